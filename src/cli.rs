@@ -1,0 +1,51 @@
+//! Command-line interface.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::export::Format;
+
+/// A terminal reader for news coverage of a dispute: who is in it, which hashtags carry it and
+/// what figures it quotes.
+///
+/// With no PATH it opens the four bundled articles on the 2016 junior doctors' strike.
+#[derive(Debug, Parser)]
+#[command(
+    name = "strike-reader",
+    version,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    #[command(flatten)]
+    pub read: ReadArgs,
+}
+
+#[derive(Debug, Args, Default)]
+pub struct ReadArgs {
+    /// Articles to open: .txt and .md files, or folders searched recursively.
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print every article and what was extracted from it (people, hashtags, handles, figures).
+    Export(ExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Articles to export; the bundled seed articles when none is given.
+    pub paths: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+    pub format: Format,
+
+    /// Add each article's normalised body (the text figure offsets count in) as a last key.
+    #[arg(long)]
+    pub with_body: bool,
+}

@@ -1,0 +1,389 @@
+//! One article: its metadata inferred from the text, its paragraphs and what was extracted.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use super::extract::{self, Entities};
+use super::text;
+
+/// Inferred titles are cut to this many characters.
+const TITLE_MAX: usize = 90;
+/// A first line longer than this is prose, not a headline.
+const HEADLINE_MAX: usize = 160;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    pub fn new(year: u16, month: u8, day: u8) -> Option<Self> {
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+            2 => 28,
+            _ => return None,
+        };
+        ((1..=days).contains(&day) && (1000..=2999).contains(&year)).then_some(Date {
+            year,
+            month,
+            day,
+        })
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// Stable id: the file stem.
+    pub id: String,
+    /// Where it came from, as the user named it (`seeds/<name>` for the bundled articles).
+    pub path: String,
+    pub title: String,
+    /// True when no headline was found and the title was made from the opening sentence.
+    pub title_inferred: bool,
+    pub date: Option<Date>,
+    pub authors: Vec<String>,
+    pub words: usize,
+    /// The body: paragraphs joined by a blank line. Entity offsets index into it.
+    pub body: String,
+    pub entities: Entities,
+}
+
+impl Article {
+    /// Build an article from its raw text: infer title, date and byline, normalise the body
+    /// into paragraphs and extract entities.
+    pub fn parse(id: String, path: String, raw: &str) -> Article {
+        let header = Header::infer(raw);
+        let paragraphs = text::paragraphs(&header.body_text);
+        let body = paragraphs.join("\n\n");
+        let entities = extract::extract(&body);
+        Article {
+            id,
+            path,
+            words: text::word_count(&body),
+            title: header.title,
+            title_inferred: header.title_inferred,
+            date: header.date,
+            authors: header.authors,
+            body,
+            entities,
+        }
+    }
+
+    /// The paragraphs of the body, in order.
+    pub fn paragraphs(&self) -> impl Iterator<Item = &str> {
+        self.body.split("\n\n")
+    }
+}
+
+struct Header {
+    title: String,
+    title_inferred: bool,
+    date: Option<Date>,
+    authors: Vec<String>,
+    body_text: String,
+}
+
+impl Header {
+    fn infer(raw: &str) -> Header {
+        let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
+        let lines: Vec<&str> = raw.lines().collect();
+        let mut first = first_content_line(&lines, 0);
+        let mut date = None;
+        let mut consumed = 0;
+
+        // A date line first ("10/08/2016 05:13 BST | Updated ..."), the headline after it.
+        if let Some(i) = first
+            && let Some(d) = date_line(lines[i])
+        {
+            date = Some(d);
+            consumed = i + 1;
+            first = first_content_line(&lines, consumed);
+        }
+
+        let (title, title_inferred) = match first {
+            Some(i) if is_headline(lines[i], lines.get(i + 1).copied()) => {
+                consumed = i + 1;
+                (markdown_heading(lines[i]), false)
+            }
+            Some(i) if text::is_list_item(lines[i]) => {
+                // A numbered or bulleted summary first: its first item says what the piece is.
+                (text::shorten(&list_item_text(lines[i]), TITLE_MAX), false)
+            }
+            Some(i) => (opening_sentence_title(lines[i]), true),
+            None => (String::from("(empty article)"), true),
+        };
+
+        let body_text = lines[consumed..].join("\n");
+        let authors = lines
+            .iter()
+            .take(40)
+            .find_map(|l| byline(l))
+            .unwrap_or_default();
+        if date.is_none() {
+            date = lines.iter().take(6).find_map(|l| date_line(l));
+        }
+        Header {
+            title,
+            title_inferred,
+            date,
+            authors,
+            body_text,
+        }
+    }
+}
+
+fn first_content_line(lines: &[&str], from: usize) -> Option<usize> {
+    (from..lines.len()).find(|&i| !lines[i].trim().is_empty())
+}
+
+fn markdown_heading(line: &str) -> String {
+    text::clean_line(line.trim_start_matches('#'))
+}
+
+/// A headline is a short first line that is not a sentence of running prose: it does not end
+/// like a sentence, or it stands alone above a blank line.
+fn is_headline(line: &str, next: Option<&str>) -> bool {
+    let line = line.trim();
+    if line.starts_with('#') {
+        return true;
+    }
+    if line.chars().count() > HEADLINE_MAX || text::is_list_item(line) {
+        return false;
+    }
+    let ends_sentence =
+        line.ends_with(['.', '!', ';', ',']) && !line.ends_with("...") && !line.ends_with('…');
+    let followed_by_blank = next.is_none_or(|n| n.trim().is_empty());
+    if ends_sentence {
+        // "Strike over." above a blank line is still a headline; a sentence of prose with more
+        // prose straight below it is not.
+        followed_by_blank && line.split_whitespace().count() <= 12
+    } else {
+        followed_by_blank || line.split_whitespace().count() <= 20
+    }
+}
+
+fn list_item_text(line: &str) -> String {
+    let line = line.trim_start();
+    let rest = line.trim_start_matches(|c: char| c.is_ascii_digit());
+    let rest = rest.strip_prefix(['.', ')']).unwrap_or(rest);
+    let rest = rest.trim_start_matches(|c: char| "•·-*–◦".contains(c));
+    text::clean_line(rest)
+}
+
+/// The title made from prose: its first sentence, marked with an ellipsis so that a reader sees
+/// it is not the author's headline.
+fn opening_sentence_title(line: &str) -> String {
+    let line = text::clean_line(line);
+    let end = sentence_end(&line).unwrap_or(line.len());
+    let sentence = line[..end].trim_end_matches(['.', '!', '?', ' ']);
+    let short = text::shorten(sentence, TITLE_MAX);
+    if short.ends_with('…') {
+        short
+    } else {
+        format!("{short}…")
+    }
+}
+
+fn sentence_end(s: &str) -> Option<usize> {
+    let bytes = s.as_bytes();
+    (0..bytes.len())
+        .find(|&i| {
+            matches!(bytes[i], b'.' | b'!' | b'?')
+                && bytes.get(i + 1).is_none_or(|&b| b == b' ')
+                && i >= 12
+        })
+        .map(|i| i + 1)
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// The month a word names: full names and the usual three-letter forms ("Sept" too).
+pub fn month_number(word: &str) -> Option<u8> {
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    if w.len() < 3 {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|m| {
+            *m == w || (w.len() >= 3 && m.starts_with(&w) && (w.len() == 3 || w == "sept"))
+        })
+        .map(|i| i as u8 + 1)
+}
+
+/// A full date near the top of an article: `10/08/2016` (day first, as UK outlets write it),
+/// `2016-08-10`, `10 August 2016`, `August 10, 2016`. The line must be short, a dateline rather
+/// than a sentence that happens to mention a date.
+fn date_line(line: &str) -> Option<Date> {
+    let line = line.trim();
+    if line.is_empty() || line.chars().count() > 80 {
+        return None;
+    }
+    let words: Vec<&str> = line
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '|')
+        .filter(|w| !w.is_empty())
+        .collect();
+    for (i, w) in words.iter().enumerate() {
+        if let Some(d) = numeric_date(w) {
+            return Some(d);
+        }
+        let day = |s: &str| {
+            s.trim_end_matches(|c: char| c.is_ascii_alphabetic())
+                .parse::<u8>()
+                .ok()
+        };
+        let year = |s: Option<&&str>| s.and_then(|s| s.parse::<u16>().ok());
+        if let Some(m) = month_number(w) {
+            // "10 August 2016"
+            if i > 0
+                && let (Some(d), Some(y)) = (day(words[i - 1]), year(words.get(i + 1)))
+                && let Some(date) = Date::new(y, m, d)
+            {
+                return Some(date);
+            }
+            // "August 10, 2016"
+            if let (Some(d), Some(y)) = (
+                words.get(i + 1).and_then(|s| day(s)),
+                year(words.get(i + 2)),
+            ) && let Some(date) = Date::new(y, m, d)
+            {
+                return Some(date);
+            }
+        }
+    }
+    None
+}
+
+fn numeric_date(word: &str) -> Option<Date> {
+    let word = word.split('T').next().unwrap_or(word);
+    let parts: Vec<&str> = word.split(['/', '-', '.']).collect();
+    if parts.len() != 3
+        || parts
+            .iter()
+            .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    let n = |s: &str| s.parse::<u16>().ok();
+    let (a, b, c) = (n(parts[0])?, n(parts[1])?, n(parts[2])?);
+    if parts[0].len() == 4 {
+        Date::new(a, u8::try_from(b).ok()?, u8::try_from(c).ok()?)
+    } else if parts[2].len() == 4 {
+        Date::new(c, u8::try_from(b).ok()?, u8::try_from(a).ok()?)
+    } else {
+        None
+    }
+}
+
+/// "By Lauren Turner, James Gallagher and Dominic Howell" -> the three names.
+fn byline(line: &str) -> Option<Vec<String>> {
+    let line = text::clean_line(line);
+    let rest = line
+        .strip_prefix("By ")
+        .or_else(|| line.strip_prefix("by "))?;
+    if rest.chars().count() > 120 {
+        return None;
+    }
+    let rest = rest.split(['|', '(']).next().unwrap_or(rest);
+    let names: Vec<String> = rest
+        .split(", ")
+        .flat_map(|part| part.split(" and "))
+        .flat_map(|part| part.split(" & "))
+        .map(|n| n.trim().trim_end_matches(['.', ',']).to_string())
+        .filter(|n| !n.is_empty())
+        .collect();
+    let looks_like_name = |n: &String| {
+        let words: Vec<&str> = n.split_whitespace().collect();
+        (1..=4).contains(&words.len())
+            && words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    };
+    (!names.is_empty() && names.iter().all(looks_like_name)).then_some(names)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        assert_eq!(
+            date_line("10/08/2016 05:13 BST | Updated 10/08/2017 06:12 BST"),
+            Date::new(2016, 8, 10)
+        );
+        assert_eq!(date_line("Published 3 March 2005"), Date::new(2005, 3, 3));
+        assert_eq!(date_line("March 3, 2005"), Date::new(2005, 3, 3));
+        assert_eq!(date_line("2016-04-27T08:00:00Z"), Date::new(2016, 4, 27));
+        assert_eq!(
+            date_line("All-out stoppages planned for 08:00 to 17:00 BST on both 26 and 27 April"),
+            None
+        );
+        assert_eq!(date_line("31/02/2016"), None);
+    }
+
+    #[test]
+    fn bylines() {
+        assert_eq!(
+            byline("By Lauren Turner, James Gallagher and Dominic Howell").unwrap(),
+            ["Lauren Turner", "James Gallagher", "Dominic Howell"]
+        );
+        assert_eq!(
+            byline("By the time the strike began, doctors had left"),
+            None
+        );
+        assert_eq!(byline("Bylines are rare"), None);
+    }
+
+    #[test]
+    fn headline_rules() {
+        assert!(is_headline(
+            "Doctors Are Sharing The Ways They Help Patients",
+            Some("")
+        ));
+        assert!(!is_headline(
+            "It wasn't meant to go like this. We were meant to cross the picket line in waves, our public support was meant to crumble.",
+            Some("As I type")
+        ));
+        assert!(is_headline("Strike over, for now", Some("")));
+    }
+
+    #[test]
+    fn month_names() {
+        assert_eq!(month_number("April"), Some(4));
+        assert_eq!(month_number("Sept"), Some(9));
+        assert_eq!(month_number("Mar"), Some(3));
+        assert_eq!(month_number("Ma"), None);
+        assert_eq!(month_number("Marching"), None);
+    }
+}

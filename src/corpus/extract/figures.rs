@@ -1,0 +1,806 @@
+//! Figures: every quantity the text quotes, written in digits or in words, with its value, its
+//! unit and the words that say what it counts.
+
+use super::tokens::{Gap, Kind, Token};
+use super::{Figure, Span, Unit};
+use crate::corpus::article::month_number;
+
+/// Words after a figure that say what it counts, at most.
+const CONTEXT_WORDS: usize = 8;
+
+const SMALL: [&str; 20] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+const TENS: [&str; 8] = [
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+const DURATION_UNITS: [&str; 16] = [
+    "second",
+    "seconds",
+    "secs",
+    "minute",
+    "minutes",
+    "mins",
+    "hour",
+    "hours",
+    "hrs",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "fortnight",
+    "decade",
+    "decades",
+];
+const LONG_DURATION_UNITS: [&str; 6] = ["month", "months", "year", "years", "yrs", "centuries"];
+const CURRENCY_WORDS: [&str; 10] = [
+    "euros", "euro", "dollars", "dollar", "pounds", "pound", "pence", "yen", "francs", "rupees",
+];
+/// Words before a year that make it a date rather than a count ("in 2004", "since 1990").
+const YEAR_LEADS: [&str; 20] = [
+    "in", "since", "by", "of", "from", "until", "till", "to", "between", "and", "during", "after",
+    "before", "early", "late", "mid", "the", "for", "around", "year",
+];
+
+fn multiplier(word: &str) -> Option<f64> {
+    Some(match word.to_ascii_lowercase().as_str() {
+        "k" | "thousand" => 1e3,
+        "m" | "mn" | "million" | "millions" => 1e6,
+        "bn" | "billion" | "billions" => 1e9,
+        "tn" | "trillion" => 1e12,
+        _ => return None,
+    })
+}
+
+fn small_number(word: &str) -> Option<f64> {
+    let w = word.to_ascii_lowercase();
+    if let Some(i) = SMALL.iter().position(|s| *s == w) {
+        return Some(i as f64);
+    }
+    if let Some(i) = TENS.iter().position(|s| *s == w) {
+        return Some(20.0 + 10.0 * i as f64);
+    }
+    // "twenty-five"
+    let (tens, unit) = w.split_once('-')?;
+    let t = TENS.iter().position(|s| *s == tens)?;
+    let u = SMALL[1..10].iter().position(|s| *s == unit)?;
+    Some(20.0 + 10.0 * t as f64 + (u + 1) as f64)
+}
+
+fn fraction(word: &str) -> Option<f64> {
+    Some(match word.to_ascii_lowercase().as_str() {
+        "half" => 0.5,
+        "third" | "thirds" => 1.0 / 3.0,
+        "quarter" | "quarters" => 0.25,
+        "fifth" | "fifths" => 0.2,
+        _ => return None,
+    })
+}
+
+struct Scan<'a> {
+    body: &'a str,
+    tokens: &'a [Token],
+}
+
+impl<'a> Scan<'a> {
+    fn text(&self, i: usize) -> &'a str {
+        self.tokens.get(i).map_or("", |t| t.text(self.body))
+    }
+
+    fn is(&self, i: usize, kind: Kind) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.kind == kind)
+    }
+
+    fn gap(&self, i: usize) -> Gap {
+        self.tokens.get(i).map_or(Gap::Line, |t| t.gap)
+    }
+
+    fn word(&self, i: usize) -> Option<String> {
+        self.is(i, Kind::Word)
+            .then(|| self.text(i).to_ascii_lowercase())
+    }
+
+    /// The word at `i` if it follows on the same line after a space.
+    fn next_word(&self, i: usize) -> Option<String> {
+        (self.gap(i) == Gap::Space).then(|| self.word(i)).flatten()
+    }
+
+    fn sym(&self, i: usize, s: &str) -> bool {
+        self.is(i, Kind::Sym) && self.text(i) == s
+    }
+}
+
+struct Draft {
+    first: usize,
+    /// Token index just past the figure's text.
+    end: usize,
+    value: f64,
+    unit: Unit,
+}
+
+pub fn collect(body: &str, tokens: &[Token]) -> Vec<Figure> {
+    let s = Scan { body, tokens };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let draft = match tokens[i].kind {
+            Kind::Number => digits(&s, i),
+            Kind::Word => words(&s, i),
+            _ => None,
+        };
+        match draft {
+            Some(d) => {
+                let start = tokens[d.first].start;
+                let end = tokens[d.end - 1].end;
+                out.push(Figure {
+                    text: body[start..end].to_string(),
+                    value: d.value,
+                    unit: d.unit,
+                    span: Span::new(start, end),
+                    context: context(&s, d.first, d.end),
+                });
+                i = d.end;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// A figure written in digits, starting at the number token `i`.
+fn digits(s: &Scan, i: usize) -> Option<Draft> {
+    let raw = s.text(i);
+    // List numbering at a line start: "1. Fourth strike ...".
+    if s.gap(i) == Gap::Line
+        && (s.sym(i + 1, ".") || s.sym(i + 1, ")"))
+        && s.gap(i + 2) != Gap::None
+    {
+        return None;
+    }
+    let prev_word = if s.gap(i) == Gap::Space && i > 0 {
+        s.word(i - 1)
+    } else {
+        None
+    };
+    // Ranks and names: "No. 1", "Channel 4", "Apollo 11".
+    if i >= 2 && s.sym(i - 1, ".") && s.text(i - 2) == "No" {
+        return None;
+    }
+    if s.gap(i) == Gap::Space && i > 0 && s.is(i - 1, Kind::Word) {
+        let w = s.text(i - 1);
+        let capital = w.chars().next().is_some_and(char::is_uppercase);
+        let lw = w.to_ascii_lowercase();
+        let date_word = month_number(w).is_some()
+            || matches!(
+                lw.as_str(),
+                "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+            );
+        let leads_sentence = i < 2 || s.gap(i - 1) == Gap::Line || s.sym(i - 2, ".");
+        if capital && !date_word && !leads_sentence && !unit_follows(s, i + 1) {
+            return None;
+        }
+    }
+
+    let mut first = i;
+    let mut end = i + 1;
+    let mut unit = None;
+    let mut scale = 1.0;
+    // Currency symbol right before: "£15.8m", "$1.2bn", "US$5".
+    if i > 0
+        && s.gap(i) == Gap::None
+        && s.is(i - 1, Kind::Sym)
+        && matches!(s.text(i - 1), "£" | "$" | "€" | "¥")
+    {
+        first = i - 1;
+        unit = Some(Unit::Money);
+    }
+
+    // Times and dates written with separators.
+    if raw.contains(':') {
+        let (h, m) = raw.split_once(':')?;
+        let (h, m) = (h.parse::<f64>().ok()?, m.parse::<f64>().ok()?);
+        if h >= 24.0 || m >= 60.0 || raw.matches(':').count() > 1 {
+            return None;
+        }
+        let pm = s.gap(end) != Gap::Line && s.word(end).as_deref() == Some("pm");
+        if s.word(end).is_some_and(|w| w == "am" || w == "pm") && s.gap(end) != Gap::Line {
+            end += 1;
+        }
+        let h = if pm && h < 12.0 { h + 12.0 } else { h };
+        return Some(Draft {
+            first,
+            end,
+            value: h + m / 60.0,
+            unit: Unit::Time,
+        });
+    }
+    if raw.contains('/') {
+        let parts: Vec<u32> = raw.split('/').filter_map(|p| p.parse().ok()).collect();
+        return match parts.as_slice() {
+            [d, m, y] if *d <= 31 && *m <= 12 => {
+                let y = if *y < 100 { 2000 + y } else { *y };
+                Some(Draft {
+                    first,
+                    end,
+                    value: f64::from(y * 10000 + m * 100 + d),
+                    unit: Unit::Date,
+                })
+            }
+            // "24/7", "9/11", fractions and ratios.
+            _ => Some(Draft {
+                first,
+                end,
+                value: parse_number(raw.split('/').next()?)?,
+                unit: Unit::Number,
+            }),
+        };
+    }
+    let value = parse_number(raw)?;
+    let integer = !raw.contains('.');
+    let plain_year = integer && raw.len() == 4 && (1800.0..=2100.0).contains(&value);
+
+    // A score or range written with a hyphen: "2-1", "6-4".
+    if s.sym(end, "-")
+        && s.gap(end) == Gap::None
+        && s.is(end + 1, Kind::Number)
+        && s.gap(end + 1) == Gap::None
+    {
+        return Some(Draft {
+            first,
+            end: end + 2,
+            value,
+            unit: unit.unwrap_or(Unit::Number),
+        });
+    }
+
+    // Glued suffixes: "1.6million", "15.8m", "8am", "1990s", "98%", "27th", "48-hour".
+    if s.gap(end) == Gap::None {
+        if s.sym(end, "%") {
+            return Some(Draft {
+                first,
+                end: end + 1,
+                value,
+                unit: Unit::Percent,
+            });
+        }
+        if let Some(w) = s.word(end) {
+            if let Some(m) = multiplier(&w) {
+                scale = m;
+                end += 1;
+            } else if w == "am" || w == "pm" || w == "a" && s.sym(end + 1, ".") {
+                let h = if w == "pm" && value < 12.0 {
+                    value + 12.0
+                } else {
+                    value
+                };
+                return Some(Draft {
+                    first,
+                    end: end + 1,
+                    value: h,
+                    unit: Unit::Time,
+                });
+            } else if w == "s" && plain_year {
+                return Some(Draft {
+                    first,
+                    end: end + 1,
+                    value,
+                    unit: Unit::Date,
+                });
+            } else if matches!(w.as_str(), "st" | "nd" | "rd" | "th") {
+                let month = s
+                    .next_word(end + 1)
+                    .and_then(|m| month_number(&m))
+                    .or_else(|| {
+                        (i > 0)
+                            .then(|| s.word(i - 1))
+                            .flatten()
+                            .and_then(|m| month_number(&m))
+                    });
+                return month.map(|_| Draft {
+                    first,
+                    end: end + 1,
+                    value,
+                    unit: Unit::Date,
+                });
+            } else if w == "p" && unit.is_none() {
+                return Some(Draft {
+                    first,
+                    end: end + 1,
+                    value: value / 100.0,
+                    unit: Unit::Money,
+                });
+            } else if w == "s" {
+                return None;
+            } else {
+                // Glued to other letters ("3D", "4G", "mp3"): a name, not a figure.
+                return None;
+            }
+        } else if s.sym(end, "-") && s.gap(end + 1) == Gap::None {
+            if let Some(w) = s.word(end + 1) {
+                let head = w.split('-').next().unwrap_or(&w).to_string();
+                if w.ends_with("year-old") || w.ends_with("years-old") {
+                    return Some(Draft {
+                        first,
+                        end: end + 2,
+                        value,
+                        unit: Unit::Number,
+                    });
+                }
+                if DURATION_UNITS.contains(&head.as_str())
+                    || LONG_DURATION_UNITS.contains(&head.as_str())
+                {
+                    return Some(Draft {
+                        first,
+                        end: end + 2,
+                        value,
+                        unit: Unit::Duration,
+                    });
+                }
+                if let Some(m) = multiplier(&head) {
+                    return Some(Draft {
+                        first,
+                        end: end + 2,
+                        value: value * m,
+                        unit: unit.unwrap_or(Unit::Count),
+                    });
+                }
+                return Some(Draft {
+                    first,
+                    end: end + 2,
+                    value,
+                    unit: unit.unwrap_or(Unit::Count),
+                });
+            }
+        }
+    }
+    let value = value * scale;
+    finish_unit(
+        s,
+        first,
+        end,
+        value,
+        unit,
+        plain_year && scale == 1.0,
+        prev_word.as_deref(),
+        i,
+    )
+}
+
+fn unit_follows(s: &Scan, i: usize) -> bool {
+    s.sym(i, "%")
+        || s.next_word(i).is_some_and(|w| {
+            multiplier(&w).is_some()
+                || w == "per"
+                || w == "percent"
+                || DURATION_UNITS.contains(&w.as_str())
+                || LONG_DURATION_UNITS.contains(&w.as_str())
+                || CURRENCY_WORDS.contains(&w.as_str())
+        })
+}
+
+/// Read the words after a number (already scaled by any glued multiplier) for its unit.
+#[allow(clippy::too_many_arguments)]
+fn finish_unit(
+    s: &Scan,
+    first: usize,
+    mut end: usize,
+    mut value: f64,
+    unit: Option<Unit>,
+    plain_year: bool,
+    prev_word: Option<&str>,
+    num: usize,
+) -> Option<Draft> {
+    // "5 million", "£1.2 billion", "two hundred"
+    while let Some(w) = s.next_word(end) {
+        match multiplier(&w).or((w == "hundred").then_some(100.0)) {
+            Some(m) if !(w == "m" && unit.is_none()) => {
+                value *= m;
+                end += 1;
+            }
+            _ => break,
+        }
+    }
+    if let Some(u) = unit {
+        return Some(Draft {
+            first,
+            end,
+            value,
+            unit: u,
+        });
+    }
+    let next = s.next_word(end);
+    let Some(w) = next.as_deref() else {
+        if s.sym(end, "%") && s.gap(end) == Gap::Space {
+            return Some(Draft {
+                first,
+                end: end + 1,
+                value,
+                unit: Unit::Percent,
+            });
+        }
+        let unit = if plain_year { Unit::Date } else { Unit::Number };
+        return Some(Draft {
+            first,
+            end,
+            value,
+            unit,
+        });
+    };
+    if w == "per" && s.next_word(end + 1).as_deref() == Some("cent") {
+        return Some(Draft {
+            first,
+            end: end + 2,
+            value,
+            unit: Unit::Percent,
+        });
+    }
+    if w == "percent" || w == "pc" {
+        return Some(Draft {
+            first,
+            end: end + 1,
+            value,
+            unit: Unit::Percent,
+        });
+    }
+    if w == "percentage" && s.next_word(end + 1).as_deref() == Some("points") {
+        return Some(Draft {
+            first,
+            end: end + 2,
+            value,
+            unit: Unit::Percent,
+        });
+    }
+    if CURRENCY_WORDS.contains(&w) {
+        return Some(Draft {
+            first,
+            end: end + 1,
+            value,
+            unit: Unit::Money,
+        });
+    }
+    if w == "am" || w == "pm" {
+        let h = if w == "pm" && value < 12.0 {
+            value + 12.0
+        } else {
+            value
+        };
+        return Some(Draft {
+            first,
+            end: end + 1,
+            value: h,
+            unit: Unit::Time,
+        });
+    }
+    if w == "o'clock" {
+        return Some(Draft {
+            first,
+            end: end + 1,
+            value,
+            unit: Unit::Time,
+        });
+    }
+    if (w == "years" || w == "year") && s.next_word(end + 1).as_deref() == Some("old") {
+        return Some(Draft {
+            first,
+            end: end + 2,
+            value,
+            unit: Unit::Number,
+        });
+    }
+    if DURATION_UNITS.contains(&w) || LONG_DURATION_UNITS.contains(&w) {
+        return Some(Draft {
+            first,
+            end: end + 1,
+            value,
+            unit: Unit::Duration,
+        });
+    }
+    // Days of a month: "27 April", "26 and 27 April", "April 27".
+    let day = value.fract() == 0.0 && (1.0..=31.0).contains(&value);
+    if day && month_number(w).is_some() {
+        return Some(Draft {
+            first,
+            end: end + 1,
+            value,
+            unit: Unit::Date,
+        });
+    }
+    if day
+        && (w == "and" || w == "to" || w == "or")
+        && s.is(end + 1, Kind::Number)
+        && s.next_word(end + 2)
+            .is_some_and(|m| month_number(&m).is_some())
+    {
+        return Some(Draft {
+            first,
+            end,
+            value,
+            unit: Unit::Date,
+        });
+    }
+    if num > 0
+        && s.gap(num) == Gap::Space
+        && s.word(num - 1).is_some_and(|m| month_number(&m).is_some())
+        && (day || plain_year)
+    {
+        return Some(Draft {
+            first,
+            end,
+            value,
+            unit: Unit::Date,
+        });
+    }
+    if plain_year {
+        let counts = prev_word.is_none_or(|p| !YEAR_LEADS.contains(&p))
+            && is_counted_noun(w)
+            && prev_word.is_some();
+        let unit = if counts { Unit::Count } else { Unit::Date };
+        return Some(Draft {
+            first,
+            end,
+            value,
+            unit,
+        });
+    }
+    let unit = if is_counted_noun(w) {
+        Unit::Count
+    } else {
+        Unit::Number
+    };
+    Some(Draft {
+        first,
+        end,
+        value,
+        unit,
+    })
+}
+
+/// Does this word name what a number counts? Function words and verbs do not.
+fn is_counted_noun(w: &str) -> bool {
+    if w == "of" || w == "more" || w == "new" || w == "other" || w == "extra" {
+        return true;
+    }
+    w.chars()
+        .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        && w.chars().next().is_some_and(char::is_lowercase)
+        && !matches!(
+            w,
+            "and"
+                | "or"
+                | "to"
+                | "in"
+                | "on"
+                | "at"
+                | "for"
+                | "from"
+                | "by"
+                | "with"
+                | "than"
+                | "as"
+                | "is"
+                | "are"
+                | "was"
+                | "were"
+                | "be"
+                | "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+                | "the"
+                | "a"
+                | "an"
+                | "that"
+                | "this"
+                | "which"
+                | "who"
+                | "but"
+                | "if"
+                | "so"
+                | "after"
+                | "before"
+                | "when"
+                | "while"
+                | "into"
+                | "per"
+                | "up"
+                | "down"
+                | "out"
+                | "over"
+                | "under"
+                | "since"
+                | "until"
+                | "against"
+                | "about"
+                | "last"
+                | "next"
+                | "ago"
+                | "each"
+                | "apiece"
+                | "times"
+                | "between"
+                | "among"
+                | "during"
+                | "via"
+        )
+}
+
+/// A figure written in words: "Ninety per cent", "four seconds", "a third of".
+fn words(s: &Scan, i: usize) -> Option<Draft> {
+    let w = s.text(i);
+    // Fractions: "a third of", "two-thirds of", "half of".
+    if let Some(f) = fraction(w)
+        && s.next_word(i + 1).as_deref() == Some("of")
+    {
+        let lead = if i > 0 && s.gap(i) == Gap::Space {
+            s.word(i - 1)
+        } else {
+            None
+        };
+        return match lead.as_deref() {
+            Some("a" | "one") => Some(Draft {
+                first: i - 1,
+                end: i + 1,
+                value: round3(f),
+                unit: Unit::Number,
+            }),
+            Some(n) if small_number(n).is_some_and(|v| v >= 2.0) => {
+                let v = small_number(n).unwrap_or(1.0);
+                Some(Draft {
+                    first: i - 1,
+                    end: i + 1,
+                    value: round3(v * f),
+                    unit: Unit::Number,
+                })
+            }
+            _ if w.eq_ignore_ascii_case("half") => Some(Draft {
+                first: i,
+                end: i + 1,
+                value: 0.5,
+                unit: Unit::Number,
+            }),
+            _ => None,
+        };
+    }
+    if let Some((n, t)) = w.split_once('-')
+        && let (Some(v), Some(f)) = (small_number(n), fraction(t))
+        && s.next_word(i + 1).as_deref() == Some("of")
+    {
+        return Some(Draft {
+            first: i,
+            end: i + 1,
+            value: round3(v * f),
+            unit: Unit::Number,
+        });
+    }
+
+    let mut value = small_number(w)?;
+    // Part of a larger word sequence already handled, or a digit figure glued before.
+    if s.gap(i) == Gap::None && i > 0 && !s.is(i - 1, Kind::Sym) {
+        return None;
+    }
+    let mut end = i + 1;
+    // "ten-part", "three-year", "five-day"
+    if s.sym(end, "-") && s.gap(end) == Gap::None {
+        let tail = s.word(end + 1)?;
+        let unit = if DURATION_UNITS.contains(&tail.as_str())
+            || LONG_DURATION_UNITS.contains(&tail.as_str())
+        {
+            Unit::Duration
+        } else {
+            Unit::Count
+        };
+        return (value >= 2.0).then_some(Draft {
+            first: i,
+            end: end + 2,
+            value,
+            unit,
+        });
+    }
+    let mut scaled = false;
+    while let Some(n) = s.next_word(end) {
+        match multiplier(&n).or((n == "hundred").then_some(100.0)) {
+            Some(m) if n != "m" && n != "k" => {
+                value *= m;
+                end += 1;
+                scaled = true;
+            }
+            _ => break,
+        }
+    }
+    let next = s.next_word(end);
+    let unit_draft = finish_unit(s, i, end, value, None, false, None, i)?;
+    let has_unit = !matches!(unit_draft.unit, Unit::Number | Unit::Count) || scaled;
+    let plural_noun = next
+        .as_deref()
+        .is_some_and(|n| n.ends_with('s') && is_counted_noun(n) && n != "of");
+    let keep = has_unit || value >= 10.0 || (value >= 2.0 && plural_noun);
+    keep.then_some(unit_draft)
+}
+
+fn round3(v: f64) -> f64 {
+    (v * 1000.0).round() / 1000.0
+}
+
+fn parse_number(raw: &str) -> Option<f64> {
+    let cleaned: String = raw.chars().filter(|&c| c != ',').collect();
+    cleaned.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+/// What a figure counts: the words after it up to the end of the clause, or when nothing
+/// follows, the words before it.
+fn context(s: &Scan, first: usize, end: usize) -> String {
+    let is_text = |t: &Token| {
+        matches!(
+            t.kind,
+            Kind::Word | Kind::Number | Kind::Hashtag | Kind::Handle
+        )
+    };
+    // Symbols that sit inside a clause rather than end it ("A&E", "£5", "doctors' union").
+    let inner = |t: &Token| {
+        t.kind == Kind::Sym
+            && matches!(
+                t.text(s.body),
+                "&" | "£" | "$" | "€" | "%" | "'" | "’" | "-"
+            )
+    };
+    let mut words = 0;
+    let mut i = end;
+    while let Some(t) = s.tokens.get(i) {
+        if t.gap == Gap::Line || words >= CONTEXT_WORDS || !(is_text(t) || inner(t)) {
+            break;
+        }
+        words += usize::from(is_text(t));
+        i += 1;
+    }
+    if words > 0 {
+        return clean(s, end, i);
+    }
+    // Nothing follows: look back, past a comma right before ("Dr Jason Seebaluk, 27,").
+    let mut j = first;
+    if j > 0 && s.tokens[j].gap != Gap::Line && s.sym(j - 1, ",") {
+        j -= 1;
+    }
+    let stop = j;
+    while j > 0 && words < CONTEXT_WORDS - 2 {
+        let (t, p) = (&s.tokens[j], &s.tokens[j - 1]);
+        if t.gap == Gap::Line || !(is_text(p) || inner(p)) {
+            break;
+        }
+        words += usize::from(is_text(p));
+        j -= 1;
+    }
+    clean(s, j, stop)
+}
+
+/// The body text of tokens `from..to`, on one line with single spaces, outer symbols trimmed.
+fn clean(s: &Scan, from: usize, to: usize) -> String {
+    if from >= to {
+        return String::new();
+    }
+    let text = &s.body[s.tokens[from].start..s.tokens[to - 1].end];
+    let text = text.trim_matches(|c: char| {
+        !c.is_alphanumeric() && c != '#' && c != '@' && c != '£' && c != '$'
+    });
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

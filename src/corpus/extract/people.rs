@@ -1,0 +1,485 @@
+//! People: runs of capitalised words read with the cues news prose gives (titles, roles, given
+//! names, speech verbs, lists), then merged so that each person is listed once.
+
+use std::collections::HashSet;
+
+use super::lexicon::{LEXICON, Lower, contains};
+use super::tokens::{Gap, Kind, Token};
+use super::{Person, Span};
+use crate::corpus::article::month_number;
+
+/// Lower-case words that may stand inside a name ("Ludwig van Beethoven", "Paulo de Souza").
+const PARTICLES: [&str; 14] = [
+    "al", "bin", "da", "de", "del", "della", "den", "der", "di", "dos", "du", "ibn", "la", "van",
+];
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+/// Nouns right after a title that mark it as a work ("Green Wing cast", "Peep Show stars").
+const WORK_AFTER: [&str; 8] = [
+    "cast", "star", "stars", "series", "episode", "fans", "viewers", "creator",
+];
+/// Verbs that, followed by "in" or "of", introduce a work ("starred in Miranda").
+const WORK_BEFORE_IN: [&str; 6] = [
+    "starred", "starring", "appeared", "appears", "stars", "cast",
+];
+/// Names longer than this many words are headings or titles, not people.
+const MAX_NAME_WORDS: usize = 4;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Strength {
+    /// Named with a cue that only people get (a title, a role, a given name, a speech verb).
+    Person,
+    /// Looks like a name but nothing vouches for it yet; a list with a person may.
+    Pending,
+    /// A single capitalised word: counted only as a short form of a person found otherwise.
+    Bare,
+    /// A single word after a title or role ("Mr Hunt"): a person even without a full name.
+    Surname,
+}
+
+#[derive(Debug)]
+struct Mention<'a> {
+    /// Name words, title and role stripped, possessive dropped.
+    words: Vec<&'a str>,
+    /// The form as written, title included ("Mr Hunt", "Dr Jason Seebaluk").
+    surface: String,
+    span: Span,
+    /// Token range of the whole capitalised run, for list look-ups.
+    first_tok: usize,
+    last_tok: usize,
+    strength: Strength,
+    work: bool,
+}
+
+fn lower(word: &str) -> Option<Lower> {
+    Lower::new(word)
+}
+
+fn is_stopword(word: &str) -> bool {
+    contains(&LEXICON.stopwords, word)
+}
+
+fn is_weekday(word: &str) -> bool {
+    lower(word).is_some_and(|l| WEEKDAYS.contains(&l.as_str()))
+}
+
+/// A given name that is not also an everyday word ("Will", "Grant" and "May" prove little).
+fn is_given_name(word: &str) -> bool {
+    let first = word.split('-').next().unwrap_or(word);
+    lower(first).is_some_and(|l| {
+        let l = l.as_str();
+        LEXICON.given_names.contains(l)
+            && !LEXICON.stopwords.contains(l)
+            && !LEXICON.not_name.contains_key(l)
+            && month_number(l).is_none()
+    })
+}
+
+fn is_honorific(word: &str) -> bool {
+    contains(&LEXICON.honorifics, word)
+}
+
+fn is_role(word: &str) -> bool {
+    contains(&LEXICON.roles, word)
+}
+
+/// A word that can be part of a name: capitalised, and not an acronym ("NHS", "BMA").
+fn is_name_word(word: &str) -> bool {
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if !first.is_uppercase() {
+        return false;
+    }
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let has_lower = word.chars().any(char::is_lowercase);
+    let has_digit = word.chars().any(|c| c.is_ascii_digit());
+    !has_digit && (letters == 1 || has_lower)
+}
+
+fn ends_possessive(word: &str) -> bool {
+    word.ends_with("'s") || word.ends_with("’s")
+}
+
+fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word)
+}
+
+fn is_sym(body: &str, t: &Token, s: &str) -> bool {
+    t.kind == Kind::Sym && t.text(body) == s
+}
+
+/// Maximal runs of name words on one line, as token indices. An initial or title may carry a
+/// full stop ("George W. Bush", "Dr. Ranj Singh"); a possessive ends a run.
+fn runs(body: &str, tokens: &[Token]) -> Vec<Vec<usize>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        if t.kind != Kind::Word || !is_name_word(t.text(body)) {
+            i += 1;
+            continue;
+        }
+        let mut run = vec![i];
+        let mut j = i;
+        loop {
+            let cur = tokens[j].text(body);
+            if ends_possessive(cur) {
+                break;
+            }
+            let mut k = j + 1;
+            let dotted = (cur.chars().count() == 1 || is_honorific(cur))
+                && tokens
+                    .get(k)
+                    .is_some_and(|d| d.gap == Gap::None && is_sym(body, d, "."));
+            if dotted {
+                k += 1;
+            }
+            let Some(next) = tokens.get(k) else { break };
+            if next.kind != Kind::Word || next.gap != Gap::Space {
+                break;
+            }
+            let text = next.text(body);
+            if is_name_word(text) {
+                run.push(k);
+                j = k;
+            } else if PARTICLES.contains(&text)
+                && tokens.get(k + 1).is_some_and(|n| {
+                    n.kind == Kind::Word && n.gap == Gap::Space && is_name_word(n.text(body))
+                })
+            {
+                run.push(k);
+                run.push(k + 1);
+                j = k + 1;
+            } else {
+                break;
+            }
+        }
+        i = j + 1;
+        out.push(run);
+    }
+    out
+}
+
+fn word_before(body: &str, tokens: &[Token], idx: usize, back: usize) -> Option<String> {
+    let mut i = idx;
+    for _ in 0..back {
+        let t = tokens.get(i.checked_sub(1)?)?;
+        if t.kind != Kind::Word || t.gap == Gap::Line && i != idx {
+            return None;
+        }
+        i -= 1;
+    }
+    // Only words on the same line count as context.
+    if tokens[idx].gap == Gap::Line && back > 0 {
+        return None;
+    }
+    tokens.get(i).map(|t| t.text(body).to_lowercase())
+}
+
+fn classify<'a>(body: &'a str, tokens: &[Token], run: &[usize]) -> Option<Mention<'a>> {
+    let words: Vec<&str> = run.iter().map(|&i| tokens[i].text(body)).collect();
+    let n = words.len();
+
+    // Everything up to the last title or role word before the final word is not the name:
+    // "Health Secretary Jeremy Hunt", "Former Prime Minister Tony Blair", "Mr Hunt".
+    let mut start = 0;
+    let mut honorific = false;
+    let mut role = false;
+    for (k, w) in words.iter().enumerate().take(n - 1) {
+        if is_honorific(w) {
+            start = k + 1;
+            honorific = true;
+            role = false;
+        } else if is_role(w) {
+            start = k + 1;
+            role = true;
+            honorific = false;
+        }
+    }
+    let byline = tokens[run[0]].gap == Gap::Line && words[0] == "By";
+    // Sentence openers and dates before a name: "Yesterday Gordon Brown", "On Monday Mr Hunt".
+    while start < n {
+        let w = words[start];
+        let rest = n - start;
+        let opener = is_stopword(w) || is_weekday(w) || (month_number(w).is_some() && rest > 2);
+        if !opener || (rest == 2 && is_given_name(w)) {
+            break;
+        }
+        start += 1;
+        // A title may follow the opener: "But Mr Hunt".
+        if start < n - 1 && is_honorific(words[start]) {
+            honorific = true;
+            start += 1;
+        }
+    }
+    if start >= n {
+        return None;
+    }
+    let name_words: Vec<&str> = words[start..]
+        .iter()
+        .enumerate()
+        .map(|(k, w)| {
+            if start + k == n - 1 {
+                strip_possessive(w)
+            } else {
+                w
+            }
+        })
+        .collect();
+    let m = name_words.len();
+
+    let given = is_given_name(name_words[0]);
+    for w in &name_words {
+        if PARTICLES.contains(w) {
+            continue;
+        }
+        if is_stopword(w) || month_number(w).is_some() && m == 1 || is_weekday(w) {
+            return None;
+        }
+        if let Some(l) = lower(w)
+            && let Some(&also_surname) = LEXICON.not_name.get(l.as_str())
+            && !(also_surname && given && m >= 2)
+        {
+            return None;
+        }
+    }
+    if name_words.iter().filter(|w| !PARTICLES.contains(w)).count() > MAX_NAME_WORDS {
+        return None;
+    }
+
+    let first_tok = run[0];
+    let last_tok = *run.last()?;
+    let prev_word = word_before(body, tokens, first_tok, 1);
+    let prev_role = prev_word
+        .as_deref()
+        .is_some_and(|w| LEXICON.roles.contains(w) || w == "mp");
+    let work_before = prev_word
+        .as_deref()
+        .is_some_and(|w| LEXICON.work_cues.contains(w))
+        || (matches!(prev_word.as_deref(), Some("in" | "of"))
+            && word_before(body, tokens, first_tok, 2)
+                .is_some_and(|w| WORK_BEFORE_IN.contains(&w.as_str())));
+    let next = tokens.get(last_tok + 1);
+    let next_word = next
+        .filter(|t| t.kind == Kind::Word && t.gap == Gap::Space)
+        .map(|t| t.text(body));
+    let work_after = next_word.is_some_and(|w| WORK_AFTER.contains(&w));
+    let speech = next_word.is_some_and(|w| LEXICON.speech_verbs.contains(w));
+    // ", who ..." or ", 27," after a name.
+    let apposition = next.is_some_and(|t| is_sym(body, t, ","))
+        && tokens.get(last_tok + 2).is_some_and(|t| {
+            (t.kind == Kind::Word && t.text(body) == "who")
+                || (t.kind == Kind::Number
+                    && t.end - t.start <= 3
+                    && tokens
+                        .get(last_tok + 3)
+                        .is_some_and(|c| is_sym(body, c, ",")))
+        });
+
+    let strength = if m >= 2 {
+        if honorific || role || prev_role || given || speech || apposition || byline {
+            Strength::Person
+        } else {
+            Strength::Pending
+        }
+    } else if (honorific || role || prev_role)
+        && !is_role(name_words[0])
+        && !is_honorific(name_words[0])
+    {
+        Strength::Surname
+    } else {
+        Strength::Bare
+    };
+
+    let span_start = tokens[run[start.min(n - 1)]].start;
+    let span_start = if honorific && start > 0 {
+        tokens[run[start - 1]].start
+    } else {
+        span_start
+    };
+    let span_end = tokens[last_tok].start + strip_possessive(tokens[last_tok].text(body)).len();
+    let surface = if honorific && start > 0 {
+        format!("{} {}", words[start - 1], name_words.join(" "))
+    } else {
+        name_words.join(" ")
+    };
+    Some(Mention {
+        words: name_words,
+        surface,
+        span: Span::new(span_start, span_end),
+        first_tok,
+        last_tok,
+        strength,
+        work: work_before || work_after,
+    })
+}
+
+/// Two runs side by side in a list: only commas and "and"/"or" between them.
+fn listed_together(body: &str, tokens: &[Token], a: &Mention, b: &Mention) -> bool {
+    let between = &tokens[a.last_tok + 1..b.first_tok];
+    !between.is_empty()
+        && between.len() <= 2
+        && between.iter().all(|t| {
+            is_sym(body, t, ",") || (t.kind == Kind::Word && matches!(t.text(body), "and" | "or"))
+        })
+}
+
+struct Entry {
+    words: Vec<String>,
+    forms: Vec<String>,
+    count: usize,
+    spans: Vec<Span>,
+    first: usize,
+}
+
+impl Entry {
+    fn name(&self) -> String {
+        self.words.join(" ")
+    }
+
+    fn last(&self) -> &str {
+        self.words.last().map_or("", String::as_str)
+    }
+
+    fn add(&mut self, surface: &str, span: Span) {
+        if !self.forms.iter().any(|f| f == surface) {
+            self.forms.push(surface.to_string());
+        }
+        self.count += 1;
+        self.spans.push(span);
+    }
+}
+
+pub fn collect(body: &str, tokens: &[Token]) -> Vec<Person> {
+    let mut mentions: Vec<Mention> = runs(body, tokens)
+        .iter()
+        .filter_map(|r| classify(body, tokens, r))
+        .collect();
+
+    // A title marked as a work anywhere in the article is a work everywhere in it.
+    let works: HashSet<String> = mentions
+        .iter()
+        .filter(|m| m.work)
+        .map(|m| m.words.join(" "))
+        .collect();
+    mentions.retain(|m| !works.contains(&m.words.join(" ")));
+
+    // Lists vouch for their members: "Tamsin Greig, Stephen Mangan and Julian Rhind-Tutt".
+    // The same name vouched for elsewhere in the article counts too.
+    loop {
+        let known: HashSet<String> = mentions
+            .iter()
+            .filter(|m| m.strength == Strength::Person)
+            .map(|m| m.words.join(" "))
+            .collect();
+        let mut changed = false;
+        for i in 0..mentions.len() {
+            if mentions[i].strength != Strength::Pending {
+                continue;
+            }
+            let by_list = |j: usize| {
+                let (a, b) = if j < i {
+                    (&mentions[j], &mentions[i])
+                } else {
+                    (&mentions[i], &mentions[j])
+                };
+                mentions[j].strength == Strength::Person && listed_together(body, tokens, a, b)
+            };
+            let vouched = known.contains(&mentions[i].words.join(" "))
+                || (i > 0 && by_list(i - 1))
+                || (i + 1 < mentions.len() && by_list(i + 1));
+            if vouched {
+                mentions[i].strength = Strength::Person;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+
+    let mut entries: Vec<Entry> = Vec::new();
+    for (order, m) in mentions.iter().enumerate() {
+        if m.strength != Strength::Person {
+            continue;
+        }
+        let words: Vec<String> = m.words.iter().map(|w| w.to_string()).collect();
+        // "Jason Seebaluk" and "Jason Paul Seebaluk" are one person: same first and last word.
+        let same = entries.iter_mut().find(|e| {
+            e.words.first() == words.first() && e.words.last() == words.last() && e.words.len() > 1
+        });
+        match same {
+            Some(e) => {
+                if words.len() > e.words.len() {
+                    e.words = words;
+                }
+                e.add(&m.surface, m.span);
+            }
+            None => {
+                let mut e = Entry {
+                    words,
+                    forms: Vec::new(),
+                    count: 0,
+                    spans: Vec::new(),
+                    first: order,
+                };
+                e.add(&m.surface, m.span);
+                entries.push(e);
+            }
+        }
+    }
+    // Titled surnames first, so that a later bare "Hunt" can join a lone "Mr Hunt".
+    for pass in [Strength::Surname, Strength::Bare] {
+        for (order, m) in mentions.iter().enumerate() {
+            if m.strength != pass || m.words.len() != 1 {
+                continue;
+            }
+            let surname = m.words[0];
+            let matches: Vec<usize> = (0..entries.len())
+                .filter(|&i| entries[i].last() == surname)
+                .collect();
+            match (matches.as_slice(), pass) {
+                ([one], _) => entries[*one].add(&m.surface, m.span),
+                ([], Strength::Surname) => {
+                    let mut e = Entry {
+                        words: vec![surname.to_string()],
+                        forms: Vec::new(),
+                        count: 0,
+                        spans: Vec::new(),
+                        first: order,
+                    };
+                    e.add(&m.surface, m.span);
+                    entries.push(e);
+                }
+                // Nobody, or more than one person, has this surname: never guess.
+                _ => {}
+            }
+        }
+    }
+
+    entries.sort_by(|a, b| b.count.cmp(&a.count).then(a.first.cmp(&b.first)));
+    entries
+        .into_iter()
+        .map(|e| {
+            let name = e.name();
+            let aliases = e.forms.into_iter().filter(|f| *f != name).collect();
+            Person {
+                name,
+                aliases,
+                count: e.count,
+                spans: e.spans,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,13 @@
+//! The article store: what an article is, how a corpus is loaded, and what is extracted from it.
+//! Nothing here knows about terminals; every failure is a typed error.
+
+pub mod article;
+pub mod extract;
+pub mod load;
+pub mod people_index;
+pub mod seeds;
+pub mod text;
+
+pub use article::{Article, Date};
+pub use extract::{Entities, Figure, Handle, Hashtag, Person, Unit};
+pub use load::{Corpus, LoadError, LoadOutcome, Skipped, Source, Warning};

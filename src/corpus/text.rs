@@ -1,0 +1,146 @@
+//! Turning raw article text into clean paragraphs.
+
+/// Bullet characters that start a list item; kept, with the indentation before them dropped.
+const BULLETS: [char; 6] = ['•', '·', '-', '*', '–', '◦'];
+
+/// Lines longer than this are never treated as hard-wrapped prose.
+const WRAP_WIDTH: usize = 100;
+
+/// Is this line a list item: a bullet or `N.`/`N)` numbering followed by a space?
+pub fn is_list_item(line: &str) -> bool {
+    let line = line.trim_start();
+    let mut chars = line.chars();
+    match chars.next() {
+        Some(c) if BULLETS.contains(&c) => chars.next().is_some_and(char::is_whitespace),
+        Some(c) if c.is_ascii_digit() => {
+            let rest = line.trim_start_matches(|c: char| c.is_ascii_digit());
+            let digits = line.len() - rest.len();
+            digits <= 3 && (rest.starts_with(". ") || rest.starts_with(") ")) && rest.len() > 2
+        }
+        _ => false,
+    }
+}
+
+/// Collapse runs of spaces (including the no-break spaces web copy is full of) into one and
+/// trim the ends; a bullet loses its indentation but keeps its marker.
+pub fn clean_line(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut pending_space = false;
+    for c in line.chars() {
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+        } else {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Split text into paragraphs. Blank lines separate blocks. Inside a block every line is its
+/// own paragraph (news copy puts one paragraph per line), unless the block looks hard-wrapped:
+/// several lines of similar, moderate length, none of them a list item, which are joined.
+pub fn paragraphs(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut block: Vec<&str> = Vec::new();
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            flush_block(&mut block, &mut out);
+        } else {
+            block.push(line);
+        }
+    }
+    flush_block(&mut block, &mut out);
+    out
+}
+
+fn flush_block(block: &mut Vec<&str>, out: &mut Vec<String>) {
+    if block.is_empty() {
+        return;
+    }
+    if looks_hard_wrapped(block) {
+        let joined = block.iter().map(|l| l.trim()).collect::<Vec<_>>().join(" ");
+        out.push(clean_line(&joined));
+    } else {
+        out.extend(block.iter().map(|l| clean_line(l)));
+    }
+    block.clear();
+}
+
+fn looks_hard_wrapped(block: &[&str]) -> bool {
+    if block.len() < 2 || block.iter().any(|l| is_list_item(l)) {
+        return false;
+    }
+    let widths: Vec<usize> = block.iter().map(|l| l.trim_end().chars().count()).collect();
+    let (body, last) = widths.split_at(widths.len() - 1);
+    body.iter().all(|&w| (40..=WRAP_WIDTH).contains(&w)) && last[0] <= WRAP_WIDTH
+}
+
+/// Count words the way a reader would: runs of characters that hold a letter or digit.
+pub fn word_count(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// Shorten `text` to at most `max` characters on a word boundary, ending with an ellipsis
+/// whenever anything was cut.
+pub fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    let at_word = match cut.rfind(' ') {
+        Some(i) if i > max / 2 => &cut[..i],
+        _ => cut.as_str(),
+    };
+    format!(
+        "{}…",
+        at_word.trim_end_matches([' ', ',', ';', ':', '-', '.'])
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_items() {
+        assert!(is_list_item("  • If you have a planned operation"));
+        assert!(is_list_item("1. Fourth strike"));
+        assert!(is_list_item("  2. Doctors are"));
+        assert!(!is_list_item("1990s were good"));
+        assert!(!is_list_item("2016. A year"));
+        assert!(!is_list_item("-5 degrees"));
+    }
+
+    #[test]
+    fn paragraphs_keep_lines_and_join_wrapped_prose() {
+        let text = "One line.\nAnother line that is a paragraph.\n\n  • bullet one\n  • bullet two\n\n\
+                    This is a hard wrapped paragraph that goes on and on for a\n\
+                    while until it reaches the second line of the same thought.\n";
+        let p = paragraphs(text);
+        assert_eq!(p[0], "One line.");
+        assert_eq!(p[2], "• bullet one");
+        assert_eq!(p.len(), 5);
+        assert!(p[4].starts_with("This is a hard wrapped") && p[4].ends_with("same thought."));
+    }
+
+    #[test]
+    fn clean_line_folds_no_break_spaces() {
+        assert_eq!(clean_line("    a\u{a0} b  c\u{a0}"), "a b c");
+    }
+
+    #[test]
+    fn shorten_marks_the_cut() {
+        assert_eq!(shorten("short", 10), "short");
+        let s = shorten(
+            "Fourth strike involving junior doctors in England began",
+            30,
+        );
+        assert!(s.ends_with('…') && s.chars().count() <= 30, "{s}");
+    }
+}

@@ -1,0 +1,227 @@
+//! `strike-reader export`: the corpus and everything extracted from it, for scripts.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::corpus::{Article, Corpus};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// One JSON object per line, one line per article.
+    Jsonl,
+    /// One JSON array of the same objects.
+    Json,
+    /// One row per extracted entity.
+    Csv,
+}
+
+#[derive(Serialize)]
+struct ArticleRecord<'a> {
+    id: &'a str,
+    path: &'a str,
+    title: &'a str,
+    date: Option<String>,
+    authors: &'a [String],
+    words: usize,
+    people: Vec<PersonRecord<'a>>,
+    hashtags: Vec<HashtagRecord<'a>>,
+    handles: Vec<HandleRecord<'a>>,
+    figures: Vec<FigureRecord<'a>>,
+    title_inferred: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    body: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct PersonRecord<'a> {
+    name: &'a str,
+    aliases: &'a [String],
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct HashtagRecord<'a> {
+    tag: &'a str,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct HandleRecord<'a> {
+    handle: &'a str,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct FigureRecord<'a> {
+    text: &'a str,
+    value: f64,
+    unit: &'static str,
+    context: &'a str,
+    /// Offset of `text` in the body, in characters (Unicode scalar values).
+    offset: usize,
+}
+
+impl<'a> ArticleRecord<'a> {
+    fn new(a: &'a Article, with_body: bool) -> Self {
+        let e = &a.entities;
+        ArticleRecord {
+            id: &a.id,
+            path: &a.path,
+            title: &a.title,
+            date: a.date.map(|d| d.to_string()),
+            authors: &a.authors,
+            words: a.words,
+            people: e
+                .people
+                .iter()
+                .map(|p| PersonRecord {
+                    name: &p.name,
+                    aliases: &p.aliases,
+                    count: p.count,
+                })
+                .collect(),
+            hashtags: e
+                .hashtags
+                .iter()
+                .map(|h| HashtagRecord {
+                    tag: &h.tag,
+                    count: h.count,
+                })
+                .collect(),
+            handles: e
+                .handles
+                .iter()
+                .map(|h| HandleRecord {
+                    handle: &h.handle,
+                    count: h.count,
+                })
+                .collect(),
+            figures: figure_records(a),
+            title_inferred: a.title_inferred,
+            body: with_body.then_some(a.body.as_str()),
+        }
+    }
+}
+
+fn figure_records(a: &Article) -> Vec<FigureRecord<'_>> {
+    // Figures come in text order, so character offsets are counted in one walk.
+    let mut chars = 0;
+    let mut at = 0;
+    a.entities
+        .figures
+        .iter()
+        .map(|f| {
+            let start = f.span.start as usize;
+            chars += a.body[at..start].chars().count();
+            at = start;
+            FigureRecord {
+                text: &f.text,
+                value: f.value,
+                unit: f.unit.as_str(),
+                context: &f.context,
+                offset: chars,
+            }
+        })
+        .collect()
+}
+
+pub fn write(
+    corpus: &Corpus,
+    format: Format,
+    with_body: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        Format::Jsonl => {
+            for a in &corpus.articles {
+                serde_json::to_writer(&mut *out, &ArticleRecord::new(a, with_body))?;
+                out.write_all(b"\n")?;
+            }
+        }
+        Format::Json => {
+            let records: Vec<_> = corpus
+                .articles
+                .iter()
+                .map(|a| ArticleRecord::new(a, with_body))
+                .collect();
+            serde_json::to_writer_pretty(&mut *out, &records)?;
+            out.write_all(b"\n")?;
+        }
+        Format::Csv => write_csv(corpus, out)?,
+    }
+    out.flush()
+}
+
+fn write_csv(corpus: &Corpus, out: &mut dyn Write) -> io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record([
+        "article_id",
+        "kind",
+        "name",
+        "value",
+        "unit",
+        "count",
+        "context",
+        "offset",
+        "aliases",
+    ])?;
+    for a in &corpus.articles {
+        let e = &a.entities;
+        for p in &e.people {
+            w.write_record([
+                &a.id,
+                "person",
+                &p.name,
+                "",
+                "",
+                &p.count.to_string(),
+                "",
+                "",
+                &p.aliases.join("; "),
+            ])?;
+        }
+        for h in &e.hashtags {
+            w.write_record([
+                &a.id,
+                "hashtag",
+                &h.tag,
+                "",
+                "",
+                &h.count.to_string(),
+                "",
+                "",
+                "",
+            ])?;
+        }
+        for h in &e.handles {
+            w.write_record([
+                &a.id,
+                "handle",
+                &h.handle,
+                "",
+                "",
+                &h.count.to_string(),
+                "",
+                "",
+                "",
+            ])?;
+        }
+        for f in figure_records(a) {
+            let value = f.value.to_string();
+            w.write_record([
+                &a.id,
+                "figure",
+                f.text,
+                &value,
+                f.unit,
+                "1",
+                f.context,
+                &f.offset.to_string(),
+                "",
+            ])?;
+        }
+    }
+    w.flush()?;
+    Ok(())
+}
