@@ -11,11 +11,7 @@ use crate::export::Format;
 ///
 /// With no PATH it opens the four bundled articles on the 2016 junior doctors' strike.
 #[derive(Debug, Parser)]
-#[command(
-    name = "strike-reader",
-    version,
-    args_conflicts_with_subcommands = true
-)]
+#[command(name = "strike-reader", version, args_conflicts_with_subcommands = true)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -75,28 +75,10 @@ impl<'a> ArticleRecord<'a> {
             people: e
                 .people
                 .iter()
-                .map(|p| PersonRecord {
-                    name: &p.name,
-                    aliases: &p.aliases,
-                    count: p.count,
-                })
+                .map(|p| PersonRecord { name: &p.name, aliases: &p.aliases, count: p.count })
                 .collect(),
-            hashtags: e
-                .hashtags
-                .iter()
-                .map(|h| HashtagRecord {
-                    tag: &h.tag,
-                    count: h.count,
-                })
-                .collect(),
-            handles: e
-                .handles
-                .iter()
-                .map(|h| HandleRecord {
-                    handle: &h.handle,
-                    count: h.count,
-                })
-                .collect(),
+            hashtags: e.hashtags.iter().map(|h| HashtagRecord { tag: &h.tag, count: h.count }).collect(),
+            handles: e.handles.iter().map(|h| HandleRecord { handle: &h.handle, count: h.count }).collect(),
             figures: figure_records(a),
             title_inferred: a.title_inferred,
             body: with_body.then_some(a.body.as_str()),
@@ -126,12 +108,7 @@ fn figure_records(a: &Article) -> Vec<FigureRecord<'_>> {
         .collect()
 }
 
-pub fn write(
-    corpus: &Corpus,
-    format: Format,
-    with_body: bool,
-    out: &mut dyn Write,
-) -> io::Result<()> {
+pub fn write(corpus: &Corpus, format: Format, with_body: bool, out: &mut dyn Write) -> io::Result<()> {
     match format {
         Format::Jsonl => {
             for a in &corpus.articles {
@@ -140,11 +117,7 @@ pub fn write(
             }
         }
         Format::Json => {
-            let records: Vec<_> = corpus
-                .articles
-                .iter()
-                .map(|a| ArticleRecord::new(a, with_body))
-                .collect();
+            let records: Vec<_> = corpus.articles.iter().map(|a| ArticleRecord::new(a, with_body)).collect();
             serde_json::to_writer_pretty(&mut *out, &records)?;
             out.write_all(b"\n")?;
         }
@@ -155,17 +128,7 @@ pub fn write(
 
 fn write_csv(corpus: &Corpus, out: &mut dyn Write) -> io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
-    w.write_record([
-        "article_id",
-        "kind",
-        "name",
-        "value",
-        "unit",
-        "count",
-        "context",
-        "offset",
-        "aliases",
-    ])?;
+    w.write_record(["article_id", "kind", "name", "value", "unit", "count", "context", "offset", "aliases"])?;
     for a in &corpus.articles {
         let e = &a.entities;
         for p in &e.people {
@@ -182,30 +145,10 @@ fn write_csv(corpus: &Corpus, out: &mut dyn Write) -> io::Result<()> {
             ])?;
         }
         for h in &e.hashtags {
-            w.write_record([
-                &a.id,
-                "hashtag",
-                &h.tag,
-                "",
-                "",
-                &h.count.to_string(),
-                "",
-                "",
-                "",
-            ])?;
+            w.write_record([&a.id, "hashtag", &h.tag, "", "", &h.count.to_string(), "", "", ""])?;
         }
         for h in &e.handles {
-            w.write_record([
-                &a.id,
-                "handle",
-                &h.handle,
-                "",
-                "",
-                &h.count.to_string(),
-                "",
-                "",
-                "",
-            ])?;
+            w.write_record([&a.id, "handle", &h.handle, "", "", &h.count.to_string(), "", "", ""])?;
         }
         for f in figure_records(a) {
             let value = f.value.to_string();

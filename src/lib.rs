@@ -23,11 +23,7 @@ pub mod exit {
 
 /// Where to read from: the paths given, or the bundled seeds.
 pub fn source_for(paths: &[PathBuf]) -> Source {
-    if paths.is_empty() {
-        Source::Seeds
-    } else {
-        Source::Paths(paths.to_vec())
-    }
+    if paths.is_empty() { Source::Seeds } else { Source::Paths(paths.to_vec()) }
 }
 
 /// Load a corpus, reporting skipped files and warnings on stderr.

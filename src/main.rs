@@ -24,9 +24,7 @@ fn run_export(args: &strike_reader::cli::ExportArgs) -> i32 {
     };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    match export::write(&outcome.corpus, args.format, args.with_body, &mut out)
-        .and_then(|()| out.flush())
-    {
+    match export::write(&outcome.corpus, args.format, args.with_body, &mut out).and_then(|()| out.flush()) {
         Ok(()) => exit::OK,
         // A closed pipe (`| head`) is the reader's choice, not a failure.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => exit::OK,

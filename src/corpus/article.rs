@@ -28,11 +28,7 @@ impl Date {
             2 => 28,
             _ => return None,
         };
-        ((1..=days).contains(&day) && (1000..=2999).contains(&year)).then_some(Date {
-            year,
-            month,
-            day,
-        })
+        ((1..=days).contains(&day) && (1000..=2999).contains(&year)).then_some(Date { year, month, day })
     }
 }
 
@@ -131,21 +127,11 @@ impl Header {
         };
 
         let body_text = lines[consumed..].join("\n");
-        let authors = lines
-            .iter()
-            .take(40)
-            .find_map(|l| byline(l))
-            .unwrap_or_default();
+        let authors = lines.iter().take(40).find_map(|l| byline(l)).unwrap_or_default();
         if date.is_none() {
             date = lines.iter().take(6).find_map(|l| date_line(l));
         }
-        Header {
-            title,
-            title_inferred,
-            date,
-            authors,
-            body_text,
-        }
+        Header { title, title_inferred, date, authors, body_text }
     }
 }
 
@@ -194,20 +180,14 @@ fn opening_sentence_title(line: &str) -> String {
     let end = sentence_end(&line).unwrap_or(line.len());
     let sentence = line[..end].trim_end_matches(['.', '!', '?', ' ']);
     let short = text::shorten(sentence, TITLE_MAX);
-    if short.ends_with('…') {
-        short
-    } else {
-        format!("{short}…")
-    }
+    if short.ends_with('…') { short } else { format!("{short}…") }
 }
 
 fn sentence_end(s: &str) -> Option<usize> {
     let bytes = s.as_bytes();
     (0..bytes.len())
         .find(|&i| {
-            matches!(bytes[i], b'.' | b'!' | b'?')
-                && bytes.get(i + 1).is_none_or(|&b| b == b' ')
-                && i >= 12
+            matches!(bytes[i], b'.' | b'!' | b'?') && bytes.get(i + 1).is_none_or(|&b| b == b' ') && i >= 12
         })
         .map(|i| i + 1)
 }
@@ -235,9 +215,7 @@ pub fn month_number(word: &str) -> Option<u8> {
     }
     MONTHS
         .iter()
-        .position(|m| {
-            *m == w || (w.len() >= 3 && m.starts_with(&w) && (w.len() == 3 || w == "sept"))
-        })
+        .position(|m| *m == w || (w.len() >= 3 && m.starts_with(&w) && (w.len() == 3 || w == "sept")))
         .map(|i| i as u8 + 1)
 }
 
@@ -249,19 +227,13 @@ fn date_line(line: &str) -> Option<Date> {
     if line.is_empty() || line.chars().count() > 80 {
         return None;
     }
-    let words: Vec<&str> = line
-        .split(|c: char| c.is_whitespace() || c == ',' || c == '|')
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words: Vec<&str> =
+        line.split(|c: char| c.is_whitespace() || c == ',' || c == '|').filter(|w| !w.is_empty()).collect();
     for (i, w) in words.iter().enumerate() {
         if let Some(d) = numeric_date(w) {
             return Some(d);
         }
-        let day = |s: &str| {
-            s.trim_end_matches(|c: char| c.is_ascii_alphabetic())
-                .parse::<u8>()
-                .ok()
-        };
+        let day = |s: &str| s.trim_end_matches(|c: char| c.is_ascii_alphabetic()).parse::<u8>().ok();
         let year = |s: Option<&&str>| s.and_then(|s| s.parse::<u16>().ok());
         if let Some(m) = month_number(w) {
             // "10 August 2016"
@@ -272,10 +244,8 @@ fn date_line(line: &str) -> Option<Date> {
                 return Some(date);
             }
             // "August 10, 2016"
-            if let (Some(d), Some(y)) = (
-                words.get(i + 1).and_then(|s| day(s)),
-                year(words.get(i + 2)),
-            ) && let Some(date) = Date::new(y, m, d)
+            if let (Some(d), Some(y)) = (words.get(i + 1).and_then(|s| day(s)), year(words.get(i + 2)))
+                && let Some(date) = Date::new(y, m, d)
             {
                 return Some(date);
             }
@@ -287,11 +257,7 @@ fn date_line(line: &str) -> Option<Date> {
 fn numeric_date(word: &str) -> Option<Date> {
     let word = word.split('T').next().unwrap_or(word);
     let parts: Vec<&str> = word.split(['/', '-', '.']).collect();
-    if parts.len() != 3
-        || parts
-            .iter()
-            .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
-    {
+    if parts.len() != 3 || parts.iter().any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit())) {
         return None;
     }
     let n = |s: &str| s.parse::<u16>().ok();
@@ -308,9 +274,7 @@ fn numeric_date(word: &str) -> Option<Date> {
 /// "By Lauren Turner, James Gallagher and Dominic Howell" -> the three names.
 fn byline(line: &str) -> Option<Vec<String>> {
     let line = text::clean_line(line);
-    let rest = line
-        .strip_prefix("By ")
-        .or_else(|| line.strip_prefix("by "))?;
+    let rest = line.strip_prefix("By ").or_else(|| line.strip_prefix("by "))?;
     if rest.chars().count() > 120 {
         return None;
     }
@@ -325,9 +289,7 @@ fn byline(line: &str) -> Option<Vec<String>> {
     let looks_like_name = |n: &String| {
         let words: Vec<&str> = n.split_whitespace().collect();
         (1..=4).contains(&words.len())
-            && words
-                .iter()
-                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
     };
     (!names.is_empty() && names.iter().all(looks_like_name)).then_some(names)
 }
@@ -338,10 +300,7 @@ mod tests {
 
     #[test]
     fn dates() {
-        assert_eq!(
-            date_line("10/08/2016 05:13 BST | Updated 10/08/2017 06:12 BST"),
-            Date::new(2016, 8, 10)
-        );
+        assert_eq!(date_line("10/08/2016 05:13 BST | Updated 10/08/2017 06:12 BST"), Date::new(2016, 8, 10));
         assert_eq!(date_line("Published 3 March 2005"), Date::new(2005, 3, 3));
         assert_eq!(date_line("March 3, 2005"), Date::new(2005, 3, 3));
         assert_eq!(date_line("2016-04-27T08:00:00Z"), Date::new(2016, 4, 27));
@@ -358,19 +317,13 @@ mod tests {
             byline("By Lauren Turner, James Gallagher and Dominic Howell").unwrap(),
             ["Lauren Turner", "James Gallagher", "Dominic Howell"]
         );
-        assert_eq!(
-            byline("By the time the strike began, doctors had left"),
-            None
-        );
+        assert_eq!(byline("By the time the strike began, doctors had left"), None);
         assert_eq!(byline("Bylines are rare"), None);
     }
 
     #[test]
     fn headline_rules() {
-        assert!(is_headline(
-            "Doctors Are Sharing The Ways They Help Patients",
-            Some("")
-        ));
+        assert!(is_headline("Doctors Are Sharing The Ways They Help Patients", Some("")));
         assert!(!is_headline(
             "It wasn't meant to go like this. We were meant to cross the picket line in waves, our public support was meant to crumble.",
             Some("As I type")

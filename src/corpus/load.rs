@@ -98,11 +98,7 @@ impl LoadOutcome {
         if self.skipped.is_empty() && self.warnings.is_empty() {
             return None;
         }
-        let unsupported = self
-            .skipped
-            .iter()
-            .filter(|s| s.reason == SkipReason::Unsupported)
-            .count();
+        let unsupported = self.skipped.iter().filter(|s| s.reason == SkipReason::Unsupported).count();
         let failed = self.skipped.len() - unsupported;
         Some(format!(
             "loaded {} articles; skipped {} unreadable or binary files and {} other files; {} warnings",
@@ -125,19 +121,9 @@ impl Corpus {
     pub fn seeds() -> LoadOutcome {
         let articles = SEEDS
             .iter()
-            .map(|s| {
-                Article::parse(
-                    stem(Path::new(s.file_name)),
-                    format!("seeds/{}", s.file_name),
-                    s.text,
-                )
-            })
+            .map(|s| Article::parse(stem(Path::new(s.file_name)), format!("seeds/{}", s.file_name), s.text))
             .collect();
-        LoadOutcome {
-            corpus: Corpus::from_articles(articles),
-            skipped: Vec::new(),
-            warnings: Vec::new(),
-        }
+        LoadOutcome { corpus: Corpus::from_articles(articles), skipped: Vec::new(), warnings: Vec::new() }
     }
 
     /// Build a corpus from parsed articles: resolves people across the whole corpus.
@@ -152,10 +138,7 @@ impl Corpus {
         for path in paths {
             let meta = fs::metadata(path).map_err(|e| match e.kind() {
                 std::io::ErrorKind::NotFound => LoadError::NotFound(path.clone()),
-                _ => LoadError::Io {
-                    path: path.clone(),
-                    source: e,
-                },
+                _ => LoadError::Io { path: path.clone(), source: e },
             })?;
             if meta.is_dir() {
                 let before = files.len();
@@ -167,10 +150,7 @@ impl Corpus {
             } else if has_article_extension(path) {
                 files.push(path.clone());
             } else {
-                skipped.push(Skipped {
-                    path: path.clone(),
-                    reason: SkipReason::Unsupported,
-                });
+                skipped.push(Skipped { path: path.clone(), reason: SkipReason::Unsupported });
             }
         }
 
@@ -181,10 +161,7 @@ impl Corpus {
             match read_text(&path) {
                 Ok((text, warning)) => {
                     if let Some(message) = warning {
-                        warnings.push(Warning {
-                            path: path.clone(),
-                            message,
-                        });
+                        warnings.push(Warning { path: path.clone(), message });
                     }
                     let id = ids.assign(&path);
                     articles.push(Article::parse(id, path.display().to_string(), &text));
@@ -195,11 +172,7 @@ impl Corpus {
         if articles.is_empty() {
             return Err(LoadError::NoArticles);
         }
-        Ok(LoadOutcome {
-            corpus: Corpus::from_articles(articles),
-            skipped,
-            warnings,
-        })
+        Ok(LoadOutcome { corpus: Corpus::from_articles(articles), skipped, warnings })
     }
 }
 
@@ -210,10 +183,7 @@ fn has_article_extension(path: &Path) -> bool {
 }
 
 fn stem(path: &Path) -> String {
-    path.file_stem().map_or_else(
-        || "article".to_string(),
-        |s| s.to_string_lossy().into_owned(),
-    )
+    path.file_stem().map_or_else(|| "article".to_string(), |s| s.to_string_lossy().into_owned())
 }
 
 /// Ids are file stems; a stem seen before gets its folder's name in front, then a number.
@@ -262,10 +232,7 @@ fn walk(
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => {
-            skipped.push(Skipped {
-                path: dir.to_path_buf(),
-                reason: SkipReason::Unreadable(e.to_string()),
-            });
+            skipped.push(Skipped { path: dir.to_path_buf(), reason: SkipReason::Unreadable(e.to_string()) });
             return;
         }
     };
@@ -277,18 +244,13 @@ fn walk(
         } else if has_article_extension(&path) {
             files.push(path);
         } else if !is_hidden(&path) {
-            skipped.push(Skipped {
-                path,
-                reason: SkipReason::Unsupported,
-            });
+            skipped.push(Skipped { path, reason: SkipReason::Unsupported });
         }
     }
 }
 
 fn is_hidden(path: &Path) -> bool {
-    path.file_name()
-        .and_then(|n| n.to_str())
-        .is_some_and(|n| n.starts_with('.'))
+    path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'))
 }
 
 /// Read a file as text. Binary files are refused; invalid UTF-8 is decoded with replacement
@@ -306,12 +268,7 @@ fn read_text(path: &Path) -> Result<(String, Option<String>), SkipReason> {
         Err(e) => {
             let bad_at = e.utf8_error().valid_up_to();
             let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
-            Ok((
-                text,
-                Some(format!(
-                    "invalid UTF-8 at byte {bad_at}; decoded with replacement characters"
-                )),
-            ))
+            Ok((text, Some(format!("invalid UTF-8 at byte {bad_at}; decoded with replacement characters"))))
         }
     }
 }

@@ -22,7 +22,9 @@ pub fn merge_across(articles: &mut [Article]) {
         let people = &mut a.entities.people;
         let mut i = 0;
         while i < people.len() {
-            if people[i].name.contains(' ') {
+            // Only a titled surname ("Mr Hunt") is resolved across articles: a bare one from a
+            // team sheet says too little about who it is.
+            if people[i].name.contains(' ') || !people[i].aliases.iter().any(|a| a.contains(' ')) {
                 i += 1;
                 continue;
             }
@@ -45,14 +47,7 @@ pub fn merge_across(articles: &mut [Article]) {
                 None => {
                     let mut aliases = short.aliases;
                     aliases.push(short.name);
-                    people.insert(
-                        i,
-                        super::Person {
-                            name: full.clone(),
-                            aliases,
-                            ..short
-                        },
-                    );
+                    people.insert(i, super::Person { name: full.clone(), aliases, ..short });
                     i += 1;
                 }
             }

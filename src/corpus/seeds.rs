@@ -8,10 +8,7 @@ pub struct Seed {
 
 macro_rules! seed {
     ($name:literal) => {
-        Seed {
-            file_name: $name,
-            text: include_str!(concat!("../../seeds/", $name)),
-        }
+        Seed { file_name: $name, text: include_str!(concat!("../../seeds/", $name)) }
     };
 }
 

@@ -81,9 +81,7 @@ fn looks_hard_wrapped(block: &[&str]) -> bool {
 
 /// Count words the way a reader would: runs of characters that hold a letter or digit.
 pub fn word_count(text: &str) -> usize {
-    text.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
+    text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
 }
 
 /// Shorten `text` to at most `max` characters on a word boundary, ending with an ellipsis
@@ -97,10 +95,7 @@ pub fn shorten(text: &str, max: usize) -> String {
         Some(i) if i > max / 2 => &cut[..i],
         _ => cut.as_str(),
     };
-    format!(
-        "{}…",
-        at_word.trim_end_matches([' ', ',', ';', ':', '-', '.'])
-    )
+    format!("{}…", at_word.trim_end_matches([' ', ',', ';', ':', '-', '.']))
 }
 
 #[cfg(test)]
@@ -137,10 +132,7 @@ mod tests {
     #[test]
     fn shorten_marks_the_cut() {
         assert_eq!(shorten("short", 10), "short");
-        let s = shorten(
-            "Fourth strike involving junior doctors in England began",
-            30,
-        );
+        let s = shorten("Fourth strike involving junior doctors in England began", 30);
         assert!(s.ends_with('…') && s.chars().count() <= 30, "{s}");
     }
 }

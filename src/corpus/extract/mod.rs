@@ -22,10 +22,7 @@ impl Span {
     pub fn new(start: usize, end: usize) -> Span {
         // Bodies above 4 GiB are refused at load time, so offsets fit.
         let clamp = |v: usize| u32::try_from(v).unwrap_or(u32::MAX);
-        Span {
-            start: clamp(start),
-            end: clamp(end),
-        }
+        Span { start: clamp(start), end: clamp(end) }
     }
 
     pub fn range(self) -> std::ops::Range<usize> {

@@ -9,26 +9,13 @@ use super::{Person, Span};
 use crate::corpus::article::month_number;
 
 /// Lower-case words that may stand inside a name ("Ludwig van Beethoven", "Paulo de Souza").
-const PARTICLES: [&str; 14] = [
-    "al", "bin", "da", "de", "del", "della", "den", "der", "di", "dos", "du", "ibn", "la", "van",
-];
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+const PARTICLES: [&str; 14] =
+    ["al", "bin", "da", "de", "del", "della", "den", "der", "di", "dos", "du", "ibn", "la", "van"];
+const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 /// Nouns right after a title that mark it as a work ("Green Wing cast", "Peep Show stars").
-const WORK_AFTER: [&str; 8] = [
-    "cast", "star", "stars", "series", "episode", "fans", "viewers", "creator",
-];
+const WORK_AFTER: [&str; 8] = ["cast", "star", "stars", "series", "episode", "fans", "viewers", "creator"];
 /// Verbs that, followed by "in" or "of", introduce a work ("starred in Miranda").
-const WORK_BEFORE_IN: [&str; 6] = [
-    "starred", "starring", "appeared", "appears", "stars", "cast",
-];
+const WORK_BEFORE_IN: [&str; 6] = ["starred", "starring", "appeared", "appears", "stars", "cast"];
 /// Names longer than this many words are headings or titles, not people.
 const MAX_NAME_WORDS: usize = 4;
 
@@ -56,6 +43,8 @@ struct Mention<'a> {
     last_tok: usize,
     strength: Strength,
     work: bool,
+    /// Right after "the", "a" or "an".
+    after_article: bool,
 }
 
 fn lower(word: &str) -> Option<Lower> {
@@ -102,7 +91,10 @@ fn is_name_word(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     let has_lower = word.chars().any(char::is_lowercase);
     let has_digit = word.chars().any(|c| c.is_ascii_digit());
-    !has_digit && (letters == 1 || has_lower)
+    // Every part of a hyphenated name is capitalised ("Barnham-Brown", "Jay-Jay"); a part in
+    // lower case makes a compound ("Ireland-based", "Final-year").
+    let compound = word.split('-').skip(1).any(|part| part.starts_with(char::is_lowercase));
+    !has_digit && !compound && (letters == 1 || has_lower)
 }
 
 fn ends_possessive(word: &str) -> bool {
@@ -110,9 +102,7 @@ fn ends_possessive(word: &str) -> bool {
 }
 
 fn strip_possessive(word: &str) -> &str {
-    word.strip_suffix("'s")
-        .or_else(|| word.strip_suffix("’s"))
-        .unwrap_or(word)
+    word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word)
 }
 
 fn is_sym(body: &str, t: &Token, s: &str) -> bool {
@@ -139,9 +129,7 @@ fn runs(body: &str, tokens: &[Token]) -> Vec<Vec<usize>> {
             }
             let mut k = j + 1;
             let dotted = (cur.chars().count() == 1 || is_honorific(cur))
-                && tokens
-                    .get(k)
-                    .is_some_and(|d| d.gap == Gap::None && is_sym(body, d, "."));
+                && tokens.get(k).is_some_and(|d| d.gap == Gap::None && is_sym(body, d, "."));
             if dotted {
                 k += 1;
             }
@@ -208,6 +196,7 @@ fn classify<'a>(body: &'a str, tokens: &[Token], run: &[usize]) -> Option<Mentio
         }
     }
     let byline = tokens[run[0]].gap == Gap::Line && words[0] == "By";
+    let mut article = false;
     // Sentence openers and dates before a name: "Yesterday Gordon Brown", "On Monday Mr Hunt".
     while start < n {
         let w = words[start];
@@ -216,6 +205,7 @@ fn classify<'a>(body: &'a str, tokens: &[Token], run: &[usize]) -> Option<Mentio
         if !opener || (rest == 2 && is_given_name(w)) {
             break;
         }
+        article = matches!(w, "The" | "A" | "An");
         start += 1;
         // A title may follow the opener: "But Mr Hunt".
         if start < n - 1 && is_honorific(words[start]) {
@@ -229,27 +219,22 @@ fn classify<'a>(body: &'a str, tokens: &[Token], run: &[usize]) -> Option<Mentio
     let name_words: Vec<&str> = words[start..]
         .iter()
         .enumerate()
-        .map(|(k, w)| {
-            if start + k == n - 1 {
-                strip_possessive(w)
-            } else {
-                w
-            }
-        })
+        .map(|(k, w)| if start + k == n - 1 { strip_possessive(w) } else { w })
         .collect();
     let m = name_words.len();
 
     let given = is_given_name(name_words[0]);
-    for w in &name_words {
+    for (k, w) in name_words.iter().enumerate() {
         if PARTICLES.contains(w) {
             continue;
         }
         if is_stopword(w) || month_number(w).is_some() && m == 1 || is_weekday(w) {
             return None;
         }
+        // "Damon Hill" is a person, "Preston North End" and "Hill Street" are not.
         if let Some(l) = lower(w)
             && let Some(&also_surname) = LEXICON.not_name.get(l.as_str())
-            && !(also_surname && given && m >= 2)
+            && !(also_surname && given && m >= 2 && k == m - 1)
         {
             return None;
         }
@@ -261,53 +246,37 @@ fn classify<'a>(body: &'a str, tokens: &[Token], run: &[usize]) -> Option<Mentio
     let first_tok = run[0];
     let last_tok = *run.last()?;
     let prev_word = word_before(body, tokens, first_tok, 1);
-    let prev_role = prev_word
-        .as_deref()
-        .is_some_and(|w| LEXICON.roles.contains(w) || w == "mp");
-    let work_before = prev_word
-        .as_deref()
-        .is_some_and(|w| LEXICON.work_cues.contains(w))
+    let prev_role = prev_word.as_deref().is_some_and(|w| LEXICON.roles.contains(w) || w == "mp");
+    let work_before = prev_word.as_deref().is_some_and(|w| LEXICON.work_cues.contains(w))
         || (matches!(prev_word.as_deref(), Some("in" | "of"))
-            && word_before(body, tokens, first_tok, 2)
-                .is_some_and(|w| WORK_BEFORE_IN.contains(&w.as_str())));
+            && word_before(body, tokens, first_tok, 2).is_some_and(|w| WORK_BEFORE_IN.contains(&w.as_str())));
     let next = tokens.get(last_tok + 1);
-    let next_word = next
-        .filter(|t| t.kind == Kind::Word && t.gap == Gap::Space)
-        .map(|t| t.text(body));
-    let work_after = next_word.is_some_and(|w| WORK_AFTER.contains(&w));
+    let next_word = next.filter(|t| t.kind == Kind::Word && t.gap == Gap::Space).map(|t| t.text(body));
+    // Fixtures ("Milton Keynes Dons v Peterborough") name teams.
+    let versus = |w: Option<&str>| w.is_some_and(|w| w == "v" || w == "vs");
+    let work_after = next_word.is_some_and(|w| WORK_AFTER.contains(&w))
+        || versus(next_word)
+        || versus(prev_word.as_deref());
     let speech = next_word.is_some_and(|w| LEXICON.speech_verbs.contains(w));
-    // ", who ..." or ", 27," after a name.
-    let apposition = next.is_some_and(|t| is_sym(body, t, ","))
-        && tokens.get(last_tok + 2).is_some_and(|t| {
-            (t.kind == Kind::Word && t.text(body) == "who")
-                || (t.kind == Kind::Number
-                    && t.end - t.start <= 3
-                    && tokens
-                        .get(last_tok + 3)
-                        .is_some_and(|c| is_sym(body, c, ",")))
-        });
+    let apposition =
+        next.is_some_and(|t| is_sym(body, t, ",")) && apposition_follows(body, tokens, last_tok + 2);
+    // "S Dunn", "J K Rowling": initials come before names.
+    let initial = m >= 2 && name_words[0].chars().count() == 1;
 
     let strength = if m >= 2 {
-        if honorific || role || prev_role || given || speech || apposition || byline {
+        if honorific || role || prev_role || given || speech || apposition || byline || initial {
             Strength::Person
         } else {
             Strength::Pending
         }
-    } else if (honorific || role || prev_role)
-        && !is_role(name_words[0])
-        && !is_honorific(name_words[0])
-    {
+    } else if honorific && !is_role(name_words[0]) && !is_honorific(name_words[0]) {
         Strength::Surname
     } else {
         Strength::Bare
     };
 
     let span_start = tokens[run[start.min(n - 1)]].start;
-    let span_start = if honorific && start > 0 {
-        tokens[run[start - 1]].start
-    } else {
-        span_start
-    };
+    let span_start = if honorific && start > 0 { tokens[run[start - 1]].start } else { span_start };
     let span_end = tokens[last_tok].start + strip_possessive(tokens[last_tok].text(body)).len();
     let surface = if honorific && start > 0 {
         format!("{} {}", words[start - 1], name_words.join(" "))
@@ -322,6 +291,35 @@ fn classify<'a>(body: &'a str, tokens: &[Token], run: &[usize]) -> Option<Mentio
         last_tok,
         strength,
         work: work_before || work_after,
+        after_article: article || matches!(prev_word.as_deref(), Some("the" | "a" | "an")),
+    })
+}
+
+/// What follows a name and a comma and marks it as a person: "who", an age (", 27,"), where
+/// they are from (", from Birmingham"), or a role within a few words (", chair of the BMA",
+/// ", the Olympic heptathlon champion").
+fn apposition_follows(body: &str, tokens: &[Token], from: usize) -> bool {
+    let Some(t) = tokens.get(from) else { return false };
+    if t.kind == Kind::Number {
+        return t.end - t.start <= 3 && tokens.get(from + 1).is_some_and(|c| is_sym(body, c, ","));
+    }
+    if t.kind == Kind::Word && matches!(t.text(body), "who" | "from" | "aged") {
+        return true;
+    }
+    tokens[from..]
+        .iter()
+        .take(5)
+        .take_while(|t| t.kind == Kind::Word && t.gap != Gap::Line)
+        .any(|t| is_role(t.text(body)))
+}
+
+/// Does the word also occur in lower case, as a common noun would?
+fn appears_lowercase(body: &str, word: &str) -> bool {
+    let lower = word.to_lowercase();
+    body.match_indices(lower.as_str()).any(|(i, _)| {
+        let before = body[..i].chars().next_back();
+        let after = body[i + lower.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     })
 }
 
@@ -330,9 +328,9 @@ fn listed_together(body: &str, tokens: &[Token], a: &Mention, b: &Mention) -> bo
     let between = &tokens[a.last_tok + 1..b.first_tok];
     !between.is_empty()
         && between.len() <= 2
-        && between.iter().all(|t| {
-            is_sym(body, t, ",") || (t.kind == Kind::Word && matches!(t.text(body), "and" | "or"))
-        })
+        && between
+            .iter()
+            .all(|t| is_sym(body, t, ",") || (t.kind == Kind::Word && matches!(t.text(body), "and" | "or")))
 }
 
 struct Entry {
@@ -348,10 +346,6 @@ impl Entry {
         self.words.join(" ")
     }
 
-    fn last(&self) -> &str {
-        self.words.last().map_or("", String::as_str)
-    }
-
     fn add(&mut self, surface: &str, span: Span) {
         if !self.forms.iter().any(|f| f == surface) {
             self.forms.push(surface.to_string());
@@ -362,38 +356,44 @@ impl Entry {
 }
 
 pub fn collect(body: &str, tokens: &[Token]) -> Vec<Person> {
-    let mut mentions: Vec<Mention> = runs(body, tokens)
-        .iter()
-        .filter_map(|r| classify(body, tokens, r))
-        .collect();
+    let mut mentions: Vec<Mention> =
+        runs(body, tokens).iter().filter_map(|r| classify(body, tokens, r)).collect();
 
     // A title marked as a work anywhere in the article is a work everywhere in it.
-    let works: HashSet<String> = mentions
-        .iter()
-        .filter(|m| m.work)
-        .map(|m| m.words.join(" "))
-        .collect();
+    let works: HashSet<String> = mentions.iter().filter(|m| m.work).map(|m| m.words.join(" ")).collect();
     mentions.retain(|m| !works.contains(&m.words.join(" ")));
+
+    // A surname that also stands alone elsewhere is a person's ("Kieron Dyer ... Dyer reacted"):
+    // organisations are shortened to their first word, not their last.
+    // Only a word never written in lower case counts ("Doctors" is not), and not after an
+    // article ("The Hulk").
+    let bare: HashSet<&str> = mentions
+        .iter()
+        .filter(|m| m.words.len() == 1 && !m.after_article)
+        .map(|m| m.words[0])
+        .filter(|w| !appears_lowercase(body, w))
+        .collect();
+    for m in mentions.iter_mut() {
+        if m.strength == Strength::Pending
+            && m.words.len() <= 3
+            && m.words.last().is_some_and(|w| bare.contains(w))
+        {
+            m.strength = Strength::Person;
+        }
+    }
 
     // Lists vouch for their members: "Tamsin Greig, Stephen Mangan and Julian Rhind-Tutt".
     // The same name vouched for elsewhere in the article counts too.
     loop {
-        let known: HashSet<String> = mentions
-            .iter()
-            .filter(|m| m.strength == Strength::Person)
-            .map(|m| m.words.join(" "))
-            .collect();
+        let known: HashSet<String> =
+            mentions.iter().filter(|m| m.strength == Strength::Person).map(|m| m.words.join(" ")).collect();
         let mut changed = false;
         for i in 0..mentions.len() {
             if mentions[i].strength != Strength::Pending {
                 continue;
             }
             let by_list = |j: usize| {
-                let (a, b) = if j < i {
-                    (&mentions[j], &mentions[i])
-                } else {
-                    (&mentions[i], &mentions[j])
-                };
+                let (a, b) = if j < i { (&mentions[j], &mentions[i]) } else { (&mentions[i], &mentions[j]) };
                 mentions[j].strength == Strength::Person && listed_together(body, tokens, a, b)
             };
             let vouched = known.contains(&mentions[i].words.join(" "))
@@ -408,6 +408,8 @@ pub fn collect(body: &str, tokens: &[Token]) -> Vec<Person> {
             break;
         }
     }
+
+    lineups(body, tokens, &mut mentions);
 
     let mut entries: Vec<Entry> = Vec::new();
     for (order, m) in mentions.iter().enumerate() {
@@ -427,13 +429,7 @@ pub fn collect(body: &str, tokens: &[Token]) -> Vec<Person> {
                 e.add(&m.surface, m.span);
             }
             None => {
-                let mut e = Entry {
-                    words,
-                    forms: Vec::new(),
-                    count: 0,
-                    spans: Vec::new(),
-                    first: order,
-                };
+                let mut e = Entry { words, forms: Vec::new(), count: 0, spans: Vec::new(), first: order };
                 e.add(&m.surface, m.span);
                 entries.push(e);
             }
@@ -446,9 +442,25 @@ pub fn collect(body: &str, tokens: &[Token]) -> Vec<Person> {
                 continue;
             }
             let surname = m.words[0];
-            let matches: Vec<usize> = (0..entries.len())
-                .filter(|&i| entries[i].last() == surname)
+            // A surname is any word after the first ("Mr Lula" for "Luiz Inacio Lula da Silva").
+            let mut matches: Vec<usize> = (0..entries.len())
+                .filter(|&i| {
+                    entries[i].words.iter().skip(1).any(|w| w == surname) || entries[i].words == [surname]
+                })
                 .collect();
+            // "Sir Digby" after "Sir Digby Jones": a title with a given name.
+            if matches.is_empty() && m.surface.contains(' ') {
+                let title = m.surface.split(' ').next().unwrap_or("");
+                matches = (0..entries.len())
+                    .filter(|&i| {
+                        entries[i].words.first().is_some_and(|w| w == surname)
+                            && entries[i]
+                                .forms
+                                .iter()
+                                .any(|f| f.starts_with(title) && f.len() > m.surface.len())
+                    })
+                    .collect();
+            }
             match (matches.as_slice(), pass) {
                 ([one], _) => entries[*one].add(&m.surface, m.span),
                 ([], Strength::Surname) => {
@@ -474,12 +486,66 @@ pub fn collect(body: &str, tokens: &[Token]) -> Vec<Person> {
         .map(|e| {
             let name = e.name();
             let aliases = e.forms.into_iter().filter(|f| *f != name).collect();
-            Person {
-                name,
-                aliases,
-                count: e.count,
-                spans: e.spans,
-            }
+            Person { name, aliases, count: e.count, spans: e.spans }
         })
         .collect()
+}
+
+/// Team sheets: "Newcastle: Given, Carr, Boumsong, Bramble, ... Robert (Jenas 77), Shearer."
+/// A comma list of four or more names, two of them people already, makes the rest people too,
+/// and so does every other comma list in the same paragraph (substitutes, scorers, bookings).
+fn lineups(body: &str, tokens: &[Token], mentions: &mut [Mention]) {
+    let separator = |t: &Token| {
+        (t.kind == Kind::Sym && matches!(t.text(body), "," | "(" | ")"))
+            || t.kind == Kind::Number
+            || (t.kind == Kind::Word && t.text(body) == "and")
+    };
+    // Groups of mentions with only separators between them, each with its paragraph start.
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for i in 0..mentions.len() {
+        let joined = i > 0 && {
+            let between = &tokens[mentions[i - 1].last_tok + 1..mentions[i].first_tok];
+            // "(Jenas 77)" is a substitute; "(Gloucestershire)" after a name is not a player.
+            let paren_only = between.iter().all(|t| t.kind == Kind::Sym && t.text(body) == "(");
+            let substitute = tokens.get(mentions[i].last_tok + 1).is_some_and(|t| t.kind == Kind::Number);
+            !between.is_empty()
+                && between.iter().all(|t| separator(t) && t.gap != Gap::Line)
+                && (!paren_only || substitute)
+        };
+        match groups.last_mut() {
+            Some(g) if joined => g.push(i),
+            _ => groups.push(vec![i]),
+        }
+    }
+    let breaks: Vec<usize> = body.match_indices("\n\n").map(|(i, _)| i).collect();
+    let starts: Vec<usize> = mentions.iter().map(|m| tokens[m.first_tok].start).collect();
+    let paragraph_of = |i: usize| breaks.partition_point(|&b| b < starts[i]);
+    let known: HashSet<&str> = mentions
+        .iter()
+        .filter(|m| m.strength == Strength::Person)
+        .flat_map(|m| m.words.iter().copied())
+        .collect();
+    let mut lineup_paragraphs = HashSet::new();
+    for g in &groups {
+        let people = g
+            .iter()
+            .filter(|&&i| mentions[i].strength == Strength::Person || known.contains(mentions[i].words[0]))
+            .count();
+        let surnames = g.iter().filter(|&&i| mentions[i].words.len() == 1).count();
+        if g.len() >= 4 && people >= 2 && surnames >= 3 {
+            lineup_paragraphs.insert(paragraph_of(g[0]));
+        }
+    }
+    for g in groups.iter().filter(|g| g.len() >= 2) {
+        if !lineup_paragraphs.contains(&paragraph_of(g[0])) {
+            continue;
+        }
+        for &i in g {
+            mentions[i].strength = match mentions[i].strength {
+                Strength::Bare => Strength::Surname,
+                Strength::Pending => Strength::Person,
+                s => s,
+            };
+        }
+    }
 }

@@ -19,11 +19,7 @@ pub fn collect(body: &str, tokens: &[Token]) -> (Vec<Hashtag>, Vec<Handle>) {
         match t.kind {
             Kind::Hashtag => {
                 let i = *tag_index.entry(text.to_lowercase()).or_insert_with(|| {
-                    tags.push(Hashtag {
-                        tag: text.to_string(),
-                        count: 0,
-                        spans: Vec::new(),
-                    });
+                    tags.push(Hashtag { tag: text.to_string(), count: 0, spans: Vec::new() });
                     spellings.push(Vec::new());
                     tags.len() - 1
                 });
@@ -37,11 +33,7 @@ pub fn collect(body: &str, tokens: &[Token]) -> (Vec<Hashtag>, Vec<Handle>) {
             // Handles are case-insensitive on every network, so they fold the same way.
             Kind::Handle => {
                 let i = *handle_index.entry(text.to_lowercase()).or_insert_with(|| {
-                    handles.push(Handle {
-                        handle: text.to_string(),
-                        count: 0,
-                        spans: Vec::new(),
-                    });
+                    handles.push(Handle { handle: text.to_string(), count: 0, spans: Vec::new() });
                     handles.len() - 1
                 });
                 handles[i].count += 1;
@@ -82,12 +74,6 @@ mod tests {
         let (tags, handles) = collect(body, &tokenize(body));
         let names: Vec<&str> = tags.iter().map(|t| t.tag.as_str()).collect();
         assert_eq!(names, ["#strike", "#NHS"]);
-        assert_eq!(
-            handles
-                .iter()
-                .map(|h| h.handle.as_str())
-                .collect::<Vec<_>>(),
-            ["@BBCNews"]
-        );
+        assert_eq!(handles.iter().map(|h| h.handle.as_str()).collect::<Vec<_>>(), ["@BBCNews"]);
     }
 }

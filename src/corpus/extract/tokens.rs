@@ -68,9 +68,7 @@ pub fn tokenize(body: &str) -> Vec<Token> {
             let word = &body[start..end];
             if is_link_start(body, start, word) {
                 (Kind::Link, scan_until_space(body, start))
-            } else if body[end..].starts_with('@')
-                && body[end + 1..].starts_with(char::is_alphanumeric)
-            {
+            } else if body[end..].starts_with('@') && body[end + 1..].starts_with(char::is_alphanumeric) {
                 // user@example.com: the whole address is one link.
                 (Kind::Link, scan_until_space(body, start))
             } else {
@@ -87,11 +85,7 @@ pub fn tokenize(body: &str) -> Vec<Token> {
         } else if (c == '#' || c == '@') && !after_word_char && next.is_some_and(is_tag_char) {
             let end = scan_tag(body, start + 1, c == '@');
             let name = &body[start + 1..end];
-            let kind = if c == '@' {
-                Kind::Handle
-            } else {
-                Kind::Hashtag
-            };
+            let kind = if c == '@' { Kind::Handle } else { Kind::Hashtag };
             if end > start + 1 && (c == '@' || name.chars().any(|ch| !ch.is_ascii_digit())) {
                 (kind, end)
             } else {
@@ -100,12 +94,7 @@ pub fn tokenize(body: &str) -> Vec<Token> {
         } else {
             (Kind::Sym, start + c.len_utf8())
         };
-        tokens.push(Token {
-            start,
-            end,
-            kind,
-            gap,
-        });
+        tokens.push(Token { start, end, kind, gap });
         gap = Gap::None;
         prev = body[..end].chars().next_back();
         while it.peek().is_some_and(|&(i, _)| i < end) {
@@ -159,11 +148,7 @@ fn scan_number(body: &str, start: usize) -> usize {
 fn scan_tag(body: &str, from: usize, handle: bool) -> usize {
     let mut end = from;
     for (off, c) in body[from..].char_indices() {
-        let ok = if handle {
-            c.is_ascii_alphanumeric() || c == '_'
-        } else {
-            is_tag_char(c)
-        };
+        let ok = if handle { c.is_ascii_alphanumeric() || c == '_' } else { is_tag_char(c) };
         if !ok {
             break;
         }
@@ -204,27 +189,15 @@ mod tests {
         assert_eq!(k[4], (Kind::Handle, "@Justice4Health_"));
         assert!(k.contains(&(Kind::Word, "ps1")));
         assert!(!k.iter().any(|(kind, t)| *kind == Kind::Number && *t == "1"));
-        assert!(
-            k.iter()
-                .any(|&(kind, t)| kind == Kind::Link && t == "Seti@home")
-        );
+        assert!(k.iter().any(|&(kind, t)| kind == Kind::Link && t == "Seti@home"));
     }
 
     #[test]
     fn urls_hide_their_insides() {
         let k = kinds("see https://example.com/#anchor?x=1, then #real");
-        assert!(
-            k.iter()
-                .any(|&(kind, t)| kind == Kind::Link && t == "https://example.com/#anchor?x=1")
-        );
-        assert!(
-            k.iter()
-                .any(|&(kind, t)| kind == Kind::Hashtag && t == "#real")
-        );
-        assert_eq!(
-            k.iter().filter(|(kind, _)| *kind == Kind::Hashtag).count(),
-            1
-        );
+        assert!(k.iter().any(|&(kind, t)| kind == Kind::Link && t == "https://example.com/#anchor?x=1"));
+        assert!(k.iter().any(|&(kind, t)| kind == Kind::Hashtag && t == "#real"));
+        assert_eq!(k.iter().filter(|(kind, _)| *kind == Kind::Hashtag).count(), 1);
     }
 
     #[test]
