@@ -179,6 +179,8 @@ pub fn collect(body: &str, tokens: &[Token]) -> Vec<Figure> {
             _ => None,
         };
         match draft {
+            // A number too large for an f64 ("9999…" over 308 digits) is noise, not a figure.
+            Some(d) if !d.value.is_finite() => i = d.end,
             Some(d) => {
                 let start = tokens[d.first].start;
                 let end = tokens[d.end - 1].end;

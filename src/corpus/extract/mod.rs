@@ -112,3 +112,85 @@ pub fn extract(body: &str) -> Entities {
         figures: figures::collect(body, &tokens),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn people(text: &str) -> Vec<(String, Vec<String>)> {
+        extract(text).people.into_iter().map(|p| (p.name, p.aliases)).collect()
+    }
+
+    fn figures(text: &str) -> Vec<(String, f64, Unit)> {
+        extract(text).figures.into_iter().map(|f| (f.text, f.value, f.unit)).collect()
+    }
+
+    #[test]
+    fn titles_roles_and_possessives_are_stripped_and_forms_merged() {
+        let p = people("Health secretary Jeremy Hunt spoke. Later Mr Hunt's aides said Hunt would not.");
+        assert_eq!(p, [("Jeremy Hunt".to_string(), vec!["Mr Hunt".to_string(), "Hunt".to_string()])]);
+        assert_eq!(people("Actor John Hurt echoed it.")[0].0, "John Hurt");
+        assert_eq!(people("Comedian Shappi Khorsandi was there.")[0].0, "Shappi Khorsandi");
+    }
+
+    #[test]
+    fn organisations_places_and_works_are_not_people() {
+        assert!(people("Teaching CPR outside Stratford Station and Ealing Hospital.").is_empty());
+        assert!(people("The hashtag plays on the television show Doctor Who.").is_empty());
+        assert!(
+            people("Actors from medical comedy Green Wing stood there. Green Wing cast join.").is_empty()
+        );
+        assert!(people("She has starred in Miranda and Peep Show.").is_empty());
+        assert!(people("Live Reporting\n\nGet Involved").is_empty());
+    }
+
+    #[test]
+    fn a_shared_surname_is_never_guessed() {
+        let p = people("Gordon Brown met Nick Brown. Mr Brown said no.");
+        let names: Vec<&str> = p.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["Gordon Brown", "Nick Brown"]);
+        assert!(p.iter().all(|(_, a)| a.is_empty()), "{p:?}");
+    }
+
+    #[test]
+    fn cues_vouch_for_unfamiliar_names() {
+        // A speech verb, an age, a list with a known person, an initial.
+        assert_eq!(people("Maevis Tan said she was standing up.")[0].0, "Maevis Tan");
+        assert_eq!(people("Dr Jason Seebaluk, 27, who works in Euston.")[0].0, "Jason Seebaluk");
+        let list = people("Stars Tamsin Greig, Stephen Mangan and Julian Rhind-Tutt joined.");
+        assert_eq!(list.len(), 3, "{list:?}");
+        assert_eq!(people("Ref: S Dunn (Gloucestershire).")[0].0, "S Dunn");
+    }
+
+    #[test]
+    fn figures_with_units_and_values() {
+        let f = figures(
+            "more than 98% of junior doctors; Ninety per cent of 1,000 junior doctors; 1.6million staff",
+        );
+        assert_eq!(f[0], ("98%".into(), 98.0, Unit::Percent));
+        assert_eq!(f[1], ("Ninety per cent".into(), 90.0, Unit::Percent));
+        assert_eq!(f[2], ("1,000".into(), 1000.0, Unit::Count));
+        assert_eq!(f[3], ("1.6million".into(), 1_600_000.0, Unit::Count));
+        let f = figures("It cost £15.8m over 48 hours, from 08:00 to 5pm, on 26 and 27 April 2016.");
+        assert_eq!(f[0], ("£15.8m".into(), 15_800_000.0, Unit::Money));
+        assert_eq!(f[1], ("48 hours".into(), 48.0, Unit::Duration));
+        assert_eq!(f[2], ("08:00".into(), 8.0, Unit::Time));
+        assert_eq!(f[3], ("5pm".into(), 17.0, Unit::Time));
+        assert_eq!(f[4].2, Unit::Date);
+        assert_eq!(f[5], ("27 April".into(), 27.0, Unit::Date));
+        assert_eq!(f[6], ("2016".into(), 2016.0, Unit::Date));
+        assert_eq!(figures("a third of the workforce")[0], ("a third".into(), 0.333, Unit::Number));
+    }
+
+    #[test]
+    fn no_figures_inside_tags_words_or_list_numbering() {
+        assert!(figures("1. Fourth strike\n2. More\n#Walker16 @Justice4Health_ ps1.jpg V8 3G").is_empty());
+        assert!(figures("It aired on Channel 4 and Radio 1 and two sides met").is_empty());
+    }
+
+    #[test]
+    fn contexts_say_what_a_figure_counts() {
+        let e = extract("Doctors are providing cover, but 5,000 operations and procedures are postponed.");
+        assert_eq!(e.figures[0].context, "operations and procedures are postponed");
+    }
+}

@@ -61,7 +61,8 @@ pub fn tokenize(body: &str) -> Vec<Token> {
             prev = Some(c);
             continue;
         }
-        let after_word_char = prev.is_some_and(|p| p.is_alphanumeric() || p == '_' || p == '&');
+        let after_word_char = prev.is_some_and(|p| p.is_alphanumeric() || p == '_')
+            || (c == '#' && prev == Some('&') && is_char_reference(&body[start..]));
         let next = it.peek().map(|&(_, n)| n);
         let (kind, end) = if c.is_alphabetic() {
             let end = scan_word(body, start);
@@ -102,6 +103,18 @@ pub fn tokenize(body: &str) -> Vec<Token> {
         }
     }
     tokens
+}
+
+/// `#233;` or `#x27;` after an ampersand: an HTML character reference, not a hashtag.
+fn is_char_reference(from_hash: &str) -> bool {
+    let rest = &from_hash[1..];
+    let (digits, hex) = match rest.strip_prefix(['x', 'X']) {
+        Some(h) => (h, true),
+        None => (rest, false),
+    };
+    let len =
+        digits.bytes().take_while(|b| if hex { b.is_ascii_hexdigit() } else { b.is_ascii_digit() }).count();
+    len > 0 && digits.as_bytes().get(len) == Some(&b';')
 }
 
 fn scan_word(body: &str, start: usize) -> usize {

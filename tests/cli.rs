@@ -1,0 +1,200 @@
+//! The binary end to end: `export` output and schema, and every bad input named in the README.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use tempfile::TempDir;
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_strike-reader")).args(args).output().expect("binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+const KEYS: [&str; 10] =
+    ["id", "path", "title", "date", "authors", "words", "people", "hashtags", "handles", "figures"];
+
+#[test]
+fn export_prints_one_json_object_per_seed_with_the_documented_keys_in_order() {
+    let o = run(&["export"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 4);
+    for line in &lines {
+        let v: serde_json::Value = serde_json::from_str(line).expect("valid JSON");
+        let keys: Vec<&str> = v.as_object().expect("object").keys().map(String::as_str).collect();
+        assert_eq!(&keys[..KEYS.len()], KEYS, "keys come first and in order");
+        for f in v["figures"].as_array().expect("figures") {
+            let unit = f["unit"].as_str().expect("unit");
+            assert!(["percent", "count", "money", "duration", "time", "date", "number"].contains(&unit));
+            assert!(f["value"].is_f64() || f["value"].is_i64() || f["value"].is_u64());
+        }
+    }
+    let first: serde_json::Value = serde_json::from_str(lines[0]).expect("json");
+    assert_eq!(first["path"], "seeds/000_3d8d3efca1eb1b7a.txt");
+    assert_eq!(first["hashtags"][0], serde_json::json!({"tag": "#IAmTheDoctorWho", "count": 7}));
+    assert_eq!(first["handles"][0], serde_json::json!({"handle": "@DrSherbert2", "count": 1}));
+    let hunt = &serde_json::from_str::<serde_json::Value>(lines[1]).expect("json")["people"][0];
+    assert_eq!(hunt["name"], "Jeremy Hunt");
+    assert_eq!(hunt["aliases"], serde_json::json!(["Mr Hunt", "Hunt"]));
+}
+
+#[test]
+fn figure_offsets_count_characters_in_the_exported_body() {
+    let o = run(&["export", "--with-body"]);
+    for line in stdout(&o).lines() {
+        let v: serde_json::Value = serde_json::from_str(line).expect("json");
+        let body: Vec<char> = v["body"].as_str().expect("body").chars().collect();
+        for f in v["figures"].as_array().expect("figures") {
+            let text: Vec<char> = f["text"].as_str().expect("text").chars().collect();
+            let at = f["offset"].as_u64().expect("offset") as usize;
+            assert_eq!(&body[at..at + text.len()], &text[..]);
+        }
+    }
+}
+
+#[test]
+fn json_and_csv_formats() {
+    let o = run(&["export", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("one JSON document");
+    assert_eq!(v.as_array().map(Vec::len), Some(4));
+
+    let o = run(&["export", "--format", "csv"]);
+    assert!(o.status.success());
+    let mut r = csv::Reader::from_reader(o.stdout.as_slice());
+    let header: Vec<String> = r.headers().expect("header").iter().map(String::from).collect();
+    assert_eq!(&header[..7], ["article_id", "kind", "name", "value", "unit", "count", "context"]);
+    let rows: Vec<csv::StringRecord> = r.records().map(|x| x.expect("row")).collect();
+    assert!(rows.iter().any(|r| &r[1] == "figure" && &r[2] == "98%" && &r[4] == "percent"));
+    assert!(rows.iter().any(|r| &r[1] == "person" && &r[2] == "Jeremy Hunt"));
+    assert!(rows.iter().any(|r| &r[1] == "hashtag" && &r[2] == "#IAmTheDoctorWho" && &r[5] == "7"));
+}
+
+#[test]
+fn a_missing_path_is_named_with_exit_code_2_and_nothing_on_stdout() {
+    let o = run(&["export", "/no/such/place.txt"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(o.stdout.is_empty());
+    assert!(stderr(&o).contains("/no/such/place.txt"), "{}", stderr(&o));
+    assert_eq!(stderr(&o).lines().count(), 1);
+}
+
+#[test]
+fn an_empty_folder_is_refused_with_exit_code_2() {
+    let dir = TempDir::new().expect("tempdir");
+    let o = run(&["export", dir.path().to_str().expect("utf8 path")]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(o.stdout.is_empty());
+    assert!(stderr(&o).contains("holds no articles"), "{}", stderr(&o));
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) {
+    std::fs::write(dir.join(name), bytes).expect("write fixture");
+}
+
+#[test]
+fn binary_files_are_skipped_and_invalid_utf8_is_decoded_with_a_warning() {
+    let dir = TempDir::new().expect("tempdir");
+    write(dir.path(), "a.txt", b"Strike called\n\nDr Jane Smith said 98% voted yes.\n");
+    write(dir.path(), "b.txt", b"\x00\x01\x02binary\x00");
+    write(dir.path(), "c.txt", b"Caf\xe9 owners\n\nMr Hunt visited a caf\xe9.\n");
+    write(dir.path(), "notes.pdf", b"%PDF-1.4");
+    let o = run(&["export", dir.path().to_str().expect("utf8 path")]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let lines: Vec<&str> = std::str::from_utf8(&o.stdout).expect("utf8").lines().collect();
+    assert_eq!(lines.len(), 2, "the two text articles load");
+    let err = stderr(&o);
+    assert!(err.contains("b.txt: binary file, skipped"), "{err}");
+    assert!(err.contains("c.txt: invalid UTF-8"), "{err}");
+    assert!(err.contains("notes.pdf"), "{err}");
+    assert!(
+        err.lines()
+            .last()
+            .is_some_and(|l| l.contains("loaded 2 articles") && l.contains("skipped 1 unreadable or binary")),
+        "{err}"
+    );
+    let c: serde_json::Value = serde_json::from_str(lines[1]).expect("json");
+    assert_eq!(c["title"], "Caf\u{fffd} owners");
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_file_is_skipped_with_a_reason() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = TempDir::new().expect("tempdir");
+    write(dir.path(), "ok.txt", b"Fine\n\nText.\n");
+    write(dir.path(), "secret.txt", b"Hidden\n\nText.\n");
+    let secret = dir.path().join("secret.txt");
+    std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o000)).expect("chmod");
+    if std::fs::read(&secret).is_ok() {
+        // Running as root: permissions do not stop reads, so there is nothing to test.
+        return;
+    }
+    let o = run(&["export", dir.path().to_str().expect("utf8 path")]);
+    assert!(o.status.success());
+    assert!(stderr(&o).contains("secret.txt: cannot be read"), "{}", stderr(&o));
+}
+
+#[test]
+fn folders_load_recursively_in_path_order_and_files_in_the_order_given() {
+    let dir = TempDir::new().expect("tempdir");
+    std::fs::create_dir_all(dir.path().join("b/inner")).expect("mkdir");
+    std::fs::create_dir_all(dir.path().join("a")).expect("mkdir");
+    write(&dir.path().join("b/inner"), "z.md", b"Z\n\nz.\n");
+    write(&dir.path().join("b"), "y.txt", b"Y\n\ny.\n");
+    write(&dir.path().join("a"), "x.txt", b"X\n\nx.\n");
+    let root = dir.path().to_str().expect("utf8");
+    let ids = |o: Output| -> Vec<String> {
+        stdout(&o)
+            .lines()
+            .map(|l| {
+                serde_json::from_str::<serde_json::Value>(l).expect("json")["id"]
+                    .as_str()
+                    .unwrap_or("")
+                    .to_string()
+            })
+            .collect()
+    };
+    assert_eq!(ids(run(&["export", root])), ["x", "z", "y"]);
+    let y = format!("{root}/b/y.txt");
+    let x = format!("{root}/a/x.txt");
+    assert_eq!(ids(run(&["export", &y, &x])), ["y", "x"]);
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    use std::io::Read;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_strike-reader"))
+        .args(["export", "--format", "json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut out = child.stdout.take().expect("stdout");
+    let mut first = [0u8; 1];
+    out.read_exact(&mut first).expect("some output");
+    drop(out);
+    let status = child.wait().expect("wait");
+    let mut err = String::new();
+    child.stderr.take().expect("stderr").read_to_string(&mut err).expect("read");
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(status.success() || status.code() == Some(0), "{status:?} {err}");
+}
+
+#[test]
+fn help_and_version() {
+    let o = run(&["--help"]);
+    assert!(o.status.success());
+    assert!(stdout(&o).contains("export"));
+    let o = run(&["--version"]);
+    assert!(stdout(&o).starts_with("strike-reader "));
+    let o = run(&["export", "--format", "xml"]);
+    assert_eq!(o.status.code(), Some(2));
+}

@@ -1,0 +1,90 @@
+//! Property tests: the extractor never panics on any text, and every span it reports lies on
+//! char boundaries inside the body.
+
+use proptest::prelude::*;
+use strike_reader::corpus::extract::{Span, extract};
+
+fn check_span(body: &str, s: Span) {
+    let r = s.range();
+    assert!(r.start <= r.end && r.end <= body.len(), "span {r:?} outside a body of {} bytes", body.len());
+    assert!(body.is_char_boundary(r.start) && body.is_char_boundary(r.end), "span {r:?} splits a char");
+}
+
+fn check(body: &str) {
+    let e = extract(body);
+    for p in &e.people {
+        assert!(!p.name.is_empty());
+        p.spans.iter().for_each(|&s| check_span(body, s));
+    }
+    for h in &e.hashtags {
+        assert!(h.tag.starts_with('#'));
+        h.spans.iter().for_each(|&s| check_span(body, s));
+    }
+    for h in &e.handles {
+        assert!(h.handle.starts_with('@'));
+        h.spans.iter().for_each(|&s| check_span(body, s));
+    }
+    for f in &e.figures {
+        check_span(body, f.span);
+        assert_eq!(&body[f.span.range()], f.text);
+        assert!(f.value.is_finite(), "{} has value {}", f.text, f.value);
+    }
+}
+
+/// Pieces that exercise the extractor's rules, glued together at random.
+fn newsy() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("Mr Hunt's ".to_string()),
+        Just("Dr. Ranj Singh, 27, said ".to_string()),
+        Just("£15.8m ".to_string()),
+        Just("1.6million ".to_string()),
+        Just("98% ".to_string()),
+        Just("Ninety per cent of ".to_string()),
+        Just("08:00 BST ".to_string()),
+        Just("14:39.29 ".to_string()),
+        Just("#IAmTheDoctorWho ".to_string()),
+        Just("@Justice4Health_ ".to_string()),
+        Just("https://t.co/x#y ".to_string()),
+        Just("a third of ".to_string()),
+        Just("twenty-five ".to_string()),
+        Just("1. ".to_string()),
+        Just("\n\n".to_string()),
+        Just(", ".to_string()),
+        Just("(Jenas 77) ".to_string()),
+        Just("99999999999999999999999999999999999999999999 ".to_string()),
+        Just("1e308 ".to_string()),
+        Just("9".repeat(400)),
+        Just("\u{1b}[2J\u{7}\u{0}".to_string()),
+        Just("é\u{301}🇺🇸 ".to_string()),
+        "\\PC{0,12}",
+    ];
+    prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn arbitrary_unicode_never_panics(body in "\\PC*") {
+        check(&body);
+    }
+
+    #[test]
+    fn any_chars_including_controls(body in prop::collection::vec(any::<char>(), 0..300).prop_map(|v| v.into_iter().collect::<String>())) {
+        check(&body);
+    }
+
+    #[test]
+    fn news_like_text_with_edge_cases(body in newsy()) {
+        check(&body);
+    }
+}
+
+#[test]
+fn a_long_line_and_huge_numbers() {
+    let long = "Mr Hunt ".repeat(20_000) + &"9".repeat(100_000) + "% of 1,2,3,4,5,6,7,8,9,0.5.5.5 ";
+    check(&long);
+    check(&"#".repeat(10_000));
+    check(&"@".repeat(10_000));
+    check("1/2/3/4/5 99:99:99.99 £ $ € 0x 1e1000000");
+}
