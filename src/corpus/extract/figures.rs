@@ -93,39 +93,64 @@ const YEAR_LEADS: [&str; 20] = [
     "early", "late", "mid", "the", "for", "around", "year",
 ];
 
+/// Look a word up in a table, ignoring ASCII case, without allocating: this runs on every word.
+fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
+    table.iter().find(|(k, _)| k.eq_ignore_ascii_case(word)).map(|&(_, v)| v)
+}
+
+fn position(list: &[&str], word: &str) -> Option<usize> {
+    list.iter().position(|s| s.eq_ignore_ascii_case(word))
+}
+
+const MULTIPLIERS: [(&str, f64); 11] = [
+    ("k", 1e3),
+    ("thousand", 1e3),
+    ("m", 1e6),
+    ("mn", 1e6),
+    ("million", 1e6),
+    ("millions", 1e6),
+    ("bn", 1e9),
+    ("billion", 1e9),
+    ("billions", 1e9),
+    ("tn", 1e12),
+    ("trillion", 1e12),
+];
+
+const FRACTIONS: [(&str, f64); 7] = [
+    ("half", 0.5),
+    ("third", 1.0 / 3.0),
+    ("thirds", 1.0 / 3.0),
+    ("quarter", 0.25),
+    ("quarters", 0.25),
+    ("fifth", 0.2),
+    ("fifths", 0.2),
+];
+
 fn multiplier(word: &str) -> Option<f64> {
-    Some(match word.to_ascii_lowercase().as_str() {
-        "k" | "thousand" => 1e3,
-        "m" | "mn" | "million" | "millions" => 1e6,
-        "bn" | "billion" | "billions" => 1e9,
-        "tn" | "trillion" => 1e12,
-        _ => return None,
-    })
+    lookup(&MULTIPLIERS, word)
 }
 
 fn small_number(word: &str) -> Option<f64> {
-    let w = word.to_ascii_lowercase();
-    if let Some(i) = SMALL.iter().position(|s| *s == w) {
+    // Every number word is 3 to 13 letters and starts with one of these: a cheap first test.
+    let first = word.as_bytes().first()?.to_ascii_lowercase();
+    if !(3..=13).contains(&word.len()) || !b"zotfsen".contains(&first) {
+        return None;
+    }
+    if let Some(i) = position(&SMALL, word) {
         return Some(i as f64);
     }
-    if let Some(i) = TENS.iter().position(|s| *s == w) {
+    if let Some(i) = position(&TENS, word) {
         return Some(20.0 + 10.0 * i as f64);
     }
     // "twenty-five"
-    let (tens, unit) = w.split_once('-')?;
-    let t = TENS.iter().position(|s| *s == tens)?;
-    let u = SMALL[1..10].iter().position(|s| *s == unit)?;
+    let (tens, unit) = word.split_once('-')?;
+    let t = position(&TENS, tens)?;
+    let u = position(&SMALL[1..10], unit)?;
     Some(20.0 + 10.0 * t as f64 + (u + 1) as f64)
 }
 
 fn fraction(word: &str) -> Option<f64> {
-    Some(match word.to_ascii_lowercase().as_str() {
-        "half" => 0.5,
-        "third" | "thirds" => 1.0 / 3.0,
-        "quarter" | "quarters" => 0.25,
-        "fifth" | "fifths" => 0.2,
-        _ => return None,
-    })
+    lookup(&FRACTIONS, word)
 }
 
 struct Scan<'a> {
@@ -321,31 +346,26 @@ fn digits(s: &Scan, i: usize) -> Option<Draft> {
                 return month.map(|_| Draft { first, end: end + 1, value, unit: Unit::Date });
             } else if w == "p" && unit.is_none() {
                 return Some(Draft { first, end: end + 1, value: value / 100.0, unit: Unit::Money });
-            } else if w == "s" {
-                return None;
             } else {
-                // Glued to other letters ("3D", "4G", "mp3"): a name, not a figure.
+                // Glued to other letters ("3D", "4G", "mp3", "1990s" that is no year): a name.
                 return None;
             }
-        } else if s.sym(end, "-") && s.gap(end + 1) == Gap::None {
-            if let Some(w) = s.word(end + 1) {
-                let head = w.split('-').next().unwrap_or(&w).to_string();
-                if w.ends_with("year-old") || w.ends_with("years-old") {
-                    return Some(Draft { first, end: end + 2, value, unit: Unit::Duration });
-                }
-                if DURATION_UNITS.contains(&head.as_str()) || LONG_DURATION_UNITS.contains(&head.as_str()) {
-                    return Some(Draft { first, end: end + 2, value, unit: Unit::Duration });
-                }
-                if let Some(m) = multiplier(&head) {
-                    return Some(Draft {
-                        first,
-                        end: end + 2,
-                        value: value * m,
-                        unit: unit.unwrap_or(Unit::Count),
-                    });
-                }
-                return Some(Draft { first, end: end + 2, value, unit: unit.unwrap_or(Unit::Count) });
-            }
+        } else if s.sym(end, "-")
+            && s.gap(end + 1) == Gap::None
+            && let Some(w) = s.word(end + 1)
+        {
+            // "48-hour", "10-game", "27-year-old", "5m-a-year".
+            let head = w.split('-').next().unwrap_or(&w);
+            let unit = if w.ends_with("-old")
+                || DURATION_UNITS.contains(&head)
+                || LONG_DURATION_UNITS.contains(&head)
+            {
+                Unit::Duration
+            } else {
+                unit.unwrap_or(Unit::Count)
+            };
+            let value = value * multiplier(head).unwrap_or(1.0);
+            return Some(Draft { first, end: end + 2, value, unit });
         }
     }
     let value = value * scale;

@@ -1,18 +1,18 @@
 //! Word lists the extractor uses, embedded from `assets/` so that the binary needs no files at
 //! run time. Each list is parsed once, on first use.
 
-use std::collections::HashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
 pub struct Lexicon {
-    pub given_names: HashSet<&'static str>,
-    pub honorifics: HashSet<&'static str>,
-    pub roles: HashSet<&'static str>,
+    pub given_names: FxHashSet<&'static str>,
+    pub honorifics: FxHashSet<&'static str>,
+    pub roles: FxHashSet<&'static str>,
     /// Organisation, place and work words; the bool is true for words that are also surnames.
-    pub not_name: std::collections::HashMap<&'static str, bool>,
-    pub work_cues: HashSet<&'static str>,
-    pub stopwords: HashSet<&'static str>,
-    pub speech_verbs: HashSet<&'static str>,
+    pub not_name: FxHashMap<&'static str, bool>,
+    pub work_cues: FxHashSet<&'static str>,
+    pub stopwords: FxHashSet<&'static str>,
+    pub speech_verbs: FxHashSet<&'static str>,
 }
 
 fn entries(text: &'static str) -> impl Iterator<Item = &'static str> {
@@ -44,6 +44,13 @@ pub struct Lower {
 impl Lower {
     pub fn new(word: &str) -> Option<Lower> {
         let mut buf = [0u8; 32];
+        if word.is_ascii() {
+            let bytes = word.as_bytes();
+            let out = buf.get_mut(..bytes.len())?;
+            out.copy_from_slice(bytes);
+            out.make_ascii_lowercase();
+            return Some(Lower { buf, len: bytes.len() });
+        }
         let mut len = 0;
         for c in word.chars() {
             for l in c.to_lowercase() {
@@ -66,6 +73,6 @@ impl Lower {
 }
 
 /// Look a word up in a set, case-insensitively.
-pub fn contains(set: &HashSet<&'static str>, word: &str) -> bool {
+pub fn contains(set: &FxHashSet<&'static str>, word: &str) -> bool {
     Lower::new(word).is_some_and(|l| set.contains(l.as_str()))
 }

@@ -1,7 +1,7 @@
 //! People: runs of capitalised words read with the cues news prose gives (titles, roles, given
 //! names, speech verbs, lists), then merged so that each person is listed once.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use super::lexicon::{LEXICON, Lower, contains};
 use super::tokens::{Gap, Kind, Token};
@@ -313,16 +313,6 @@ fn apposition_follows(body: &str, tokens: &[Token], from: usize) -> bool {
         .any(|t| is_role(t.text(body)))
 }
 
-/// Does the word also occur in lower case, as a common noun would?
-fn appears_lowercase(body: &str, word: &str) -> bool {
-    let lower = word.to_lowercase();
-    body.match_indices(lower.as_str()).any(|(i, _)| {
-        let before = body[..i].chars().next_back();
-        let after = body[i + lower.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
-}
-
 /// Two runs side by side in a list: only commas and "and"/"or" between them.
 fn listed_together(body: &str, tokens: &[Token], a: &Mention, b: &Mention) -> bool {
     let between = &tokens[a.last_tok + 1..b.first_tok];
@@ -367,11 +357,21 @@ pub fn collect(body: &str, tokens: &[Token]) -> Vec<Person> {
     // organisations are shortened to their first word, not their last.
     // Only a word never written in lower case counts ("Doctors" is not), and not after an
     // article ("The Hulk").
+    let lowercase_words: HashSet<&str> = if mentions.iter().any(|m| m.strength == Strength::Pending) {
+        tokens
+            .iter()
+            .filter(|t| t.kind == Kind::Word)
+            .map(|t| t.text(body))
+            .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+            .collect()
+    } else {
+        HashSet::default()
+    };
     let bare: HashSet<&str> = mentions
         .iter()
         .filter(|m| m.words.len() == 1 && !m.after_article)
         .map(|m| m.words[0])
-        .filter(|w| !appears_lowercase(body, w))
+        .filter(|w| !lowercase_words.contains(w.to_lowercase().as_str()))
         .collect();
     for m in mentions.iter_mut() {
         if m.strength == Strength::Pending
@@ -525,7 +525,7 @@ fn lineups(body: &str, tokens: &[Token], mentions: &mut [Mention]) {
         .filter(|m| m.strength == Strength::Person)
         .flat_map(|m| m.words.iter().copied())
         .collect();
-    let mut lineup_paragraphs = HashSet::new();
+    let mut lineup_paragraphs = HashSet::default();
     for g in &groups {
         let people = g
             .iter()

@@ -144,16 +144,14 @@ fn scan_number(body: &str, start: usize) -> usize {
     let mut end = start;
     while end < bytes.len() {
         let b = bytes[end];
-        if b.is_ascii_digit() {
-            end += 1;
-        } else if matches!(b, b',' | b'.' | b':' | b'/')
-            && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)
+        // Separators count only between digits: "5,000", "42.5", "08:00", "10/08/2016".
+        let inner_separator = matches!(b, b',' | b'.' | b':' | b'/')
             && end > start
-        {
-            end += 1;
-        } else {
+            && bytes.get(end + 1).is_some_and(u8::is_ascii_digit);
+        if !(b.is_ascii_digit() || inner_separator) {
             break;
         }
+        end += 1;
     }
     end
 }
