@@ -11,7 +11,7 @@ use strike_reader::corpus::{Article, Corpus};
 fn bodies() -> (String, Vec<String>) {
     let bbc = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora/bbc");
     let articles: Vec<Article> = if bbc.is_dir() {
-        match Corpus::from_paths(&[bbc.clone()]) {
+        match Corpus::from_paths(std::slice::from_ref(&bbc)) {
             Ok(o) => o.corpus.articles,
             Err(e) => panic!("{}: {e}", bbc.display()),
         }

@@ -43,7 +43,7 @@ fn oracle(text: &str) -> (Vec<String>, Vec<String>) {
         out.sort();
         out
     };
-    (scan(&hashtag, '#'), scan(&handle, '@'))
+    (scan(hashtag, '#'), scan(handle, '@'))
 }
 
 fn extracted(text: &str) -> (Vec<String>, Vec<String>) {
