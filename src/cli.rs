@@ -24,6 +24,18 @@ pub struct Cli {
 pub struct ReadArgs {
     /// Articles to open: .txt and .md files, or folders searched recursively.
     pub paths: Vec<PathBuf>,
+
+    /// Start filtered to a person (a name or any alias, any case). Repeat for more (AND).
+    #[arg(long, value_name = "NAME")]
+    pub person: Vec<String>,
+
+    /// Start filtered to a hashtag or @handle, with or without its # or @. Repeat for more.
+    #[arg(long, value_name = "TAG")]
+    pub tag: Vec<String>,
+
+    /// Start with this fuzzy query in the filter.
+    #[arg(long, value_name = "Q")]
+    pub query: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

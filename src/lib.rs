@@ -7,6 +7,8 @@
 pub mod cli;
 pub mod corpus;
 pub mod export;
+pub mod filter;
+pub mod ui;
 
 use std::path::PathBuf;
 

@@ -2,19 +2,44 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
-use strike_reader::cli::{Cli, Command};
+use strike_reader::cli::{Cli, Command, ExportArgs, ReadArgs};
+use strike_reader::ui::{self, App, Keymap, Theme};
 use strike_reader::{exit, export, load_reporting, source_for};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
         Some(Command::Export(args)) => run_export(&args),
-        None => run_export_placeholder(),
+        None => run_reader(&cli.read),
     };
     ExitCode::from(u8::try_from(code).unwrap_or(1))
 }
 
-fn run_export(args: &strike_reader::cli::ExportArgs) -> i32 {
+fn run_reader(args: &ReadArgs) -> i32 {
+    let outcome = match load_reporting(&source_for(&args.paths)) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("strike-reader: {e}");
+            return e.exit_code();
+        }
+    };
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let app = App::new(outcome.corpus, Keymap::default(), Theme::default_theme(no_color), (80, 24))
+        .with_filters(&args.person, &args.tag, args.query.as_deref());
+    match ui::run::run(app) {
+        Ok(()) => exit::OK,
+        Err(e @ ui::run::RunError::NotATerminal) => {
+            eprintln!("strike-reader: {e}");
+            exit::BAD_INPUT
+        }
+        Err(e) => {
+            eprintln!("strike-reader: {e}");
+            exit::FAILURE
+        }
+    }
+}
+
+fn run_export(args: &ExportArgs) -> i32 {
     let outcome = match load_reporting(&source_for(&args.paths)) {
         Ok(o) => o,
         Err(e) => {
@@ -33,8 +58,4 @@ fn run_export(args: &strike_reader::cli::ExportArgs) -> i32 {
             exit::FAILURE
         }
     }
-}
-
-fn run_export_placeholder() -> i32 {
-    exit::FAILURE
 }

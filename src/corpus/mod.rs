@@ -3,6 +3,7 @@
 
 pub mod article;
 pub mod extract;
+pub mod index;
 pub mod load;
 pub mod people_index;
 pub mod seeds;

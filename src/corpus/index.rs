@@ -1,0 +1,143 @@
+//! Corpus-wide tables of people and tags: each entity is interned once and articles refer to it
+//! by id, so that counting "who is in the filtered articles" is a pass over small integers.
+
+use rustc_hash::FxHashMap;
+
+use super::Article;
+
+pub type EntityId = u32;
+
+/// One interned entity table: display names, and the lower-case key each one is found by.
+#[derive(Debug, Default)]
+pub struct Table {
+    pub names: Vec<String>,
+    /// Every other form seen across the corpus (people's aliases).
+    pub aliases: Vec<Vec<String>>,
+    by_key: FxHashMap<String, EntityId>,
+}
+
+impl Table {
+    fn intern(&mut self, name: &str, key: String) -> EntityId {
+        if let Some(&id) = self.by_key.get(&key) {
+            return id;
+        }
+        let id = EntityId::try_from(self.names.len()).unwrap_or(EntityId::MAX);
+        self.names.push(name.to_string());
+        self.aliases.push(Vec::new());
+        self.by_key.insert(key, id);
+        id
+    }
+
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    pub fn name(&self, id: EntityId) -> &str {
+        self.names.get(id as usize).map_or("", String::as_str)
+    }
+}
+
+/// Per article: which entities it holds and how often each is mentioned.
+pub type Mentions = Vec<(EntityId, u32)>;
+
+#[derive(Debug, Default)]
+pub struct Index {
+    pub people: Table,
+    /// Hashtags and @handles together, as the Tags tab shows them.
+    pub tags: Table,
+    pub article_people: Vec<Mentions>,
+    pub article_tags: Vec<Mentions>,
+}
+
+/// How an entity is counted over a set of articles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tally {
+    pub id: EntityId,
+    pub articles: u32,
+    pub mentions: u32,
+}
+
+impl Index {
+    pub fn build(articles: &[Article]) -> Index {
+        let mut ix = Index::default();
+        for a in articles {
+            ix.add(a);
+        }
+        ix
+    }
+
+    pub fn add(&mut self, a: &Article) {
+        let mut people = Vec::with_capacity(a.entities.people.len());
+        for p in &a.entities.people {
+            let id = self.people.intern(&p.name, p.name.to_lowercase());
+            let known = &mut self.people.aliases[id as usize];
+            for alias in &p.aliases {
+                if !known.contains(alias) {
+                    known.push(alias.clone());
+                }
+            }
+            people.push((id, count(p.count)));
+        }
+        let mut tags = Vec::with_capacity(a.entities.hashtags.len() + a.entities.handles.len());
+        for h in &a.entities.hashtags {
+            tags.push((self.tags.intern(&h.tag, h.tag.to_lowercase()), count(h.count)));
+        }
+        for h in &a.entities.handles {
+            tags.push((self.tags.intern(&h.handle, h.handle.to_lowercase()), count(h.count)));
+        }
+        self.article_people.push(people);
+        self.article_tags.push(tags);
+    }
+
+    /// People whose name or any alias is `name`, ignoring case and a leading `@`/`#`.
+    pub fn find_people(&self, name: &str) -> Vec<EntityId> {
+        let want = name.trim().to_lowercase();
+        (0..self.people.len())
+            .filter(|&i| {
+                self.people.names[i].to_lowercase() == want
+                    || self.people.aliases[i].iter().any(|a| a.to_lowercase() == want)
+            })
+            .map(|i| i as EntityId)
+            .collect()
+    }
+
+    /// Tags spelled `tag`, with or without its `#` or `@`, ignoring case.
+    pub fn find_tags(&self, tag: &str) -> Vec<EntityId> {
+        let want = tag.trim().trim_start_matches(['#', '@']).to_lowercase();
+        (0..self.tags.len())
+            .filter(|&i| self.tags.names[i][1..].to_lowercase() == want)
+            .map(|i| i as EntityId)
+            .collect()
+    }
+
+    /// Count entities over the given articles, most articles first, then most mentions.
+    pub fn tally(table: &[Mentions], size: usize, articles: impl Iterator<Item = usize>) -> Vec<Tally> {
+        let mut counts = vec![(0u32, 0u32); size];
+        for a in articles {
+            for &(id, n) in table.get(a).map_or(&[][..], Vec::as_slice) {
+                if let Some(c) = counts.get_mut(id as usize) {
+                    c.0 += 1;
+                    c.1 += n;
+                }
+            }
+        }
+        let mut out: Vec<Tally> = counts
+            .into_iter()
+            .enumerate()
+            .filter(|(_, (a, _))| *a > 0)
+            .map(|(id, (articles, mentions))| Tally { id: id as EntityId, articles, mentions })
+            .collect();
+        out.sort_by(|a, b| {
+            b.articles.cmp(&a.articles).then(b.mentions.cmp(&a.mentions)).then(a.id.cmp(&b.id))
+        });
+        out
+    }
+}
+
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}

@@ -1,0 +1,628 @@
+//! The reader's whole state and the one function that changes it. `update` does no I/O.
+
+use ratatui::layout::Rect;
+
+use super::document::{self, Document, Mark};
+use super::keymap::{Action, Keymap};
+use super::layout::{Pane, Panes, inner};
+use super::theme::Theme;
+use crate::corpus::Corpus;
+use crate::corpus::index::{EntityId, Index, Tally};
+use crate::filter::{Engine, Filters, Hit, Term};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    People,
+    Tags,
+    Figures,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 3] = [Tab::People, Tab::Tags, Tab::Figures];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Tab::People => "People",
+            Tab::Tags => "Tags",
+            Tab::Figures => "Figures",
+        }
+    }
+
+    fn index(self) -> usize {
+        Tab::ALL.iter().position(|&t| t == self).unwrap_or(0)
+    }
+}
+
+/// The filter prompt, and what it edits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prompt {
+    pub target: Pane,
+    pub text: String,
+    /// The value before the prompt opened, restored by Esc.
+    before: String,
+}
+
+/// A scrollable list's position.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Cursor {
+    pub selected: usize,
+    pub offset: usize,
+}
+
+impl Cursor {
+    fn clamp(&mut self, len: usize, visible: usize) {
+        self.selected = self.selected.min(len.saturating_sub(1));
+        let visible = visible.max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + visible {
+            self.offset = self.selected + 1 - visible;
+        }
+        self.offset = self.offset.min(len.saturating_sub(visible));
+    }
+
+    fn step(&mut self, delta: isize, len: usize) {
+        self.selected = self.selected.saturating_add_signed(delta).min(len.saturating_sub(1));
+    }
+}
+
+/// One row of the People or Tags tab.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EntityRow {
+    pub tally: Tally,
+    pub active: bool,
+}
+
+pub struct App {
+    pub corpus: Corpus,
+    pub index: Index,
+    engine: Engine,
+    pub keymap: Keymap,
+    pub theme: Theme,
+    pub filters: Filters,
+    pub hits: Vec<Hit>,
+    pub list: Cursor,
+    /// The article in the reading pane.
+    pub open: Option<usize>,
+    pub doc: Document,
+    pub scroll: usize,
+    /// Highlights that n/N step through, as indices into `doc.highlights`.
+    pub matches: Vec<usize>,
+    pub current_match: Option<usize>,
+    pub focus: Pane,
+    pub tab: Tab,
+    pub sidebar_query: String,
+    pub people_rows: Vec<EntityRow>,
+    pub tag_rows: Vec<EntityRow>,
+    pub sidebar: [Cursor; 3],
+    pub prompt: Option<Prompt>,
+    pub help: bool,
+    /// Below the wide layout the sidebar shows only when asked for.
+    pub sidebar_shown: bool,
+    pub size: (u16, u16),
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(corpus: Corpus, keymap: Keymap, theme: Theme, size: (u16, u16)) -> App {
+        let index = Index::build(&corpus.articles);
+        let mut app = App {
+            corpus,
+            index,
+            engine: Engine::default(),
+            keymap,
+            theme,
+            filters: Filters::default(),
+            hits: Vec::new(),
+            list: Cursor::default(),
+            open: None,
+            doc: Document::default(),
+            scroll: 0,
+            matches: Vec::new(),
+            current_match: None,
+            focus: Pane::List,
+            tab: Tab::People,
+            sidebar_query: String::new(),
+            people_rows: Vec::new(),
+            tag_rows: Vec::new(),
+            sidebar: [Cursor::default(); 3],
+            prompt: None,
+            help: false,
+            sidebar_shown: false,
+            size,
+            quit: false,
+        };
+        app.refilter();
+        app.open = app.hits.first().map(|h| h.article);
+        app.relayout();
+        app
+    }
+
+    /// Start with filters from the command line: people and tags by name, and a query.
+    pub fn with_filters(mut self, people: &[String], tags: &[String], query: Option<&str>) -> App {
+        for p in people {
+            self.filters.people.extend(self.index.find_people(p));
+        }
+        for t in tags {
+            self.filters.tags.extend(self.index.find_tags(t));
+        }
+        if let Some(q) = query {
+            self.filters.query = q.to_string();
+        }
+        self.refilter();
+        self.open = self.hits.first().map(|h| h.article);
+        self.relayout();
+        self
+    }
+
+    pub fn panes(&self) -> Panes {
+        Panes::compute(Rect::new(0, 0, self.size.0, self.size.1), self.focus, self.sidebar_shown)
+    }
+
+    /// The article the Figures tab describes: the open one, else the selected one.
+    pub fn current_article(&self) -> Option<usize> {
+        self.open.or_else(|| self.hits.get(self.list.selected).map(|h| h.article))
+    }
+
+    pub fn typing(&self) -> bool {
+        self.prompt.is_some()
+    }
+
+    /// Rows of the list that fit: each article takes two lines.
+    fn list_rows(&self) -> usize {
+        self.panes().list.map_or(1, |r| usize::from(inner(r).height / 2).max(1))
+    }
+
+    fn sidebar_rows(&self) -> usize {
+        // Tabs line and a rule above the rows.
+        self.panes().sidebar.map_or(1, |r| usize::from(inner(r).height.saturating_sub(2)).max(1))
+    }
+
+    fn reader_height(&self) -> usize {
+        self.panes().reader.map_or(1, |r| usize::from(inner(r).height).max(1))
+    }
+
+    fn reader_width(&self) -> u16 {
+        // One column for the scrollbar.
+        self.panes().reader.map_or(1, |r| inner(r).width.saturating_sub(1).max(1))
+    }
+
+    pub fn sidebar_len(&self) -> usize {
+        match self.tab {
+            Tab::People => self.people_rows.len(),
+            Tab::Tags => self.tag_rows.len(),
+            Tab::Figures => {
+                self.current_article().map_or(0, |a| self.corpus.articles[a].entities.figures.len())
+            }
+        }
+    }
+
+    pub fn sidebar_cursor(&self) -> Cursor {
+        self.sidebar[self.tab.index()]
+    }
+
+    fn sidebar_cursor_mut(&mut self) -> &mut Cursor {
+        &mut self.sidebar[self.tab.index()]
+    }
+
+    /// The entity selected in the People or Tags tab.
+    pub fn selected_entity(&self) -> Option<Mark> {
+        let c = self.sidebar_cursor();
+        match self.tab {
+            Tab::People => self.people_rows.get(c.selected).map(|r| Mark::Person(r.tally.id)),
+            Tab::Tags => self.tag_rows.get(c.selected).map(|r| Mark::Hashtag(r.tally.id)),
+            Tab::Figures => None,
+        }
+    }
+
+    /// Is this highlight one of the things the reader is looking for?
+    pub fn is_active(&self, mark: Mark) -> bool {
+        let selected =
+            self.focus == Pane::Sidebar && self.selected_entity().is_some_and(|s| same_entity(s, mark));
+        selected
+            || match mark {
+                Mark::Person(id) => self.filters.people.contains(&id),
+                Mark::Hashtag(id) | Mark::Handle(id) => self.filters.tags.contains(&id),
+                Mark::Exact => true,
+                Mark::Figure(_) => false,
+            }
+    }
+
+    fn refilter(&mut self) {
+        let selected_article = self.hits.get(self.list.selected).map(|h| h.article);
+        self.hits = self.engine.apply(&self.corpus, &self.index, &self.filters);
+        // Keep the same article selected when it is still listed.
+        self.list.selected =
+            selected_article.and_then(|a| self.hits.iter().position(|h| h.article == a)).unwrap_or(0);
+        let rows = self.list_rows();
+        self.list.clamp(self.hits.len(), rows);
+        self.retally();
+    }
+
+    /// Sidebar counts follow the filtered articles.
+    fn retally(&mut self) {
+        let visible = || self.hits.iter().map(|h| h.article);
+        let people = Index::tally(&self.index.article_people, self.index.people.len(), visible());
+        let tags = Index::tally(&self.index.article_tags, self.index.tags.len(), visible());
+        let query = self.sidebar_query.trim().to_string();
+        let keep = |names: &crate::corpus::index::Table, t: &Tally| {
+            query.is_empty() || self.engine.matches(names.name(t.id), &query).is_some()
+        };
+        self.people_rows = people
+            .into_iter()
+            .filter(|t| keep(&self.index.people, t))
+            .map(|tally| EntityRow { tally, active: self.filters.people.contains(&tally.id) })
+            .collect();
+        self.tag_rows = tags
+            .into_iter()
+            .filter(|t| keep(&self.index.tags, t))
+            .map(|tally| EntityRow { tally, active: self.filters.tags.contains(&tally.id) })
+            .collect();
+        let rows = self.sidebar_rows();
+        for (tab, len) in [(Tab::People, self.people_rows.len()), (Tab::Tags, self.tag_rows.len())] {
+            self.sidebar[tab.index()].clamp(len, rows);
+        }
+        self.rematch();
+    }
+
+    /// Lay the open article out for the reader's current width.
+    fn relayout(&mut self) {
+        let width = self.reader_width();
+        self.doc = match self.open {
+            Some(i) => {
+                let a = &self.corpus.articles[i];
+                let terms = Term::parse_query(&self.filters.query);
+                document::layout(a, document::highlights(a, &self.index, i, &terms), width)
+            }
+            None => Document::default(),
+        };
+        let fig_rows = self.sidebar_rows();
+        let figures = self.current_article().map_or(0, |a| self.corpus.articles[a].entities.figures.len());
+        self.sidebar[Tab::Figures.index()].clamp(figures, fig_rows);
+        self.clamp_scroll();
+        self.rematch();
+    }
+
+    fn rematch(&mut self) {
+        self.matches =
+            (0..self.doc.highlights.len()).filter(|&h| self.is_active(self.doc.highlights[h].mark)).collect();
+        if self.current_match.is_some_and(|m| !self.matches.contains(&m)) {
+            self.current_match = None;
+        }
+    }
+
+    fn clamp_scroll(&mut self) {
+        let max = self.doc.lines.len().saturating_sub(self.reader_height());
+        self.scroll = self.scroll.min(max);
+    }
+
+    fn open_selected(&mut self) {
+        if let Some(h) = self.hits.get(self.list.selected) {
+            self.open = Some(h.article);
+            self.scroll = 0;
+            self.current_match = None;
+            self.relayout();
+        }
+    }
+
+    /// Scroll so that a highlight's line is in view, a few lines from the top.
+    fn show_highlight(&mut self, h: usize) {
+        let line = self.doc.highlight_line.get(h).copied().unwrap_or(0);
+        let height = self.reader_height();
+        if line < self.scroll || line >= self.scroll + height {
+            self.scroll = line.saturating_sub(height / 3);
+        }
+        self.current_match = Some(h);
+        self.clamp_scroll();
+    }
+
+    fn step_match(&mut self, forward: bool) {
+        if self.matches.is_empty() {
+            return;
+        }
+        let pos = self.current_match.and_then(|c| self.matches.iter().position(|&m| m == c));
+        let next = match (pos, forward) {
+            (Some(p), true) => (p + 1) % self.matches.len(),
+            (Some(p), false) => (p + self.matches.len() - 1) % self.matches.len(),
+            // From nothing: the first match below (or above) what is on screen.
+            (None, true) => {
+                self.matches.iter().position(|&m| self.doc.highlight_line[m] >= self.scroll).unwrap_or(0)
+            }
+            (None, false) => self
+                .matches
+                .iter()
+                .rposition(|&m| self.doc.highlight_line[m] < self.scroll + self.reader_height())
+                .unwrap_or(self.matches.len() - 1),
+        };
+        self.show_highlight(self.matches[next]);
+    }
+
+    fn visible_panes(&self) -> Vec<Pane> {
+        let wide = self.size.0 >= super::layout::WIDE;
+        let narrow = self.size.0 < super::layout::NARROW;
+        let mut panes = vec![Pane::List, Pane::Reader];
+        if wide || narrow || self.sidebar_shown {
+            panes.push(Pane::Sidebar);
+        }
+        panes
+    }
+
+    fn cycle_focus(&mut self, forward: bool) {
+        let panes = self.visible_panes();
+        let at = panes.iter().position(|&p| p == self.focus).unwrap_or(0);
+        let n = panes.len();
+        self.focus = panes[if forward { (at + 1) % n } else { (at + n - 1) % n }];
+        self.after_layout_change();
+    }
+
+    fn after_layout_change(&mut self) {
+        let width = self.reader_width();
+        if width != self.doc.width {
+            self.relayout();
+        }
+        let (rows, side) = (self.list_rows(), self.sidebar_rows());
+        self.list.clamp(self.hits.len(), rows);
+        let len = self.sidebar_len();
+        self.sidebar_cursor_mut().clamp(len, side);
+        self.clamp_scroll();
+        self.rematch();
+    }
+
+    fn move_by(&mut self, delta: isize) {
+        match self.focus {
+            Pane::List => {
+                self.list.step(delta, self.hits.len());
+                let rows = self.list_rows();
+                self.list.clamp(self.hits.len(), rows);
+                if self.open.is_none() {
+                    self.relayout();
+                }
+            }
+            Pane::Reader => {
+                self.scroll = self.scroll.saturating_add_signed(delta);
+                self.clamp_scroll();
+            }
+            Pane::Sidebar => {
+                let (len, rows) = (self.sidebar_len(), self.sidebar_rows());
+                let c = self.sidebar_cursor_mut();
+                c.step(delta, len);
+                c.clamp(len, rows);
+                self.rematch();
+            }
+        }
+    }
+
+    fn page(&self) -> isize {
+        let rows = match self.focus {
+            Pane::List => self.list_rows(),
+            Pane::Reader => self.reader_height().saturating_sub(1),
+            Pane::Sidebar => self.sidebar_rows(),
+        };
+        isize::try_from(rows.max(1)).unwrap_or(1)
+    }
+
+    fn activate(&mut self) {
+        match self.focus {
+            Pane::List => {
+                self.open_selected();
+                self.focus = Pane::Reader;
+                self.after_layout_change();
+            }
+            Pane::Reader => {}
+            Pane::Sidebar => match self.tab {
+                Tab::People | Tab::Tags => {
+                    let c = self.sidebar_cursor();
+                    let (rows, ids) = match self.tab {
+                        Tab::People => (&self.people_rows, &mut self.filters.people),
+                        _ => (&self.tag_rows, &mut self.filters.tags),
+                    };
+                    if let Some(row) = rows.get(c.selected) {
+                        toggle(ids, row.tally.id);
+                        self.refilter();
+                        self.reopen_if_filtered_out();
+                    }
+                }
+                Tab::Figures => {
+                    let i = self.sidebar_cursor().selected;
+                    if let Some(h) = self.doc.highlights.iter().position(|h| h.mark == Mark::Figure(i)) {
+                        self.show_highlight(h);
+                    }
+                }
+            },
+        }
+    }
+
+    /// After a filter change, show the best match when the open article no longer passes.
+    fn reopen_if_filtered_out(&mut self) {
+        let listed = self.open.is_some_and(|o| self.hits.iter().any(|h| h.article == o));
+        if !listed {
+            self.open = self.hits.first().map(|h| h.article);
+            self.scroll = 0;
+            self.current_match = None;
+        }
+        self.relayout();
+    }
+
+    fn set_tab(&mut self, tab: Tab) {
+        self.tab = tab;
+        let (len, rows) = (self.sidebar_len(), self.sidebar_rows());
+        self.sidebar_cursor_mut().clamp(len, rows);
+        self.rematch();
+    }
+
+    fn prompt_changed(&mut self) {
+        let Some(p) = &self.prompt else { return };
+        match p.target {
+            Pane::Sidebar => {
+                self.sidebar_query = p.text.clone();
+                for c in &mut self.sidebar[..2] {
+                    *c = Cursor::default();
+                }
+                self.retally();
+            }
+            _ => {
+                self.filters.query = p.text.clone();
+                self.list = Cursor::default();
+                self.refilter();
+                self.reopen_if_filtered_out();
+            }
+        }
+    }
+
+    fn click(&mut self, column: u16, row: u16) {
+        let Some((pane, rect)) = self.panes().hit(column, row) else { return };
+        self.focus = pane;
+        let body = inner(rect);
+        let inside = row >= body.y && row < body.y + body.height;
+        match pane {
+            Pane::List if inside => {
+                let i = self.list.offset + usize::from((row - body.y) / 2);
+                if i < self.hits.len() {
+                    self.list.selected = i;
+                    self.open_selected();
+                }
+            }
+            Pane::Sidebar if inside && row == body.y => {
+                // The tab line: pick the tab under the pointer.
+                let tab =
+                    (usize::from(column.saturating_sub(body.x)) * 3 / usize::from(body.width.max(1))).min(2);
+                self.set_tab(Tab::ALL[tab]);
+            }
+            Pane::Sidebar if inside && row >= body.y + 2 => {
+                let i = self.sidebar_cursor().offset + usize::from(row - body.y - 2);
+                if i < self.sidebar_len() {
+                    self.sidebar_cursor_mut().selected = i;
+                }
+            }
+            _ => {}
+        }
+        self.after_layout_change();
+    }
+
+    fn scroll_at(&mut self, column: u16, row: u16, delta: isize) {
+        let focus = self.focus;
+        if let Some((pane, _)) = self.panes().hit(column, row) {
+            self.focus = pane;
+        }
+        self.move_by(delta);
+        self.focus = focus;
+    }
+
+    fn escape(&mut self) {
+        if let Some(p) = self.prompt.take() {
+            self.prompt = Some(Prompt { text: p.before.clone(), ..p });
+            self.prompt_changed();
+            self.prompt = None;
+        } else if self.help {
+            self.help = false;
+        } else {
+            self.filters = Filters::default();
+            self.sidebar_query.clear();
+            self.refilter();
+            self.relayout();
+        }
+    }
+}
+
+fn toggle(ids: &mut Vec<EntityId>, id: EntityId) {
+    match ids.iter().position(|&i| i == id) {
+        Some(p) => {
+            ids.remove(p);
+        }
+        None => ids.push(id),
+    }
+}
+
+/// Hashtags and handles share one table, so a selected tag matches either mark.
+fn same_entity(a: Mark, b: Mark) -> bool {
+    match (a, b) {
+        (Mark::Person(x), Mark::Person(y)) => x == y,
+        (Mark::Hashtag(x) | Mark::Handle(x), Mark::Hashtag(y) | Mark::Handle(y)) => x == y,
+        _ => false,
+    }
+}
+
+/// Apply one action to the app. Pure: no I/O, no terminal.
+pub fn update(app: &mut App, action: Action) {
+    if app.help && !matches!(action, Action::Quit | Action::Resize { .. }) {
+        // The help overlay takes every key and closes on Esc or ?.
+        if matches!(action, Action::Escape | Action::Help) {
+            app.help = false;
+        }
+        return;
+    }
+    if let Some(prompt) = &mut app.prompt {
+        match action {
+            Action::Input(c) => {
+                prompt.text.push(c);
+                app.prompt_changed();
+                return;
+            }
+            Action::Backspace => {
+                prompt.text.pop();
+                app.prompt_changed();
+                return;
+            }
+            Action::Activate => {
+                app.prompt = None;
+                return;
+            }
+            Action::Escape => {
+                app.escape();
+                return;
+            }
+            _ => {}
+        }
+    }
+    match action {
+        Action::Quit => app.quit = true,
+        Action::FocusNext => app.cycle_focus(true),
+        Action::FocusPrev => app.cycle_focus(false),
+        Action::Down => app.move_by(1),
+        Action::Up => app.move_by(-1),
+        Action::PageDown => app.move_by(app.page()),
+        Action::PageUp => app.move_by(-app.page()),
+        Action::Top => app.move_by(isize::MIN / 2),
+        Action::Bottom => app.move_by(isize::MAX / 2),
+        Action::Activate => app.activate(),
+        Action::Filter => {
+            let target = if app.focus == Pane::Sidebar && app.tab != Tab::Figures {
+                Pane::Sidebar
+            } else {
+                Pane::List
+            };
+            let text =
+                if target == Pane::Sidebar { app.sidebar_query.clone() } else { app.filters.query.clone() };
+            if target == Pane::List && app.focus == Pane::Reader && app.size.0 < super::layout::NARROW {
+                app.focus = Pane::List;
+            }
+            app.prompt = Some(Prompt { target, before: text.clone(), text });
+        }
+        Action::Escape => app.escape(),
+        Action::NextMatch => app.step_match(true),
+        Action::PrevMatch => app.step_match(false),
+        Action::TabPeople => app.set_tab(Tab::People),
+        Action::TabTags => app.set_tab(Tab::Tags),
+        Action::TabFigures => app.set_tab(Tab::Figures),
+        Action::TabPrev => app.set_tab(Tab::ALL[(app.tab.index() + 2) % 3]),
+        Action::TabNext => app.set_tab(Tab::ALL[(app.tab.index() + 1) % 3]),
+        Action::ToggleSidebar => {
+            app.sidebar_shown = !app.sidebar_shown;
+            if app.sidebar_shown {
+                app.focus = Pane::Sidebar;
+            } else if app.focus == Pane::Sidebar {
+                app.focus = Pane::Reader;
+            }
+            app.after_layout_change();
+        }
+        Action::Help => app.help = true,
+        Action::Input(_) | Action::Backspace => {}
+        Action::Click { column, row } => app.click(column, row),
+        Action::ScrollUp { column, row } => app.scroll_at(column, row, -3),
+        Action::ScrollDown { column, row } => app.scroll_at(column, row, 3),
+        Action::Resize { width, height } => {
+            app.size = (width, height);
+            app.after_layout_change();
+        }
+    }
+}

@@ -1,0 +1,319 @@
+//! Keys to actions: one table, read from `assets/keymap.toml`, that drives the app and that the
+//! help overlay is generated from.
+
+use std::collections::BTreeMap;
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
+
+const DEFAULT_KEYMAP: &str = include_str!("../../assets/keymap.toml");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    Quit,
+    FocusNext,
+    FocusPrev,
+    Down,
+    Up,
+    PageDown,
+    PageUp,
+    Top,
+    Bottom,
+    Activate,
+    Filter,
+    Escape,
+    NextMatch,
+    PrevMatch,
+    TabPeople,
+    TabTags,
+    TabFigures,
+    TabPrev,
+    TabNext,
+    ToggleSidebar,
+    Help,
+    /// A character typed into the filter prompt.
+    Input(char),
+    Backspace,
+    Click {
+        column: u16,
+        row: u16,
+    },
+    ScrollUp {
+        column: u16,
+        row: u16,
+    },
+    ScrollDown {
+        column: u16,
+        row: u16,
+    },
+    Resize {
+        width: u16,
+        height: u16,
+    },
+}
+
+/// The actions a key can be bound to: their names in the key map and what the help says.
+pub const BINDABLE: [(Action, &str, &str); 21] = [
+    (Action::Quit, "quit", "quit"),
+    (Action::FocusNext, "focus_next", "focus the next pane (list, reader, sidebar)"),
+    (Action::FocusPrev, "focus_prev", "focus the previous pane"),
+    (Action::Down, "down", "move down (reader: scroll)"),
+    (Action::Up, "up", "move up (reader: scroll)"),
+    (Action::PageDown, "page_down", "page down"),
+    (Action::PageUp, "page_up", "page up"),
+    (Action::Top, "top", "first"),
+    (Action::Bottom, "bottom", "last"),
+    (Action::Activate, "activate", "list: open; sidebar: filter by it; Figures: jump to it"),
+    (Action::Filter, "filter", "fuzzy filter the focused list or sidebar"),
+    (Action::Escape, "escape", "close the prompt or help; otherwise clear all filters"),
+    (Action::NextMatch, "next_match", "next highlighted match in the reader"),
+    (Action::PrevMatch, "prev_match", "previous highlighted match in the reader"),
+    (Action::TabPeople, "tab_people", "sidebar: People"),
+    (Action::TabTags, "tab_tags", "sidebar: Tags (hashtags and @handles)"),
+    (Action::TabFigures, "tab_figures", "sidebar: Figures"),
+    (Action::TabPrev, "tab_prev", "sidebar: previous tab"),
+    (Action::TabNext, "tab_next", "sidebar: next tab"),
+    (Action::ToggleSidebar, "toggle_sidebar", "show or hide the sidebar"),
+    (Action::Help, "help", "this help"),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub modifiers: KeyModifiers,
+}
+
+impl Key {
+    /// Shift is part of the character itself ("G", "?"), and of BackTab.
+    fn normalise(code: KeyCode, modifiers: KeyModifiers) -> Key {
+        let modifiers = match code {
+            KeyCode::Char(_) | KeyCode::BackTab => modifiers - KeyModifiers::SHIFT,
+            _ => modifiers,
+        };
+        Key { code, modifiers }
+    }
+
+    pub fn parse(text: &str) -> Result<Key, String> {
+        let mut modifiers = KeyModifiers::NONE;
+        let mut rest = text;
+        loop {
+            let lower = rest.to_ascii_lowercase();
+            let (m, len) = if lower.starts_with("ctrl-") {
+                (KeyModifiers::CONTROL, 5)
+            } else if lower.starts_with("alt-") {
+                (KeyModifiers::ALT, 4)
+            } else if lower.starts_with("shift-") && rest.len() > 6 {
+                (KeyModifiers::SHIFT, 6)
+            } else {
+                break;
+            };
+            modifiers |= m;
+            rest = &rest[len..];
+        }
+        let code = match rest.to_ascii_lowercase().as_str() {
+            "enter" => KeyCode::Enter,
+            "esc" => KeyCode::Esc,
+            "tab" => KeyCode::Tab,
+            "backtab" => KeyCode::BackTab,
+            "space" => KeyCode::Char(' '),
+            "backspace" => KeyCode::Backspace,
+            "up" => KeyCode::Up,
+            "down" => KeyCode::Down,
+            "left" => KeyCode::Left,
+            "right" => KeyCode::Right,
+            "pageup" => KeyCode::PageUp,
+            "pagedown" => KeyCode::PageDown,
+            "home" => KeyCode::Home,
+            "end" => KeyCode::End,
+            f if f.len() >= 2
+                && f.starts_with('f')
+                && f[1..].parse::<u8>().is_ok_and(|n| (1..=12).contains(&n)) =>
+            {
+                KeyCode::F(f[1..].parse().unwrap_or(1))
+            }
+            _ => {
+                let mut chars = rest.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(c), None) => KeyCode::Char(c),
+                    _ => return Err(format!("unknown key {text:?}")),
+                }
+            }
+        };
+        Ok(Key::normalise(code, modifiers))
+    }
+
+    pub fn display(&self) -> String {
+        let mut s = String::new();
+        if self.modifiers.contains(KeyModifiers::CONTROL) {
+            s.push_str("Ctrl-");
+        }
+        if self.modifiers.contains(KeyModifiers::ALT) {
+            s.push_str("Alt-");
+        }
+        if self.modifiers.contains(KeyModifiers::SHIFT) {
+            s.push_str("Shift-");
+        }
+        let name = match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Enter => "Enter".into(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::BackTab => "Shift-Tab".into(),
+            KeyCode::Backspace => "Backspace".into(),
+            KeyCode::Up => "↑".into(),
+            KeyCode::Down => "↓".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            KeyCode::Home => "Home".into(),
+            KeyCode::End => "End".into(),
+            KeyCode::F(n) => format!("F{n}"),
+            other => format!("{other:?}"),
+        };
+        s.push_str(&name);
+        s
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    bindings: Vec<(Key, Action)>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum KeymapError {
+    #[error("key map: {0}")]
+    Toml(#[from] toml::de::Error),
+    #[error("key map: unknown action {0:?}")]
+    Action(String),
+    #[error("key map: {action}: {message}")]
+    Key { action: String, message: String },
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        // The bundled key map is tested to parse; an empty map would still let Ctrl-c quit.
+        Keymap::parse(DEFAULT_KEYMAP).unwrap_or(Keymap { bindings: Vec::new() })
+    }
+}
+
+impl Keymap {
+    pub fn parse(text: &str) -> Result<Keymap, KeymapError> {
+        let table: BTreeMap<String, Vec<String>> = toml::from_str(text)?;
+        let mut bindings = Vec::new();
+        // Keep the help in the order of BINDABLE, not the file's.
+        for (action, name, _) in BINDABLE {
+            for key in table.get(name).into_iter().flatten() {
+                let key =
+                    Key::parse(key).map_err(|message| KeymapError::Key { action: name.into(), message })?;
+                bindings.push((key, action));
+            }
+        }
+        if let Some(unknown) = table.keys().find(|k| !BINDABLE.iter().any(|(_, n, _)| n == k)) {
+            return Err(KeymapError::Action(unknown.clone()));
+        }
+        Ok(Keymap { bindings })
+    }
+
+    fn lookup(&self, key: Key) -> Option<Action> {
+        self.bindings.iter().find(|(k, _)| *k == key).map(|&(_, a)| a)
+    }
+
+    /// The action for a terminal event. While the prompt is open, printable keys are text.
+    pub fn action_for(&self, event: &Event, typing: bool) -> Option<Action> {
+        match event {
+            Event::Key(KeyEvent { code, modifiers, kind, .. }) if *kind != KeyEventKind::Release => {
+                let key = Key::normalise(*code, *modifiers);
+                if key.code == KeyCode::Char('c') && key.modifiers == KeyModifiers::CONTROL {
+                    return Some(Action::Quit);
+                }
+                if typing {
+                    return match key.code {
+                        KeyCode::Enter => Some(Action::Activate),
+                        KeyCode::Esc => Some(Action::Escape),
+                        KeyCode::Backspace => Some(Action::Backspace),
+                        KeyCode::Up => Some(Action::Up),
+                        KeyCode::Down => Some(Action::Down),
+                        KeyCode::Char(c)
+                            if !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+                        {
+                            Some(Action::Input(c))
+                        }
+                        _ => None,
+                    };
+                }
+                self.lookup(key)
+            }
+            Event::Mouse(m) => match m.kind {
+                MouseEventKind::Down(MouseButton::Left) => {
+                    Some(Action::Click { column: m.column, row: m.row })
+                }
+                MouseEventKind::ScrollUp => Some(Action::ScrollUp { column: m.column, row: m.row }),
+                MouseEventKind::ScrollDown => Some(Action::ScrollDown { column: m.column, row: m.row }),
+                _ => None,
+            },
+            Event::Resize(width, height) => Some(Action::Resize { width: *width, height: *height }),
+            _ => None,
+        }
+    }
+
+    /// Rows for the help overlay: the keys bound to each action, and what it does.
+    pub fn help_rows(&self) -> Vec<(String, &'static str)> {
+        BINDABLE
+            .iter()
+            .filter_map(|&(action, _, description)| {
+                let keys: Vec<String> =
+                    self.bindings.iter().filter(|(_, a)| *a == action).map(|(k, _)| k.display()).collect();
+                (!keys.is_empty()).then(|| (keys.join(" "), description))
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode, modifiers: KeyModifiers) -> Event {
+        Event::Key(KeyEvent::new(code, modifiers))
+    }
+
+    #[test]
+    fn the_bundled_map_binds_every_action() {
+        let map = Keymap::parse(DEFAULT_KEYMAP).expect("bundled key map parses");
+        for (action, name, _) in BINDABLE {
+            assert!(map.bindings.iter().any(|(_, a)| *a == action), "{name} has no key");
+        }
+        assert_eq!(
+            map.action_for(&key(KeyCode::Char('G'), KeyModifiers::SHIFT), false),
+            Some(Action::Bottom)
+        );
+        assert_eq!(
+            map.action_for(&key(KeyCode::BackTab, KeyModifiers::SHIFT), false),
+            Some(Action::FocusPrev)
+        );
+        assert_eq!(
+            map.action_for(&key(KeyCode::Char(' '), KeyModifiers::NONE), false),
+            Some(Action::PageDown)
+        );
+        assert_eq!(
+            map.action_for(&key(KeyCode::Char('q'), KeyModifiers::NONE), true),
+            Some(Action::Input('q'))
+        );
+        assert_eq!(map.action_for(&key(KeyCode::Char('c'), KeyModifiers::CONTROL), true), Some(Action::Quit));
+    }
+
+    #[test]
+    fn help_rows_come_from_the_table() {
+        let rows = Keymap::default().help_rows();
+        assert_eq!(rows.len(), BINDABLE.len());
+        assert_eq!(rows[0], ("q Ctrl-c".to_string(), "quit"));
+    }
+
+    #[test]
+    fn bad_maps_are_refused_with_a_reason() {
+        assert!(Keymap::parse("fly = [\"f\"]").unwrap_err().to_string().contains("fly"));
+        assert!(Keymap::parse("quit = [\"hyper-q\"]").unwrap_err().to_string().contains("hyper-q"));
+    }
+}

@@ -1,0 +1,13 @@
+//! The terminal reader. Depends on the corpus; the corpus knows nothing of it.
+
+pub mod app;
+pub mod document;
+pub mod keymap;
+pub mod layout;
+pub mod run;
+pub mod theme;
+pub mod widgets;
+
+pub use app::{App, update};
+pub use keymap::{Action, Keymap};
+pub use theme::Theme;

@@ -1,0 +1,87 @@
+//! The terminal: entering and leaving it cleanly, and the event loop.
+
+use std::io::{self, IsTerminal, Stdout};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use crossterm::execute;
+use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+use super::app::{App, update};
+
+/// How long the loop waits for an event before checking for signals.
+const POLL: Duration = Duration::from_millis(200);
+
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    #[error("the reader needs a terminal; use `strike-reader export` to print to a pipe or file")]
+    NotATerminal,
+    #[error("terminal: {0}")]
+    Io(#[from] io::Error),
+}
+
+fn restore() {
+    // Best effort: each step may fail when the terminal is already gone.
+    let _ = disable_raw_mode();
+    let _ = execute!(io::stdout(), LeaveAlternateScreen, DisableMouseCapture, crossterm::cursor::Show);
+}
+
+/// Raw mode, the alternate screen and mouse capture for as long as it lives.
+struct TerminalGuard;
+
+impl TerminalGuard {
+    fn enter() -> io::Result<TerminalGuard> {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            previous(info);
+        }));
+        enable_raw_mode()?;
+        let guard = TerminalGuard;
+        execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+        Ok(guard)
+    }
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Run the reader until the user quits or a SIGTERM/SIGHUP arrives.
+pub fn run(mut app: App) -> Result<(), RunError> {
+    if !io::stdout().is_terminal() {
+        return Err(RunError::NotATerminal);
+    }
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    let _guard = TerminalGuard::enter()?;
+    let mut terminal: Terminal<CrosstermBackend<Stdout>> =
+        Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    terminal.clear()?;
+    let size = terminal.size()?;
+    update(&mut app, super::Action::Resize { width: size.width, height: size.height });
+
+    let mut dirty = true;
+    while !app.quit && !stop.load(Ordering::Relaxed) {
+        if dirty {
+            terminal.draw(|f| f.render_widget(&app, f.area()))?;
+            dirty = false;
+        }
+        if event::poll(POLL)? {
+            let ev = event::read()?;
+            if let Some(action) = app.keymap.action_for(&ev, app.typing()) {
+                update(&mut app, action);
+                dirty = true;
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,79 @@
+//! The article list: two lines an article, drawn only for the rows in view.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{StatefulWidget, Widget};
+
+use crate::corpus::Corpus;
+use crate::filter::Hit;
+use crate::ui::app::Cursor;
+use crate::ui::document::join_names;
+use crate::ui::theme::Theme;
+
+pub struct ArticleList<'a> {
+    pub corpus: &'a Corpus,
+    pub hits: &'a [Hit],
+    pub open: Option<usize>,
+    pub theme: &'a Theme,
+}
+
+impl StatefulWidget for ArticleList<'_> {
+    type State = Cursor;
+
+    fn render(self, area: Rect, buf: &mut Buffer, cursor: &mut Cursor) {
+        if area.height == 0 || area.width == 0 {
+            return;
+        }
+        let rows = usize::from(area.height / 2).max(1);
+        for (slot, hit) in self.hits.iter().enumerate().skip(cursor.offset).take(rows) {
+            let y = area.y + u16::try_from(2 * (slot - cursor.offset)).unwrap_or(u16::MAX);
+            if y >= area.y + area.height {
+                break;
+            }
+            let a = &self.corpus.articles[hit.article];
+            let selected = slot == cursor.selected;
+            let base = if selected { self.theme.selected } else { Style::default() };
+            let marker = if Some(hit.article) == self.open { "▌" } else { " " };
+            let mut spans = vec![Span::styled(marker, self.theme.border_focused)];
+            let mut title_style = base.patch(self.theme.title);
+            if a.title_inferred {
+                title_style = title_style.patch(self.theme.meta);
+            }
+            // Characters of the title that the query matched stand out.
+            let mut run = String::new();
+            let mut run_matched = false;
+            for (i, c) in a.title.chars().enumerate() {
+                let m = hit.title_matches.binary_search(&i).is_ok();
+                if m != run_matched && !run.is_empty() {
+                    let style = if run_matched { title_style.patch(self.theme.matched) } else { title_style };
+                    spans.push(Span::styled(std::mem::take(&mut run), style));
+                }
+                run_matched = m;
+                run.push(c);
+            }
+            let style = if run_matched { title_style.patch(self.theme.matched) } else { title_style };
+            spans.push(Span::styled(run, style));
+            let row = Rect { y, height: 1, ..area };
+            buf.set_style(row, base);
+            Line::from(spans).render(row, buf);
+
+            let mut meta = Vec::new();
+            if let Some(d) = a.date {
+                meta.push(d.to_string());
+            }
+            if !a.authors.is_empty() {
+                meta.push(join_names(&a.authors));
+            }
+            let e = &a.entities;
+            meta.push(format!("{} people · {} figures", e.people.len(), e.figures.len()));
+            if y + 1 < area.y + area.height {
+                let row = Rect { y: y + 1, height: 1, ..area };
+                buf.set_style(row, base);
+                Line::from(vec![Span::raw(" "), Span::styled(meta.join(" · "), base.patch(self.theme.meta))])
+                    .render(row, buf);
+            }
+        }
+    }
+}

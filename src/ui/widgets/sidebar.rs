@@ -1,0 +1,171 @@
+//! The sidebar: People, Tags and Figures tabs.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use crate::corpus::Unit;
+use crate::corpus::index::Table;
+use crate::ui::app::{App, EntityRow, Tab};
+use crate::ui::layout::Pane;
+
+/// Columns the Figures tab gives to each bar.
+const BAR_WIDTH: usize = 8;
+
+pub struct SidebarPane<'a> {
+    pub app: &'a App,
+}
+
+impl Widget for SidebarPane<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let t = &app.theme;
+        if area.width == 0 || area.height == 0 {
+            return;
+        }
+        // Tabs, each a third of the width so that a click can find them.
+        let third = area.width / 3;
+        for (i, tab) in Tab::ALL.iter().enumerate() {
+            let x = area.x + third * u16::try_from(i).unwrap_or(0);
+            let width = if i == 2 { area.width - 2 * third } else { third };
+            let style = if *tab == app.tab { t.selected.patch(t.title) } else { t.meta };
+            let full = format!("{} {}", i + 1, tab.title());
+            let label = if full.chars().count() < usize::from(width) {
+                full
+            } else {
+                fit(tab.title(), usize::from(width.saturating_sub(1)))
+            };
+            Line::styled(label, style).render(Rect { x, y: area.y, width, height: 1 }, buf);
+        }
+        if area.height < 2 {
+            return;
+        }
+        let rule = "─".repeat(usize::from(area.width));
+        let summary = match app.tab {
+            Tab::People => format!("{} people", app.people_rows.len()),
+            Tab::Tags => format!("{} tags", app.tag_rows.len()),
+            Tab::Figures => format!("{} figures", app.sidebar_len()),
+        };
+        let query = if app.sidebar_query.is_empty() || app.tab == Tab::Figures {
+            String::new()
+        } else {
+            format!(" /{}", app.sidebar_query)
+        };
+        let head = format!("─ {summary}{query} {rule}");
+        Line::styled(head, t.border).render(Rect { y: area.y + 1, height: 1, ..area }, buf);
+        let rows = Rect { y: area.y + 2, height: area.height - 2, ..area };
+        match app.tab {
+            Tab::People => entity_rows(app, &app.people_rows, &app.index.people, rows, buf),
+            Tab::Tags => entity_rows(app, &app.tag_rows, &app.index.tags, rows, buf),
+            Tab::Figures => figure_rows(app, rows, buf),
+        }
+    }
+}
+
+fn row_style(app: &App, i: usize) -> Style {
+    let focused = app.focus == Pane::Sidebar;
+    if i == app.sidebar_cursor().selected && focused { app.theme.selected } else { Style::default() }
+}
+
+fn entity_rows(app: &App, rows: &[EntityRow], table: &Table, area: Rect, buf: &mut Buffer) {
+    let c = app.sidebar_cursor();
+    let t = &app.theme;
+    let width = usize::from(area.width);
+    for (slot, (i, row)) in rows.iter().enumerate().skip(c.offset).take(usize::from(area.height)).enumerate()
+    {
+        let y = area.y + u16::try_from(slot).unwrap_or(u16::MAX);
+        let style = row_style(app, i);
+        let counts = format!(" {} · {}×", row.tally.articles, row.tally.mentions);
+        let mark = if row.active { "● " } else { "  " };
+        let name_width = width.saturating_sub(counts.chars().count() + 2);
+        let name = fit(table.name(row.tally.id), name_width);
+        let pad = " ".repeat(name_width.saturating_sub(name.chars().count()));
+        let name_style = if row.active { style.patch(t.emphasis) } else { style.patch(t.title) };
+        let line = Line::from(vec![
+            Span::styled(mark, style.patch(t.border_focused)),
+            Span::styled(name, name_style),
+            Span::styled(pad, style),
+            Span::styled(counts, style.patch(t.meta)),
+        ]);
+        let r = Rect { y, height: 1, ..area };
+        buf.set_style(r, style);
+        line.render(r, buf);
+    }
+}
+
+fn figure_rows(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some(article) = app.current_article() else { return };
+    let figures = &app.corpus.articles[article].entities.figures;
+    let c = app.sidebar_cursor();
+    let t = &app.theme;
+    // Bars compare figures of one unit: each is scaled to the largest of its unit here.
+    let max_of =
+        |unit: Unit| figures.iter().filter(|f| f.unit == unit).map(|f| f.value.abs()).fold(0.0, f64::max);
+    let comparable = |unit: Unit| {
+        figures.iter().filter(|f| f.unit == unit).count() > 1 && unit != Unit::Date && unit != Unit::Time
+    };
+    let text_width = figures.iter().map(|f| f.text.chars().count()).max().unwrap_or(0).min(16);
+    for (slot, (i, f)) in figures.iter().enumerate().skip(c.offset).take(usize::from(area.height)).enumerate()
+    {
+        let y = area.y + u16::try_from(slot).unwrap_or(u16::MAX);
+        let style = row_style(app, i);
+        let text = fit(&f.text, text_width);
+        let pad = " ".repeat(text_width.saturating_sub(text.chars().count()));
+        let bar = if comparable(f.unit) { bar(f.value.abs(), max_of(f.unit)) } else { " ".repeat(BAR_WIDTH) };
+        let used = text_width + BAR_WIDTH + 3;
+        let context = fit(&f.context, usize::from(area.width).saturating_sub(used));
+        let line = Line::from(vec![
+            Span::raw(" "),
+            Span::styled(format!("{text}{pad} "), style.patch(t.figure)),
+            Span::styled(bar, style.patch(t.bar)),
+            Span::styled(format!(" {context}"), style.patch(t.meta)),
+        ]);
+        let r = Rect { y, height: 1, ..area };
+        buf.set_style(r, style);
+        line.render(r, buf);
+    }
+}
+
+/// A horizontal bar of `BAR_WIDTH` cells, in eighths.
+fn bar(value: f64, max: f64) -> String {
+    const EIGHTHS: [char; 8] = ['▏', '▎', '▍', '▌', '▋', '▊', '▉', '█'];
+    if max <= 0.0 || !value.is_finite() {
+        return " ".repeat(BAR_WIDTH);
+    }
+    let eighths = ((value / max) * (BAR_WIDTH * 8) as f64).round() as usize;
+    let eighths = eighths.clamp(1, BAR_WIDTH * 8);
+    let mut s = "█".repeat(eighths / 8);
+    if eighths % 8 > 0 {
+        s.push(EIGHTHS[eighths % 8 - 1]);
+    }
+    let len = s.chars().count();
+    s + &" ".repeat(BAR_WIDTH - len)
+}
+
+/// Cut text to a width, marking the cut.
+pub fn fit(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        text.to_string()
+    } else if width == 0 {
+        String::new()
+    } else {
+        let mut s: String = text.chars().take(width - 1).collect();
+        s.push('…');
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bars_scale_to_the_largest() {
+        assert_eq!(bar(98.0, 98.0), "████████");
+        assert_eq!(bar(49.0, 98.0).trim_end(), "████");
+        assert_eq!(bar(0.0, 98.0).chars().count(), BAR_WIDTH);
+        assert_eq!(fit("Jeremy Hunt", 6), "Jerem…");
+    }
+}

@@ -1,0 +1,218 @@
+//! Keys -> actions -> state, on a headless app over the seed articles.
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use strike_reader::corpus::Corpus;
+use strike_reader::ui::app::{App, Tab};
+use strike_reader::ui::layout::Pane;
+use strike_reader::ui::{Keymap, Theme, update};
+
+fn app(size: (u16, u16)) -> App {
+    App::new(Corpus::seeds().corpus, Keymap::default(), Theme::default_theme(true), size)
+}
+
+/// Send keys the way the terminal would: through the key map.
+fn press(app: &mut App, keys: &str) {
+    for c in keys.chars() {
+        let code = match c {
+            '\n' => KeyCode::Enter,
+            '\u{1b}' => KeyCode::Esc,
+            '\t' => KeyCode::Tab,
+            '\u{8}' => KeyCode::Backspace,
+            c => KeyCode::Char(c),
+        };
+        key(app, code, KeyModifiers::NONE);
+    }
+}
+
+fn key(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
+    let ev = Event::Key(KeyEvent::new(code, modifiers));
+    if let Some(action) = app.keymap.action_for(&ev, app.typing()) {
+        update(app, action);
+    }
+}
+
+fn listed(app: &App) -> Vec<&str> {
+    app.hits.iter().map(|h| &app.corpus.articles[h.article].id[..3]).collect()
+}
+
+#[test]
+fn starts_on_the_first_article_with_everything_listed() {
+    let a = app((160, 48));
+    assert_eq!(listed(&a), ["000", "001", "002", "003"]);
+    assert_eq!(a.open, Some(0));
+    assert_eq!(a.focus, Pane::List);
+    assert!(!a.doc.lines.is_empty());
+}
+
+#[test]
+fn fuzzy_filter_is_live_and_enter_keeps_while_esc_cancels() {
+    let mut a = app((160, 48));
+    press(&mut a, "/capal");
+    assert!(a.typing());
+    assert_eq!(listed(&a), ["000"], "filters on every keystroke");
+    press(&mut a, "di\n");
+    assert!(!a.typing());
+    assert_eq!(a.filters.query, "capaldi");
+    press(&mut a, "/x\u{1b}");
+    assert_eq!(a.filters.query, "capaldi", "Esc restores the query the prompt opened with");
+    press(&mut a, "\u{1b}");
+    assert_eq!(a.filters.query, "", "Esc outside a prompt clears every filter");
+    assert_eq!(a.hits.len(), 4);
+}
+
+#[test]
+fn typing_q_into_the_prompt_does_not_quit() {
+    let mut a = app((160, 48));
+    press(&mut a, "/q");
+    assert!(!a.quit);
+    assert_eq!(a.filters.query, "q");
+    press(&mut a, "\u{8}\u{1b}");
+    key(&mut a, KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert!(a.quit, "Ctrl-c quits even while typing");
+}
+
+#[test]
+fn moving_and_opening_articles() {
+    let mut a = app((160, 48));
+    press(&mut a, "jj");
+    assert_eq!(a.list.selected, 2);
+    press(&mut a, "\n");
+    assert_eq!(a.open, Some(2));
+    assert_eq!(a.focus, Pane::Reader, "Enter opens the article and moves to it");
+    press(&mut a, "jjj");
+    assert_eq!(a.scroll, 3);
+    press(&mut a, "g");
+    assert_eq!(a.scroll, 0);
+    press(&mut a, "G");
+    assert!(a.scroll > 0);
+    key(&mut a, KeyCode::BackTab, KeyModifiers::SHIFT);
+    assert_eq!(a.focus, Pane::List);
+    press(&mut a, "G");
+    assert_eq!(a.list.selected, 3);
+    press(&mut a, "g");
+    assert_eq!(a.list.selected, 0);
+}
+
+#[test]
+fn sidebar_enter_toggles_a_person_filter_and_counts_follow_it() {
+    let mut a = app((160, 48));
+    press(&mut a, "\t\t1");
+    assert_eq!(a.focus, Pane::Sidebar);
+    let hunt = a.index.find_people("Jeremy Hunt")[0];
+    assert_eq!(a.people_rows[0].tally.id, hunt, "the person in most articles comes first");
+    assert_eq!(a.people_rows[0].tally.articles, 3);
+    press(&mut a, "\n");
+    assert_eq!(a.filters.people, [hunt]);
+    assert_eq!(listed(&a), ["000", "001", "003"]);
+    assert!(a.people_rows.iter().all(|r| r.tally.articles <= 3));
+    assert!(
+        !a.people_rows.iter().any(|r| a.index.people.name(r.tally.id) == "Justin Bieber"),
+        "people follow the filter"
+    );
+    press(&mut a, "2");
+    assert_eq!(a.tab, Tab::Tags);
+    let tags: Vec<&str> = a.tag_rows.iter().map(|r| a.index.tags.name(r.tally.id)).collect();
+    assert!(tags.contains(&"#juniorcontract") && !tags.contains(&"#LoveYourNHS"), "{tags:?}");
+    press(&mut a, "1\n");
+    assert!(a.filters.people.is_empty(), "Enter again removes the filter");
+}
+
+#[test]
+fn entity_and_query_filters_combine_with_and() {
+    let mut a = app((160, 48)).with_filters(&["hunt".into()], &["#juniorcontract".into()], None);
+    assert_eq!(listed(&a), ["000", "003"]);
+    press(&mut a, "/'capaldi\n");
+    assert_eq!(listed(&a), ["000"]);
+    let a = app((160, 48)).with_filters(&[], &["juniorcontract".into()], Some("capaldi"));
+    assert_eq!(listed(&a), ["000"]);
+}
+
+#[test]
+fn sidebar_filter_prompt_narrows_people() {
+    let mut a = app((160, 48));
+    press(&mut a, "\t\t/turner\n");
+    let names: Vec<&str> = a.people_rows.iter().map(|r| a.index.people.name(r.tally.id)).collect();
+    assert_eq!(names, ["Sophie Turner", "Lauren Turner"]);
+    assert_eq!(a.hits.len(), 4, "the sidebar query does not filter articles");
+}
+
+#[test]
+fn figures_tab_jumps_to_the_figure_and_n_steps_through_matches() {
+    let mut a = app((160, 48));
+    press(&mut a, "jjj\n");
+    assert_eq!(a.open, Some(3));
+    press(&mut a, "\t3");
+    assert_eq!(a.tab, Tab::Figures);
+    press(&mut a, "G\n");
+    let h = a.current_match.expect("the figure is the current match");
+    let line = a.doc.highlight_line[h];
+    assert!(line >= a.scroll && line < a.scroll + 46, "the figure's line is in view");
+    // With a person filter, n and N walk that person's mentions.
+    press(&mut a, "1");
+    let mut b = app((160, 48)).with_filters(&["Jeremy Hunt".into()], &[], None);
+    b.open = None;
+    press(&mut b, "G\n");
+    assert_eq!(b.open, Some(3));
+    assert!(b.matches.len() >= 6, "every mention of Hunt is a match: {}", b.matches.len());
+    press(&mut b, "n");
+    let first = b.current_match.expect("n selects a match");
+    press(&mut b, "n");
+    assert_ne!(b.current_match, Some(first));
+    press(&mut b, "N");
+    assert_eq!(b.current_match, Some(first));
+}
+
+#[test]
+fn narrow_terminals_hide_the_sidebar_until_s() {
+    let mut a = app((80, 24));
+    assert!(a.panes().sidebar.is_none());
+    press(&mut a, "s");
+    assert!(a.panes().sidebar.is_some());
+    assert_eq!(a.focus, Pane::Sidebar);
+    press(&mut a, "s");
+    assert!(a.panes().sidebar.is_none());
+    let mut tiny = app((50, 20));
+    assert!(tiny.panes().reader.is_none());
+    press(&mut tiny, "\t");
+    assert!(tiny.panes().reader.is_some() && tiny.panes().list.is_none(), "one pane at a time");
+}
+
+#[test]
+fn resizing_rewraps_the_reader() {
+    let mut a = app((160, 48));
+    let wide = a.doc.lines.len();
+    update(&mut a, strike_reader::ui::Action::Resize { width: 100, height: 30 });
+    assert!(a.doc.lines.len() > wide, "a narrower reader has more lines");
+    for (w, h) in [(1, 1), (0, 0), (2, 5), (59, 3), (300, 100)] {
+        update(&mut a, strike_reader::ui::Action::Resize { width: w, height: h });
+        press(&mut a, "jGg\t3\n?");
+        press(&mut a, "\u{1b}");
+    }
+}
+
+#[test]
+fn help_is_generated_from_the_key_table_and_takes_keys() {
+    let mut a = app((160, 48));
+    press(&mut a, "?");
+    assert!(a.help);
+    press(&mut a, "jj");
+    assert_eq!(a.list.selected, 0, "keys do not reach the panes under help");
+    press(&mut a, "?");
+    assert!(!a.help);
+}
+
+#[test]
+fn mouse_clicks_select_rows_and_focus_panes() {
+    let mut a = app((160, 48));
+    let list = a.panes().list.expect("list");
+    update(&mut a, strike_reader::ui::Action::Click { column: list.x + 3, row: list.y + 1 + 4 });
+    assert_eq!(a.list.selected, 2);
+    assert_eq!(a.open, Some(2));
+    let reader = a.panes().reader.expect("reader");
+    update(&mut a, strike_reader::ui::Action::ScrollDown { column: reader.x + 5, row: reader.y + 5 });
+    assert_eq!(a.scroll, 3);
+    let side = a.panes().sidebar.expect("sidebar");
+    update(&mut a, strike_reader::ui::Action::Click { column: side.x + side.width - 3, row: side.y + 1 });
+    assert_eq!(a.tab, Tab::Figures);
+    assert_eq!(a.focus, Pane::Sidebar);
+}
