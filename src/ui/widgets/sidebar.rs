@@ -103,9 +103,9 @@ fn figure_rows(app: &App, area: Rect, buf: &mut Buffer) {
     // Bars compare figures of one unit: each is scaled to the largest of its unit here.
     let max_of =
         |unit: Unit| figures.iter().filter(|f| f.unit == unit).map(|f| f.value.abs()).fold(0.0, f64::max);
-    let comparable = |unit: Unit| {
-        figures.iter().filter(|f| f.unit == unit).count() > 1 && unit != Unit::Date && unit != Unit::Time
-    };
+    // Dates, clock times and bare numbers (phone numbers, ages, scores) are not amounts.
+    let amount = |unit: Unit| matches!(unit, Unit::Percent | Unit::Money | Unit::Count | Unit::Duration);
+    let comparable = |unit: Unit| amount(unit) && figures.iter().filter(|f| f.unit == unit).count() > 1;
     let text_width = figures.iter().map(|f| f.text.chars().count()).max().unwrap_or(0).min(16);
     for (slot, (i, f)) in figures.iter().enumerate().skip(c.offset).take(usize::from(area.height)).enumerate()
     {
@@ -137,7 +137,7 @@ fn bar(value: f64, max: f64) -> String {
     let eighths = ((value / max) * (BAR_WIDTH * 8) as f64).round() as usize;
     let eighths = eighths.clamp(1, BAR_WIDTH * 8);
     let mut s = "█".repeat(eighths / 8);
-    if eighths % 8 > 0 {
+    if !eighths.is_multiple_of(8) {
         s.push(EIGHTHS[eighths % 8 - 1]);
     }
     let len = s.chars().count();

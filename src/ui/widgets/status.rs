@@ -49,6 +49,8 @@ impl Widget for StatusBar<'_> {
         };
         let left: usize = spans.iter().map(|s| s.content.chars().count()).sum();
         let room = usize::from(area.width).saturating_sub(left + 1);
+        let hints =
+            if room >= hints.chars().count() || app.prompt.is_some() { hints } else { "? help · q quit" };
         if room >= hints.chars().count() {
             let pad = room - hints.chars().count();
             spans.push(Span::styled(" ".repeat(pad), t.status));

@@ -1,0 +1,175 @@
+//! The binary in a real terminal: tmux runs it at 160x48, keys are sent with send-keys and the
+//! screen is read with capture-pane, as a person would see it. Skips when tmux is missing
+//! (`.ci/run` installs it).
+
+mod common;
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+struct Tmux {
+    socket: String,
+    /// The reader's exit status is written here when it ends.
+    status: tempfile::NamedTempFile,
+}
+
+impl Tmux {
+    fn start(program: &str, args: &[&str], env: &[(&str, &str)]) -> Option<Tmux> {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            common::report("skipped: tmux is not installed (bash .ci/run installs it)");
+            return None;
+        }
+        let status = tempfile::NamedTempFile::new().expect("temp file");
+        let t = Tmux { socket: format!("strike-reader-e2e-{}-{}", std::process::id(), args.len()), status };
+        let mut cmd = vec![program.to_string()];
+        cmd.extend(args.iter().map(|a| a.to_string()));
+        let env: Vec<String> = env.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        let line =
+            format!("env {} {}; echo $? > {}", env.join(" "), cmd.join(" "), t.status.path().display());
+        // Esc must reach the program at once, and the pane must stay after it exits so that its
+        // exit status and last screen can be read.
+        t.tmux(&[
+            "-f",
+            "/dev/null",
+            "start-server",
+            ";",
+            "set",
+            "-g",
+            "escape-time",
+            "0",
+            ";",
+            "set",
+            "-g",
+            "remain-on-exit",
+            "on",
+            ";",
+            "new-session",
+            "-d",
+            "-s",
+            "e2e",
+            "-x",
+            "160",
+            "-y",
+            "48",
+            &line,
+        ]);
+        Some(t)
+    }
+
+    fn tmux(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux").arg("-L").arg(&self.socket).args(args).output().expect("tmux runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn screen(&self) -> String {
+        self.tmux(&["capture-pane", "-p", "-t", "e2e"])
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            self.tmux(&["send-keys", "-t", "e2e", k]);
+        }
+    }
+
+    fn text(&self, text: &str) {
+        self.tmux(&["send-keys", "-t", "e2e", "-l", text]);
+    }
+
+    /// Wait until the screen shows `what`; the screen when it did.
+    fn wait_for(&self, what: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if s.contains(what) {
+                return s;
+            }
+            assert!(start.elapsed() < Duration::from_secs(15), "the screen never showed {what:?}:\n{s}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn exit_status(&self) -> Option<String> {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(10) {
+            let status = std::fs::read_to_string(self.status.path()).unwrap_or_default();
+            if !status.trim().is_empty() {
+                return Some(status.trim().to_string());
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        None
+    }
+
+    /// The reader's process id: the child of the pane's shell.
+    fn reader_pid(&self) -> String {
+        let shell = self.tmux(&["display-message", "-p", "-t", "e2e", "#{pane_pid}"]);
+        let out = Command::new("ps").args(["-o", "pid=", "--ppid", shell.trim()]).output().expect("ps runs");
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux").arg("-L").arg(&self.socket).arg("kill-server").output();
+    }
+}
+
+#[test]
+fn a_reader_session_in_tmux() {
+    let Some(t) = Tmux::start(env!("CARGO_BIN_EXE_strike-reader"), &[], &[]) else { return };
+    let s = t.wait_for("4 of 4 articles");
+    assert!(s.contains("Articles 4/4") && s.contains("1 People") && s.contains("Jeremy Hunt"), "{s}");
+    assert!(s.contains("Doctors Are Sharing The Ways They Help"), "the first article is open:\n{s}");
+
+    t.text("/capaldi");
+    let s = t.wait_for("filter articles: capaldi");
+    assert!(s.contains("Articles 1/4"), "the list filters while typing:\n{s}");
+    assert!(s.contains("Peter Capaldi"), "{s}");
+
+    t.keys(&["Enter"]);
+    let s = t.wait_for("1 of 4 articles");
+    assert!(s.contains("/capaldi"), "the query shows as a chip:\n{s}");
+
+    t.keys(&["Tab"]);
+    t.keys(&["3"]);
+    let s = t.wait_for("5 figures");
+    assert!(s.contains("98%") && s.contains("of junior doctors balloted"), "{s}");
+
+    t.keys(&["Escape"]);
+    let s = t.wait_for("4 of 4 articles");
+    assert!(!s.contains("/capaldi"), "Esc cleared the filter:\n{s}");
+
+    t.keys(&["q"]);
+    assert_eq!(t.exit_status().as_deref(), Some("0"), "q quits with status 0");
+    let s = t.screen();
+    assert!(!s.contains("Articles 4/4"), "the terminal is restored (alternate screen left):\n{s}");
+}
+
+#[test]
+fn start_filters_and_no_color_from_the_command_line() {
+    let Some(t) = Tmux::start(
+        env!("CARGO_BIN_EXE_strike-reader"),
+        &["--person", "'mr hunt'", "--tag", "juniorcontract"],
+        &[("NO_COLOR", "1")],
+    ) else {
+        return;
+    };
+    let s = t.wait_for("2 of 4 articles");
+    assert!(s.contains("person: Jeremy Hunt") && s.contains("#juniorcontract"), "{s}");
+    let styled = t.tmux(&["capture-pane", "-p", "-e", "-t", "e2e"]);
+    assert!(!styled.contains("38;5") && !styled.contains("38;2"), "NO_COLOR: no colours are drawn");
+    t.keys(&["C-c"]);
+    assert_eq!(t.exit_status().as_deref(), Some("0"));
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let Some(t) = Tmux::start(env!("CARGO_BIN_EXE_strike-reader"), &["--query", "hunt"], &[]) else { return };
+    t.wait_for("of 4 articles");
+    let pid = t.reader_pid();
+    assert!(!pid.is_empty(), "the reader runs in the pane");
+    let killed = Command::new("kill").arg("-TERM").arg(&pid).status().expect("kill runs");
+    assert!(killed.success());
+    assert_eq!(t.exit_status().as_deref(), Some("0"), "SIGTERM ends the reader cleanly");
+    assert!(!t.screen().contains("Articles"), "the alternate screen was left");
+}

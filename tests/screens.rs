@@ -1,0 +1,66 @@
+//! Screen snapshots of the main states at 80x24 and 160x48, drawn to a TestBackend.
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use strike_reader::corpus::Corpus;
+use strike_reader::ui::app::App;
+use strike_reader::ui::{Keymap, Theme, update};
+
+fn screen(size: (u16, u16), keys: &str, people: &[&str]) -> Terminal<TestBackend> {
+    let people: Vec<String> = people.iter().map(|p| p.to_string()).collect();
+    let mut app = App::new(Corpus::seeds().corpus, Keymap::default(), Theme::default_theme(false), size)
+        .with_filters(&people, &[], None);
+    for c in keys.chars() {
+        let code = match c {
+            '\n' => KeyCode::Enter,
+            '\t' => KeyCode::Tab,
+            c => KeyCode::Char(c),
+        };
+        if let Some(a) =
+            app.keymap.action_for(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)), app.typing())
+        {
+            update(&mut app, a);
+        }
+    }
+    let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).expect("test terminal");
+    terminal.draw(|f| f.render_widget(&app, f.area())).expect("draw");
+    terminal
+}
+
+macro_rules! screens {
+    ($($name:ident: $keys:expr, $people:expr;)*) => {$(
+        mod $name {
+            use super::*;
+
+            #[test]
+            fn at_80x24() {
+                insta::assert_snapshot!(screen((80, 24), $keys, $people).backend());
+            }
+
+            #[test]
+            fn at_160x48() {
+                insta::assert_snapshot!(screen((160, 48), $keys, $people).backend());
+            }
+        }
+    )*};
+}
+
+screens! {
+    start: "", &[];
+    person_filter: "", &["Jeremy Hunt"];
+    fuzzy_query: "/capaldi", &[];
+    figures_tab: "jjj\n\t3s", &[];
+    help: "?", &[];
+}
+
+#[test]
+fn every_size_down_to_one_cell_draws() {
+    for w in [1u16, 2, 5, 20, 59, 60, 61, 99, 100, 101] {
+        for h in [1u16, 2, 3, 7, 24] {
+            for keys in ["", "?", "\t\t3", "s"] {
+                let _ = screen((w, h), keys, &[]);
+            }
+        }
+    }
+}
