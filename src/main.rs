@@ -24,8 +24,15 @@ fn run_reader(args: &ReadArgs) -> i32 {
         }
     };
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let app = App::new(outcome.corpus, Keymap::default(), Theme::default_theme(no_color), (80, 24))
-        .with_filters(&args.person, &args.tag, args.query.as_deref());
+    let app = match App::new(outcome.corpus, Keymap::default(), Theme::default_theme(no_color), (80, 24))
+        .with_filters(&args.person, &args.tag, args.query.as_deref())
+    {
+        Ok(app) => app,
+        Err(e) => {
+            eprintln!("strike-reader: {e}");
+            return exit::BAD_INPUT;
+        }
+    };
     match ui::run::run(app) {
         Ok(()) => exit::OK,
         Err(e @ ui::run::RunError::NotATerminal) => {

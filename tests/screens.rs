@@ -10,7 +10,8 @@ use strike_reader::ui::{Keymap, Theme, update};
 fn screen(size: (u16, u16), keys: &str, people: &[&str]) -> Terminal<TestBackend> {
     let people: Vec<String> = people.iter().map(|p| p.to_string()).collect();
     let mut app = App::new(Corpus::seeds().corpus, Keymap::default(), Theme::default_theme(false), size)
-        .with_filters(&people, &[], None);
+        .with_filters(&people, &[], None)
+        .expect("known person");
     for c in keys.chars() {
         let code = match c {
             '\n' => KeyCode::Enter,

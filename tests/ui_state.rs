@@ -119,11 +119,13 @@ fn sidebar_enter_toggles_a_person_filter_and_counts_follow_it() {
 
 #[test]
 fn entity_and_query_filters_combine_with_and() {
-    let mut a = app((160, 48)).with_filters(&["hunt".into()], &["#juniorcontract".into()], None);
+    let mut a =
+        app((160, 48)).with_filters(&["hunt".into()], &["#juniorcontract".into()], None).expect("known");
     assert_eq!(listed(&a), ["000", "003"]);
     press(&mut a, "/'capaldi\n");
     assert_eq!(listed(&a), ["000"]);
-    let a = app((160, 48)).with_filters(&[], &["juniorcontract".into()], Some("capaldi"));
+    let a = app((160, 48)).with_filters(&[], &["juniorcontract".into()], Some("capaldi")).expect("known");
+    assert!(app((160, 48)).with_filters(&["Nobody Atall".into()], &[], None).is_err());
     assert_eq!(listed(&a), ["000"]);
 }
 
@@ -149,7 +151,7 @@ fn figures_tab_jumps_to_the_figure_and_n_steps_through_matches() {
     assert!(line >= a.scroll && line < a.scroll + 46, "the figure's line is in view");
     // With a person filter, n and N walk that person's mentions.
     press(&mut a, "1");
-    let mut b = app((160, 48)).with_filters(&["Jeremy Hunt".into()], &[], None);
+    let mut b = app((160, 48)).with_filters(&["Jeremy Hunt".into()], &[], None).expect("known");
     b.open = None;
     press(&mut b, "G\n");
     assert_eq!(b.open, Some(3));

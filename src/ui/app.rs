@@ -138,13 +138,27 @@ impl App {
         app
     }
 
-    /// Start with filters from the command line: people and tags by name, and a query.
-    pub fn with_filters(mut self, people: &[String], tags: &[String], query: Option<&str>) -> App {
+    /// Start with filters from the command line: people and tags by name, and a query. A name
+    /// that matches no one is an error, not a filter that silently shows everything.
+    pub fn with_filters(
+        mut self,
+        people: &[String],
+        tags: &[String],
+        query: Option<&str>,
+    ) -> Result<App, String> {
         for p in people {
-            self.filters.people.extend(self.index.find_people(p));
+            let found = self.index.find_people(p);
+            if found.is_empty() {
+                return Err(format!("no person named {p:?} in these articles"));
+            }
+            self.filters.people.extend(found);
         }
         for t in tags {
-            self.filters.tags.extend(self.index.find_tags(t));
+            let found = self.index.find_tags(t);
+            if found.is_empty() {
+                return Err(format!("no hashtag or handle {t:?} in these articles"));
+            }
+            self.filters.tags.extend(found);
         }
         if let Some(q) = query {
             self.filters.query = q.to_string();
@@ -152,7 +166,7 @@ impl App {
         self.refilter();
         self.open = self.hits.first().map(|h| h.article);
         self.relayout();
-        self
+        Ok(self)
     }
 
     pub fn panes(&self) -> Panes {
