@@ -98,10 +98,10 @@ fn figure_records(a: &Article) -> Vec<FigureRecord<'_>> {
             chars += a.body[at..start].chars().count();
             at = start;
             FigureRecord {
-                text: &f.text,
+                text: f.text(&a.body),
                 value: f.value,
                 unit: f.unit.as_str(),
-                context: &f.context,
+                context: f.context(&a.body),
                 offset: chars,
             }
         })

@@ -26,8 +26,9 @@ fn check(body: &str) {
     }
     for f in &e.figures {
         check_span(body, f.span);
-        assert_eq!(&body[f.span.range()], f.text);
-        assert!(f.value.is_finite(), "{} has value {}", f.text, f.value);
+        assert_eq!(&body[f.span.range()], f.text(body));
+        check_span(body, f.context);
+        assert!(f.value.is_finite(), "{} has value {}", f.text(body), f.value);
     }
 }
 

@@ -133,7 +133,7 @@ fn score_figures(a: &Article, g: &Gold, misses: &mut Vec<String>) -> Score {
     let mut used = vec![false; g.figures.len()];
     let mut s = Score { predicted: a.entities.figures.len(), gold: g.figures.len(), ..Score::default() };
     for f in &a.entities.figures {
-        let text = f.text.to_lowercase();
+        let text = f.text(&a.body).to_lowercase();
         let hit = g.figures.iter().enumerate().position(|(i, (gt, gv, gu))| {
             let gt = gt.to_lowercase();
             !used[i]
@@ -146,7 +146,7 @@ fn score_figures(a: &Article, g: &Gold, misses: &mut Vec<String>) -> Score {
                 used[i] = true;
                 s.tp += 1;
             }
-            None => misses.push(format!("extra figure {:?} {} {}", f.text, f.value, f.unit.as_str())),
+            None => misses.push(format!("extra figure {:?} {} {}", f.text(&a.body), f.value, f.unit.as_str())),
         }
     }
     for (i, u) in used.iter().enumerate() {

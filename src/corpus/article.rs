@@ -9,6 +9,8 @@ use super::text;
 
 /// Inferred titles are cut to this many characters.
 const TITLE_MAX: usize = 90;
+/// Lines at the top of an article searched for its title, date and byline.
+const HEADER_LINES: usize = 40;
 /// A first line longer than this is prose, not a headline.
 const HEADLINE_MAX: usize = 160;
 
@@ -65,9 +67,9 @@ impl Article {
     /// Build an article from its raw text: infer title, date and byline, normalise the body
     /// into paragraphs and extract entities.
     pub fn parse(id: String, path: String, raw: &str) -> Article {
+        let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
         let header = Header::infer(raw);
-        let paragraphs = text::paragraphs(&header.body_text);
-        let body = paragraphs.join("\n\n");
+        let body = text::body(raw.lines().skip(header.body_start));
         let entities = extract::extract(&body);
         Article {
             id,
@@ -93,13 +95,14 @@ struct Header {
     title_inferred: bool,
     date: Option<Date>,
     authors: Vec<String>,
-    body_text: String,
+    /// The line the body starts on.
+    body_start: usize,
 }
 
 impl Header {
     fn infer(raw: &str) -> Header {
-        let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
-        let lines: Vec<&str> = raw.lines().collect();
+        // Only the top of an article holds its header.
+        let lines: Vec<&str> = raw.lines().take(HEADER_LINES).collect();
         let mut first = first_content_line(&lines, 0);
         let mut date = None;
         let mut consumed = 0;
@@ -126,12 +129,11 @@ impl Header {
             None => (String::from("(empty article)"), true),
         };
 
-        let body_text = lines[consumed..].join("\n");
-        let authors = lines.iter().take(40).find_map(|l| byline(l)).unwrap_or_default();
+        let authors = lines.iter().find_map(|l| byline(l)).unwrap_or_default();
         if date.is_none() {
             date = lines.iter().take(6).find_map(|l| date_line(l));
         }
-        Header { title, title_inferred, date, authors, body_text }
+        Header { title, title_inferred, date, authors, body_start: consumed }
     }
 }
 
@@ -273,6 +275,10 @@ fn numeric_date(word: &str) -> Option<Date> {
 
 /// "By Lauren Turner, James Gallagher and Dominic Howell" -> the three names.
 fn byline(line: &str) -> Option<Vec<String>> {
+    let start = line.trim_start();
+    if !(start.starts_with("By ") || start.starts_with("by ")) || start.len() > 400 {
+        return None;
+    }
     let line = text::clean_line(line);
     let rest = line.strip_prefix("By ").or_else(|| line.strip_prefix("by "))?;
     if rest.chars().count() > 120 {

@@ -25,10 +25,26 @@ pub fn is_list_item(line: &str) -> bool {
 /// trim the ends; a bullet loses its indentation but keeps its marker.
 pub fn clean_line(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
+    push_clean(&mut out, line);
+    out
+}
+
+/// Append `line` to `out` cleaned as `clean_line` does, without an allocation of its own.
+pub fn push_clean(out: &mut String, line: &str) {
+    let trimmed = line.trim();
+    // Most lines are clean already: ASCII with single spaces between words.
+    let clean = trimmed.is_ascii()
+        && !trimmed.bytes().any(|b| b.is_ascii_whitespace() && b != b' ')
+        && !trimmed.contains("  ");
+    if clean {
+        out.push_str(trimmed);
+        return;
+    }
+    let start = out.len();
     let mut pending_space = false;
-    for c in line.chars() {
+    for c in trimmed.chars() {
         if c.is_whitespace() {
-            pending_space = !out.is_empty();
+            pending_space = out.len() > start;
         } else {
             if pending_space {
                 out.push(' ');
@@ -37,16 +53,21 @@ pub fn clean_line(line: &str) -> String {
             out.push(c);
         }
     }
-    out
 }
 
 /// Split text into paragraphs. Blank lines separate blocks. Inside a block every line is its
 /// own paragraph (news copy puts one paragraph per line), unless the block looks hard-wrapped:
 /// several lines of similar, moderate length, none of them a list item, which are joined.
 pub fn paragraphs(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
+    let body = body(text.lines());
+    if body.is_empty() { Vec::new() } else { body.split("\n\n").map(String::from).collect() }
+}
+
+/// The normalised body: the paragraphs of `lines`, joined by a blank line.
+pub fn body<'a>(lines: impl Iterator<Item = &'a str>) -> String {
+    let mut out = String::new();
     let mut block: Vec<&str> = Vec::new();
-    for line in text.lines() {
+    for line in lines {
         if line.trim().is_empty() {
             flush_block(&mut block, &mut out);
         } else {
@@ -54,18 +75,25 @@ pub fn paragraphs(text: &str) -> Vec<String> {
         }
     }
     flush_block(&mut block, &mut out);
+    out.shrink_to_fit();
     out
 }
 
-fn flush_block(block: &mut Vec<&str>, out: &mut Vec<String>) {
+fn flush_block(block: &mut Vec<&str>, out: &mut String) {
     if block.is_empty() {
         return;
     }
-    if looks_hard_wrapped(block) {
-        let joined = block.iter().map(|l| l.trim()).collect::<Vec<_>>().join(" ");
-        out.push(clean_line(&joined));
-    } else {
-        out.extend(block.iter().map(|l| clean_line(l)));
+    let wrapped = looks_hard_wrapped(block);
+    for (i, line) in block.iter().enumerate() {
+        if !out.is_empty() {
+            out.push_str(if wrapped && i > 0 { " " } else { "\n\n" });
+        }
+        let before = out.len();
+        push_clean(out, line);
+        if out.len() == before {
+            // A line of only invisible characters adds nothing; drop its separator too.
+            out.truncate(before.saturating_sub(if wrapped && i > 0 { 1 } else { 2 }));
+        }
     }
     block.clear();
 }

@@ -210,7 +210,7 @@ pub fn collect(body: &str, tokens: &[Token]) -> Vec<Figure> {
                 let start = tokens[d.first].start;
                 let end = tokens[d.end - 1].end;
                 out.push(Figure {
-                    text: body[start..end].to_string(),
+
                     value: d.value,
                     unit: d.unit,
                     span: Span::new(start, end),
@@ -693,7 +693,7 @@ fn parse_number(raw: &str) -> Option<f64> {
 
 /// What a figure counts: the words after it up to the end of the clause, or when nothing
 /// follows, the words before it.
-fn context(s: &Scan, first: usize, end: usize) -> String {
+fn context(s: &Scan, first: usize, end: usize) -> Span {
     let is_text = |t: &Token| matches!(t.kind, Kind::Word | Kind::Number | Kind::Hashtag | Kind::Handle);
     // Symbols that sit inside a clause rather than end it ("A&E", "£5", "doctors' union").
     let inner = |t: &Token| {
@@ -728,13 +728,16 @@ fn context(s: &Scan, first: usize, end: usize) -> String {
     clean(s, j, stop)
 }
 
-/// The body text of tokens `from..to`, on one line with single spaces, outer symbols trimmed.
-fn clean(s: &Scan, from: usize, to: usize) -> String {
+/// The span of tokens `from..to`, outer symbols trimmed. Lines are clean already (single
+/// spaces), so the span reads as it should.
+fn clean(s: &Scan, from: usize, to: usize) -> Span {
     if from >= to {
-        return String::new();
+        return Span::new(0, 0);
     }
-    let text = &s.body[s.tokens[from].start..s.tokens[to - 1].end];
-    let text =
-        text.trim_matches(|c: char| !c.is_alphanumeric() && c != '#' && c != '@' && c != '£' && c != '$');
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let (start, end) = (s.tokens[from].start, s.tokens[to - 1].end);
+    let text = &s.body[start..end];
+    let keep = |c: char| c.is_alphanumeric() || matches!(c, '#' | '@' | '£' | '$');
+    let lead = text.len() - text.trim_start_matches(|c: char| !keep(c)).len();
+    let trimmed = text.trim_matches(|c: char| !keep(c));
+    Span::new(start + lead, start + lead + trimmed.len())
 }

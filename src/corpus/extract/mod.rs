@@ -82,15 +82,25 @@ pub struct Handle {
     pub spans: Vec<Span>,
 }
 
+/// A figure keeps only offsets into its article's body: the text is stored once.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Figure {
-    /// The exact text in the body.
-    pub text: String,
     pub value: f64,
     pub unit: Unit,
+    /// The exact text in the body.
     pub span: Span,
     /// What the figure counts, in the text's own words.
-    pub context: String,
+    pub context: Span,
+}
+
+impl Figure {
+    pub fn text<'a>(&self, body: &'a str) -> &'a str {
+        body.get(self.span.range()).unwrap_or("")
+    }
+
+    pub fn context<'a>(&self, body: &'a str) -> &'a str {
+        body.get(self.context.range()).unwrap_or("")
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -122,7 +132,7 @@ mod tests {
     }
 
     fn figures(text: &str) -> Vec<(String, f64, Unit)> {
-        extract(text).figures.into_iter().map(|f| (f.text, f.value, f.unit)).collect()
+        extract(text).figures.into_iter().map(|f| (f.text(text).to_string(), f.value, f.unit)).collect()
     }
 
     #[test]
@@ -190,7 +200,7 @@ mod tests {
 
     #[test]
     fn contexts_say_what_a_figure_counts() {
-        let e = extract("Doctors are providing cover, but 5,000 operations and procedures are postponed.");
-        assert_eq!(e.figures[0].context, "operations and procedures are postponed");
+        let body = "Doctors are providing cover, but 5,000 operations and procedures are postponed.";
+        assert_eq!(extract(body).figures[0].context(body), "operations and procedures are postponed");
     }
 }

@@ -97,6 +97,7 @@ fn entity_rows(app: &App, rows: &[EntityRow], table: &Table, area: Rect, buf: &m
 
 fn figure_rows(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(article) = app.current_article() else { return };
+    let body = &app.corpus.articles[article].body;
     let figures = &app.corpus.articles[article].entities.figures;
     let c = app.sidebar_cursor();
     let t = &app.theme;
@@ -106,16 +107,16 @@ fn figure_rows(app: &App, area: Rect, buf: &mut Buffer) {
     // Dates, clock times and bare numbers (phone numbers, ages, scores) are not amounts.
     let amount = |unit: Unit| matches!(unit, Unit::Percent | Unit::Money | Unit::Count | Unit::Duration);
     let comparable = |unit: Unit| amount(unit) && figures.iter().filter(|f| f.unit == unit).count() > 1;
-    let text_width = figures.iter().map(|f| f.text.chars().count()).max().unwrap_or(0).min(16);
+    let text_width = figures.iter().map(|f| f.text(body).chars().count()).max().unwrap_or(0).min(16);
     for (slot, (i, f)) in figures.iter().enumerate().skip(c.offset).take(usize::from(area.height)).enumerate()
     {
         let y = area.y + u16::try_from(slot).unwrap_or(u16::MAX);
         let style = row_style(app, i);
-        let text = fit(&f.text, text_width);
+        let text = fit(f.text(body), text_width);
         let pad = " ".repeat(text_width.saturating_sub(text.chars().count()));
         let bar = if comparable(f.unit) { bar(f.value.abs(), max_of(f.unit)) } else { " ".repeat(BAR_WIDTH) };
         let used = text_width + BAR_WIDTH + 3;
-        let context = fit(&f.context, usize::from(area.width).saturating_sub(used));
+        let context = fit(f.context(body), usize::from(area.width).saturating_sub(used));
         let line = Line::from(vec![
             Span::raw(" "),
             Span::styled(format!("{text}{pad} "), style.patch(t.figure)),
