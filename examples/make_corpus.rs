@@ -15,7 +15,9 @@ fn articles(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for p in entries {
         if p.is_dir() {
             articles(&p, out)?;
-        } else if p.extension().is_some_and(|e| e == "txt") && p.file_name().is_some_and(|n| n != "README.TXT") {
+        } else if p.extension().is_some_and(|e| e == "txt")
+            && p.file_name().is_some_and(|n| n != "README.TXT")
+        {
             out.push(p);
         }
     }
@@ -55,7 +57,8 @@ fn main() -> std::process::ExitCode {
         let text = &texts[i % texts.len()];
         let body = format!("{text}\n\nCopy {i} of this article in a generated benchmark corpus.\n");
         bytes += body.len();
-        let written = fs::File::create(dir.join(format!("{i:06}.txt"))).and_then(|mut f| f.write_all(body.as_bytes()));
+        let written =
+            fs::File::create(dir.join(format!("{i:06}.txt"))).and_then(|mut f| f.write_all(body.as_bytes()));
         if let Err(e) = written {
             eprintln!("make_corpus: {}: {e}", dir.display());
             return std::process::ExitCode::from(1);

@@ -42,6 +42,23 @@ pub struct ReadArgs {
 pub enum Command {
     /// Print every article and what was extracted from it (people, hashtags, handles, figures).
     Export(ExportArgs),
+    /// Load a corpus as the reader does, type queries one keystroke at a time into the reader's
+    /// filter, draw a 160x48 frame after each, and report the timings.
+    Bench(BenchArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct BenchArgs {
+    /// Articles to load; the bundled seed articles when none is given.
+    pub paths: Vec<PathBuf>,
+
+    /// A query to type; repeat for more. Default: the five queries in the README.
+    #[arg(long = "query", value_name = "Q")]
+    pub queries: Vec<String>,
+
+    /// Print one JSON object instead of a table.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]

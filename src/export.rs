@@ -2,6 +2,8 @@
 
 use std::io::{self, Write};
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use crate::corpus::{Article, Corpus};
@@ -36,7 +38,7 @@ struct ArticleRecord<'a> {
 #[derive(Serialize)]
 struct PersonRecord<'a> {
     name: &'a str,
-    aliases: &'a [String],
+    aliases: &'a [Arc<str>],
     count: usize,
 }
 

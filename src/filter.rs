@@ -111,19 +111,17 @@ impl Engine {
         for term in terms {
             let best = match term {
                 Term::Exact(word) => contains_ignore_case(&a.body, word).then_some(1),
-                Term::Hashtag(t) => self.best(a.entities.hashtags.iter().map(|h| h.tag.as_str()), t),
-                Term::Handle(t) => self.best(a.entities.handles.iter().map(|h| h.handle.as_str()), t),
+                Term::Hashtag(t) => self.best(a.entities.hashtags.iter().map(|h| &*h.tag), t),
+                Term::Handle(t) => self.best(a.entities.handles.iter().map(|h| &*h.handle), t),
                 Term::Fuzzy(t) => {
                     let title = self.matcher.fuzzy_indices(&a.title, t);
                     let others = self.best(
                         a.entities
                             .people
                             .iter()
-                            .flat_map(|p| {
-                                std::iter::once(p.name.as_str()).chain(p.aliases.iter().map(String::as_str))
-                            })
-                            .chain(a.entities.hashtags.iter().map(|h| h.tag.as_str()))
-                            .chain(a.entities.handles.iter().map(|h| h.handle.as_str())),
+                            .flat_map(|p| std::iter::once(&*p.name).chain(p.aliases.iter().map(|a| &**a)))
+                            .chain(a.entities.hashtags.iter().map(|h| &*h.tag))
+                            .chain(a.entities.handles.iter().map(|h| &*h.handle)),
                         t,
                     );
                     match (title, others) {

@@ -4,6 +4,7 @@
 //! `corpus` is the domain (articles, loading, extraction) and knows nothing of terminals;
 //! `export` and the reader are built on it.
 
+pub mod bench;
 pub mod cli;
 pub mod corpus;
 pub mod export;

@@ -2,7 +2,8 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
-use strike_reader::cli::{Cli, Command, ExportArgs, ReadArgs};
+use strike_reader::bench;
+use strike_reader::cli::{BenchArgs, Cli, Command, ExportArgs, ReadArgs};
 use strike_reader::ui::{self, App, Keymap, Theme};
 use strike_reader::{exit, export, load_reporting, source_for};
 
@@ -10,6 +11,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
         Some(Command::Export(args)) => run_export(&args),
+        Some(Command::Bench(args)) => run_bench(&args),
         None => run_reader(&cli.read),
     };
     ExitCode::from(u8::try_from(code).unwrap_or(1))
@@ -38,6 +40,38 @@ fn run_reader(args: &ReadArgs) -> i32 {
         Err(e @ ui::run::RunError::NotATerminal) => {
             eprintln!("strike-reader: {e}");
             exit::BAD_INPUT
+        }
+        Err(e) => {
+            eprintln!("strike-reader: {e}");
+            exit::FAILURE
+        }
+    }
+}
+
+fn run_bench(args: &BenchArgs) -> i32 {
+    let queries: Vec<String> = if args.queries.is_empty() {
+        bench::DEFAULT_QUERIES.iter().map(|q| q.to_string()).collect()
+    } else {
+        args.queries.clone()
+    };
+    match bench::run(&source_for(&args.paths), &queries) {
+        Ok(report) if args.json => match serde_json::to_string(&report) {
+            Ok(json) => {
+                println!("{json}");
+                exit::OK
+            }
+            Err(e) => {
+                eprintln!("strike-reader: {e}");
+                exit::FAILURE
+            }
+        },
+        Ok(report) => {
+            print!("{report}");
+            exit::OK
+        }
+        Err(bench::BenchError::Load(e)) => {
+            eprintln!("strike-reader: {e}");
+            e.exit_code()
         }
         Err(e) => {
             eprintln!("strike-reader: {e}");

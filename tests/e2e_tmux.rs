@@ -173,3 +173,22 @@ fn sigterm_restores_the_terminal() {
     assert_eq!(t.exit_status().as_deref(), Some("0"), "SIGTERM ends the reader cleanly");
     assert!(!t.screen().contains("Articles"), "the alternate screen was left");
 }
+
+#[test]
+fn the_reader_exits_when_its_terminal_goes_away() {
+    let Some(t) = Tmux::start(env!("CARGO_BIN_EXE_strike-reader"), &["--query", "'a'"], &[]) else { return };
+    t.wait_for("of 4 articles");
+    let pid = t.reader_pid();
+    assert!(!pid.is_empty());
+    // Closing the terminal hangs up the reader: it must end, not spin on end-of-file.
+    t.tmux(&["kill-server"]);
+    let start = Instant::now();
+    while std::path::Path::new(&format!("/proc/{pid}")).exists() {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        if stat.split_whitespace().nth(2) == Some("Z") {
+            break;
+        }
+        assert!(start.elapsed() < Duration::from_secs(5), "the reader still runs after its terminal closed");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}

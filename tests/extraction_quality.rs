@@ -88,7 +88,7 @@ fn score_people(a: &Article, g: &Gold, misses: &mut Vec<String>) -> Score {
         match hit {
             Some(i) if !matched[i] => {
                 matched[i] = true;
-                matched_by[i] = Some(p.name.clone());
+                matched_by[i] = Some(p.name.to_string());
                 s.tp += 1;
             }
             // A second entry for one person. It is a merge failure when the rules could have
@@ -146,7 +146,9 @@ fn score_figures(a: &Article, g: &Gold, misses: &mut Vec<String>) -> Score {
                 used[i] = true;
                 s.tp += 1;
             }
-            None => misses.push(format!("extra figure {:?} {} {}", f.text(&a.body), f.value, f.unit.as_str())),
+            None => {
+                misses.push(format!("extra figure {:?} {} {}", f.text(&a.body), f.value, f.unit.as_str()))
+            }
         }
     }
     for (i, u) in used.iter().enumerate() {
@@ -196,9 +198,9 @@ fn extraction_meets_the_quality_bar_on_hand_labels() {
         }
         let mut misses = Vec::new();
         let ps = score_people(&a, &g, &mut misses);
-        let found_tags = a.entities.hashtags.iter().map(|h| (h.tag.clone(), h.count)).collect();
+        let found_tags = a.entities.hashtags.iter().map(|h| (h.tag.to_string(), h.count)).collect();
         let mut ts = score_tags(found_tags, &g.hashtags, "hashtag", &mut misses);
-        let found_handles = a.entities.handles.iter().map(|h| (h.handle.clone(), h.count)).collect();
+        let found_handles = a.entities.handles.iter().map(|h| (h.handle.to_string(), h.count)).collect();
         ts.add(score_tags(found_handles, &g.handles, "handle", &mut misses));
         let fs = score_figures(&a, &g, &mut misses);
         people.add(ps);

@@ -55,8 +55,8 @@ fn extracted(text: &str) -> (Vec<String>, Vec<String>) {
         v
     };
     (
-        expand(e.hashtags.into_iter().map(|h| (h.tag, h.count)).collect()),
-        expand(e.handles.into_iter().map(|h| (h.handle, h.count)).collect()),
+        expand(e.hashtags.into_iter().map(|h| (h.tag.to_string(), h.count)).collect()),
+        expand(e.handles.into_iter().map(|h| (h.handle.to_string(), h.count)).collect()),
     )
 }
 
@@ -90,9 +90,9 @@ fn hashtags_and_handles_match_the_oracle_on_every_tweet() {
 #[test]
 fn tweet_edge_cases() {
     let e = extract("RT @NancyLeeGrahn: How? #GOPDebate http://t.co/ZSfF#x… #GOPDeb… &amp;#Walker16 a@b.co");
-    let tags: Vec<&str> = e.hashtags.iter().map(|h| h.tag.as_str()).collect();
+    let tags: Vec<&str> = e.hashtags.iter().map(|h| &*h.tag).collect();
     assert_eq!(tags, ["#GOPDebate", "#GOPDeb", "#Walker16"]);
-    let handles: Vec<&str> = e.handles.iter().map(|h| h.handle.as_str()).collect();
+    let handles: Vec<&str> = e.handles.iter().map(|h| &*h.handle).collect();
     assert_eq!(handles, ["@NancyLeeGrahn"]);
     let e = extract("communiqu&#233; &#x27;quoted&#x27;");
     assert!(e.hashtags.is_empty(), "numeric character references are not hashtags");

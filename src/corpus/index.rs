@@ -1,6 +1,8 @@
 //! Corpus-wide tables of people and tags: each entity is interned once and articles refer to it
 //! by id, so that counting "who is in the filtered articles" is a pass over small integers.
 
+use std::sync::Arc;
+
 use rustc_hash::FxHashMap;
 
 use super::Article;
@@ -12,7 +14,7 @@ pub type EntityId = u32;
 pub struct Table {
     pub names: Vec<String>,
     /// Every other form seen across the corpus (people's aliases).
-    pub aliases: Vec<Vec<String>>,
+    pub aliases: Vec<Vec<Arc<str>>>,
     by_key: FxHashMap<String, EntityId>,
 }
 

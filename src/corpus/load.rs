@@ -4,6 +4,7 @@ use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use thiserror::Error;
 
 use super::article::Article;
@@ -110,12 +111,53 @@ impl LoadOutcome {
     }
 }
 
+/// What a loader reports as it goes; articles arrive in store order.
+#[derive(Debug)]
+pub enum LoadEvent {
+    /// The files to read are known.
+    Found {
+        files: usize,
+        skipped: Vec<Skipped>,
+    },
+    /// The next articles, with the files passed over among them.
+    Batch {
+        articles: Vec<Article>,
+        bytes: u64,
+        skipped: Vec<Skipped>,
+        warnings: Vec<Warning>,
+    },
+    /// Every file was read.
+    Done,
+    Failed(LoadError),
+}
+
+/// Files read and extracted together, on all cores, before the reader hears of them.
+pub const BATCH: usize = 1024;
+
 impl Corpus {
     pub fn load(source: &Source) -> Result<LoadOutcome, LoadError> {
-        match source {
-            Source::Seeds => Ok(Self::seeds()),
-            Source::Paths(paths) => Self::from_paths(paths),
+        let mut articles = Vec::new();
+        let (mut skipped, mut warnings) = (Vec::new(), Vec::new());
+        let mut failure = None;
+        stream(source, |event| {
+            match event {
+                LoadEvent::Found { skipped: s, .. } => skipped.extend(s),
+                LoadEvent::Batch { articles: a, skipped: s, warnings: w, .. } => {
+                    articles.extend(a);
+                    skipped.extend(s);
+                    warnings.extend(w);
+                }
+                LoadEvent::Done => {}
+                LoadEvent::Failed(e) => failure = Some(e),
+            }
+            true
+        });
+        if let Some(e) = failure {
+            return Err(e);
         }
+        let mut corpus = Corpus { articles };
+        corpus.finish();
+        Ok(LoadOutcome { corpus, skipped, warnings })
     }
 
     pub fn seeds() -> LoadOutcome {
@@ -128,51 +170,141 @@ impl Corpus {
 
     /// Build a corpus from parsed articles: resolves people across the whole corpus.
     pub fn from_articles(mut articles: Vec<Article>) -> Corpus {
-        people_index::merge_across(&mut articles);
-        Corpus { articles }
+        let mut interner = super::intern::Interner::default();
+        articles.iter_mut().for_each(|a| interner.article(a));
+        let mut corpus = Corpus { articles };
+        corpus.finish();
+        corpus
+    }
+
+    /// What can only be done once every article is in: titled surnames resolved corpus-wide.
+    pub fn finish(&mut self) {
+        people_index::merge_across(&mut self.articles);
     }
 
     pub fn from_paths(paths: &[PathBuf]) -> Result<LoadOutcome, LoadError> {
-        let mut files = Vec::new();
-        let mut skipped = Vec::new();
+        Corpus::load(&Source::Paths(paths.to_vec()))
+    }
+}
+
+/// Fail fast on paths that do not exist, before any screen is drawn.
+pub fn check_paths(source: &Source) -> Result<(), LoadError> {
+    if let Source::Paths(paths) = source {
         for path in paths {
-            let meta = fs::metadata(path).map_err(|e| match e.kind() {
+            fs::metadata(path).map_err(|e| match e.kind() {
                 std::io::ErrorKind::NotFound => LoadError::NotFound(path.clone()),
                 _ => LoadError::Io { path: path.clone(), source: e },
             })?;
-            if meta.is_dir() {
-                let before = files.len();
-                let mut seen = HashSet::new();
-                walk(path, 0, &mut seen, &mut files, &mut skipped);
-                if files.len() == before {
-                    return Err(LoadError::EmptyFolder(path.clone()));
-                }
-            } else if has_article_extension(path) {
-                files.push(path.clone());
-            } else {
-                skipped.push(Skipped { path: path.clone(), reason: SkipReason::Unsupported });
-            }
         }
+    }
+    Ok(())
+}
 
-        let mut articles = Vec::with_capacity(files.len());
-        let mut warnings = Vec::new();
-        let mut ids = Ids::default();
-        for path in files {
-            match read_text(&path) {
-                Ok((text, warning)) => {
-                    if let Some(message) = warning {
-                        warnings.push(Warning { path: path.clone(), message });
-                    }
-                    let id = ids.assign(&path);
-                    articles.push(Article::parse(id, path.display().to_string(), &text));
+/// Find the files a source names, in store order, each with its id.
+/// Files to read, each with the id it will have, and the files passed over.
+type Found = (Vec<(PathBuf, String)>, Vec<Skipped>);
+
+/// One file read and extracted: the article, its size in bytes and any warning.
+type Read = Result<(Article, u64, Option<Warning>), Skipped>;
+
+fn discover(paths: &[PathBuf]) -> Result<Found, LoadError> {
+    check_paths(&Source::Paths(paths.to_vec()))?;
+    let mut files = Vec::new();
+    let mut skipped = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let before = files.len();
+            let mut seen = HashSet::new();
+            walk(path, 0, &mut seen, &mut files, &mut skipped);
+            if files.len() == before {
+                return Err(LoadError::EmptyFolder(path.clone()));
+            }
+        } else if has_article_extension(path) {
+            files.push(path.clone());
+        } else {
+            skipped.push(Skipped { path: path.clone(), reason: SkipReason::Unsupported });
+        }
+    }
+    let mut ids = Ids::default();
+    Ok((
+        files
+            .into_iter()
+            .map(|p| {
+                let id = ids.assign(&p);
+                (p, id)
+            })
+            .collect(),
+        skipped,
+    ))
+}
+
+/// Read and extract a source batch by batch on all cores, reporting each step to `emit`; stops
+/// early when `emit` returns false (the reader quit).
+pub fn stream(source: &Source, mut emit: impl FnMut(LoadEvent) -> bool) {
+    let paths = match source {
+        Source::Seeds => {
+            let seeds = Corpus::seeds();
+            let bytes = SEEDS.iter().map(|s| s.text.len() as u64).sum();
+            let _ = emit(LoadEvent::Found { files: SEEDS.len(), skipped: Vec::new() })
+                && emit(LoadEvent::Batch {
+                    articles: seeds.corpus.articles,
+                    bytes,
+                    skipped: Vec::new(),
+                    warnings: Vec::new(),
+                })
+                && emit(LoadEvent::Done);
+            return;
+        }
+        Source::Paths(paths) => paths,
+    };
+    let (files, skipped) = match discover(paths) {
+        Ok(found) => found,
+        Err(e) => {
+            emit(LoadEvent::Failed(e));
+            return;
+        }
+    };
+    if !emit(LoadEvent::Found { files: files.len(), skipped }) {
+        return;
+    }
+    let mut interner = super::intern::Interner::default();
+    let mut loaded = 0;
+    for batch in files.chunks(BATCH) {
+        let read: Vec<Read> = batch
+            .par_iter()
+            .map(|(path, id)| {
+                let (text, warning) =
+                    read_text(path).map_err(|reason| Skipped { path: path.clone(), reason })?;
+                let warning = warning.map(|message| Warning { path: path.clone(), message });
+                Ok((
+                    Article::parse(id.clone(), path.display().to_string(), &text),
+                    text.len() as u64,
+                    warning,
+                ))
+            })
+            .collect();
+        let (mut articles, mut bytes, mut skipped, mut warnings) =
+            (Vec::with_capacity(read.len()), 0, Vec::new(), Vec::new());
+        for r in read {
+            match r {
+                Ok((mut a, n, w)) => {
+                    interner.article(&mut a);
+                    articles.push(a);
+                    bytes += n;
+                    warnings.extend(w);
                 }
-                Err(reason) => skipped.push(Skipped { path, reason }),
+                Err(s) => skipped.push(s),
             }
         }
-        if articles.is_empty() {
-            return Err(LoadError::NoArticles);
+        loaded += articles.len();
+        if !emit(LoadEvent::Batch { articles, bytes, skipped, warnings }) {
+            return;
         }
-        Ok(LoadOutcome { corpus: Corpus::from_articles(articles), skipped, warnings })
+    }
+    if loaded == 0 {
+        emit(LoadEvent::Failed(LoadError::NoArticles));
+    } else {
+        emit(LoadEvent::Done);
     }
 }
 

@@ -4,6 +4,7 @@
 pub mod article;
 pub mod extract;
 pub mod index;
+pub mod intern;
 pub mod load;
 pub mod people_index;
 pub mod seeds;
@@ -11,4 +12,4 @@ pub mod text;
 
 pub use article::{Article, Date};
 pub use extract::{Entities, Figure, Handle, Hashtag, Person, Unit};
-pub use load::{Corpus, LoadError, LoadOutcome, Skipped, Source, Warning};
+pub use load::{Corpus, LoadError, LoadEvent, LoadOutcome, Skipped, Source, Warning};

@@ -2,19 +2,20 @@
 //! no "Jeremy Hunt" in the same piece) joins the one full name in the corpus that ends with it.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use super::article::Article;
 
 pub fn merge_across(articles: &mut [Article]) {
     // Surname -> the distinct full names that end with it, corpus-wide.
-    let mut by_surname: HashMap<String, Vec<String>> = HashMap::new();
-    for a in articles.iter() {
-        for p in &a.entities.people {
-            if let Some((_, last)) = p.name.rsplit_once(' ') {
-                let names = by_surname.entry(last.to_string()).or_default();
-                if !names.contains(&p.name) {
-                    names.push(p.name.clone());
-                }
+    let mut by_surname: HashMap<&str, Vec<Arc<str>>> = HashMap::new();
+    let names: Vec<Arc<str>> =
+        articles.iter().flat_map(|a| a.entities.people.iter().map(|p| Arc::clone(&p.name))).collect();
+    for name in &names {
+        if let Some((_, last)) = name.rsplit_once(' ') {
+            let full = by_surname.entry(last).or_default();
+            if !full.contains(name) {
+                full.push(Arc::clone(name));
             }
         }
     }
@@ -29,7 +30,7 @@ pub fn merge_across(articles: &mut [Article]) {
                 continue;
             }
             // Never guess: only a surname that one person in the corpus has is resolved.
-            let Some([full]) = by_surname.get(&people[i].name).map(Vec::as_slice) else {
+            let Some([full]) = by_surname.get(&*people[i].name).map(Vec::as_slice) else {
                 i += 1;
                 continue;
             };

@@ -53,15 +53,33 @@ impl Drop for TerminalGuard {
     }
 }
 
+/// SIGTERM or SIGHUP ask the loop to stop. When the terminal has gone away, crossterm can be
+/// stuck reading end-of-file and never come back to the loop; so if the loop has not ended
+/// shortly after the signal, the terminal is restored from here and the process exits.
+fn watch_signals(stop: Arc<AtomicBool>) -> io::Result<()> {
+    let mut signals =
+        signal_hook::iterator::Signals::new([signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP])?;
+    std::thread::spawn(move || {
+        if signals.forever().next().is_some() {
+            stop.store(true, Ordering::Relaxed);
+            std::thread::sleep(GRACE);
+            restore();
+            std::process::exit(0);
+        }
+    });
+    Ok(())
+}
+
+/// How long the loop has to end by itself after a signal.
+const GRACE: Duration = Duration::from_millis(600);
+
 /// Run the reader until the user quits or a SIGTERM/SIGHUP arrives.
 pub fn run(mut app: App) -> Result<(), RunError> {
     if !io::stdout().is_terminal() {
         return Err(RunError::NotATerminal);
     }
     let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
-    }
+    watch_signals(Arc::clone(&stop))?;
     let _guard = TerminalGuard::enter()?;
     let mut terminal: Terminal<CrosstermBackend<Stdout>> =
         Terminal::new(CrosstermBackend::new(io::stdout()))?;

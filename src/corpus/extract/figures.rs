@@ -210,7 +210,6 @@ pub fn collect(body: &str, tokens: &[Token]) -> Vec<Figure> {
                 let start = tokens[d.first].start;
                 let end = tokens[d.end - 1].end;
                 out.push(Figure {
-
                     value: d.value,
                     unit: d.unit,
                     span: Span::new(start, end),

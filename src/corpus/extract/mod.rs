@@ -9,6 +9,8 @@ mod people;
 mod tags;
 pub mod tokens;
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 /// A byte range in an article body.
@@ -56,12 +58,13 @@ impl Unit {
     }
 }
 
+/// Names are shared: a corpus interns every name and alias once (see `corpus::intern`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Person {
     /// The fullest form seen, without title.
-    pub name: String,
+    pub name: Arc<str>,
     /// Every other form seen ("Mr Hunt", "Hunt"), in order of first appearance.
-    pub aliases: Vec<String>,
+    pub aliases: Vec<Arc<str>>,
     pub count: usize,
     pub spans: Vec<Span>,
 }
@@ -69,7 +72,7 @@ pub struct Person {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hashtag {
     /// With its `#`, in the spelling seen most often.
-    pub tag: String,
+    pub tag: Arc<str>,
     pub count: usize,
     pub spans: Vec<Span>,
 }
@@ -77,7 +80,7 @@ pub struct Hashtag {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Handle {
     /// With its `@`, as first seen.
-    pub handle: String,
+    pub handle: Arc<str>,
     pub count: usize,
     pub spans: Vec<Span>,
 }
@@ -128,7 +131,11 @@ mod tests {
     use super::*;
 
     fn people(text: &str) -> Vec<(String, Vec<String>)> {
-        extract(text).people.into_iter().map(|p| (p.name, p.aliases)).collect()
+        extract(text)
+            .people
+            .into_iter()
+            .map(|p| (p.name.to_string(), p.aliases.iter().map(|a| a.to_string()).collect()))
+            .collect()
     }
 
     fn figures(text: &str) -> Vec<(String, f64, Unit)> {

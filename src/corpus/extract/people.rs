@@ -1,6 +1,8 @@
 //! People: runs of capitalised words read with the cues news prose gives (titles, roles, given
 //! names, speech verbs, lists), then merged so that each person is listed once.
 
+use std::sync::Arc;
+
 use rustc_hash::FxHashSet as HashSet;
 
 use super::lexicon::{LEXICON, Lower, contains};
@@ -485,8 +487,8 @@ pub fn collect(body: &str, tokens: &[Token]) -> Vec<Person> {
         .into_iter()
         .map(|e| {
             let name = e.name();
-            let aliases = e.forms.into_iter().filter(|f| *f != name).collect();
-            Person { name, aliases, count: e.count, spans: e.spans }
+            let aliases = e.forms.into_iter().filter(|f| *f != name).map(Arc::from).collect();
+            Person { name: Arc::from(name), aliases, count: e.count, spans: e.spans }
         })
         .collect()
 }

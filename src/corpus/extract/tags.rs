@@ -1,6 +1,7 @@
 //! Hashtags and @handles, counted, with case variants of a hashtag folded into one.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use super::tokens::{Kind, Token};
 use super::{Handle, Hashtag, Span};
@@ -19,7 +20,7 @@ pub fn collect(body: &str, tokens: &[Token]) -> (Vec<Hashtag>, Vec<Handle>) {
         match t.kind {
             Kind::Hashtag => {
                 let i = *tag_index.entry(text.to_lowercase()).or_insert_with(|| {
-                    tags.push(Hashtag { tag: text.to_string(), count: 0, spans: Vec::new() });
+                    tags.push(Hashtag { tag: Arc::from(text), count: 0, spans: Vec::new() });
                     spellings.push(Vec::new());
                     tags.len() - 1
                 });
@@ -33,7 +34,7 @@ pub fn collect(body: &str, tokens: &[Token]) -> (Vec<Hashtag>, Vec<Handle>) {
             // Handles are case-insensitive on every network, so they fold the same way.
             Kind::Handle => {
                 let i = *handle_index.entry(text.to_lowercase()).or_insert_with(|| {
-                    handles.push(Handle { handle: text.to_string(), count: 0, spans: Vec::new() });
+                    handles.push(Handle { handle: Arc::from(text), count: 0, spans: Vec::new() });
                     handles.len() - 1
                 });
                 handles[i].count += 1;
@@ -44,8 +45,10 @@ pub fn collect(body: &str, tokens: &[Token]) -> (Vec<Hashtag>, Vec<Handle>) {
     }
     for (tag, seen) in tags.iter_mut().zip(&spellings) {
         // Most frequent spelling; the first seen wins a tie (max_by_key keeps the last max).
-        if let Some((s, _)) = seen.iter().rev().max_by_key(|(_, n)| *n) {
-            tag.tag = (*s).to_string();
+        if let Some((s, _)) = seen.iter().rev().max_by_key(|(_, n)| *n)
+            && *tag.tag != **s
+        {
+            tag.tag = Arc::from(*s);
         }
     }
     (tags, handles)
@@ -61,19 +64,19 @@ mod tests {
         let body = "#GOPdebate #GOPDebate #GOPDebate #gopdebate @RealDonaldTrump @realDonaldTrump";
         let (tags, handles) = collect(body, &tokenize(body));
         assert_eq!(tags.len(), 1);
-        assert_eq!(tags[0].tag, "#GOPDebate");
+        assert_eq!(&*tags[0].tag, "#GOPDebate");
         assert_eq!(tags[0].count, 4);
         assert_eq!(handles.len(), 1);
         assert_eq!(handles[0].count, 2);
-        assert_eq!(handles[0].handle, "@RealDonaldTrump");
+        assert_eq!(&*handles[0].handle, "@RealDonaldTrump");
     }
 
     #[test]
     fn trailing_punctuation_and_emails() {
         let body = "Write to press@bbc.co.uk or @BBCNews, and use #strike! (#NHS)";
         let (tags, handles) = collect(body, &tokenize(body));
-        let names: Vec<&str> = tags.iter().map(|t| t.tag.as_str()).collect();
+        let names: Vec<&str> = tags.iter().map(|t| &*t.tag).collect();
         assert_eq!(names, ["#strike", "#NHS"]);
-        assert_eq!(handles.iter().map(|h| h.handle.as_str()).collect::<Vec<_>>(), ["@BBCNews"]);
+        assert_eq!(handles.iter().map(|h| &*h.handle).collect::<Vec<_>>(), ["@BBCNews"]);
     }
 }

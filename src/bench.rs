@@ -1,0 +1,186 @@
+//! `strike-reader bench`: load a corpus as the reader does, then type queries into the reader's
+//! own filter one keystroke at a time, drawing a full 160x48 frame after each, and time it.
+
+use std::time::Instant;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use serde::Serialize;
+
+use crate::corpus::{Corpus, LoadError, Source};
+use crate::ui::app::App;
+use crate::ui::{Action, Keymap, Theme, update};
+
+pub const DEFAULT_QUERIES: [&str; 5] =
+    ["jeremy hunt", "#juniorcontract", "capaldi", "'strike", "bma doctors"];
+/// The frame size every keystroke is drawn at.
+pub const SIZE: (u16, u16) = (160, 48);
+
+#[derive(Debug, Serialize)]
+pub struct QueryTiming {
+    pub query: String,
+    pub keystrokes: usize,
+    /// Articles listed after the last keystroke.
+    pub hits: usize,
+    pub p50_ms: f64,
+    pub p99_ms: f64,
+    pub max_ms: f64,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Report {
+    pub articles: usize,
+    pub bytes: u64,
+    pub load_ms: f64,
+    pub peak_rss_bytes: u64,
+    pub render_p50_ms: f64,
+    pub render_p99_ms: f64,
+    pub queries: Vec<QueryTiming>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum BenchError {
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    #[error("drawing a frame failed: {0}")]
+    Draw(String),
+}
+
+/// The nearest-rank percentile of timings in milliseconds.
+pub fn percentile(sorted: &[f64], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return 0.0;
+    }
+    let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
+    sorted[rank.clamp(1, sorted.len()) - 1]
+}
+
+/// Peak resident memory of this process, from /proc (0 where that is not available).
+pub fn peak_rss_bytes() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        })
+        .map_or(0, |kb| kb * 1024)
+}
+
+fn ms(start: Instant) -> f64 {
+    start.elapsed().as_secs_f64() * 1000.0
+}
+
+pub fn run(source: &Source, queries: &[String]) -> Result<Report, BenchError> {
+    let start = Instant::now();
+    let outcome = Corpus::load(source)?;
+    let bytes = outcome.corpus.articles.iter().map(|a| a.body.len() as u64).sum();
+    let mut app = App::new(outcome.corpus, Keymap::default(), Theme::default_theme(false), SIZE);
+    let load_ms = ms(start);
+
+    let mut terminal =
+        Terminal::new(TestBackend::new(SIZE.0, SIZE.1)).map_err(|e| BenchError::Draw(e.to_string()))?;
+    let mut draw = |app: &App| -> Result<f64, BenchError> {
+        let t = Instant::now();
+        terminal.draw(|f| f.render_widget(app, f.area())).map_err(|e| BenchError::Draw(e.to_string()))?;
+        Ok(ms(t))
+    };
+    let mut renders = Vec::new();
+    for _ in 0..50 {
+        renders.push(draw(&app)?);
+    }
+    let mut timings = Vec::new();
+    for q in queries {
+        update(&mut app, Action::Filter);
+        let mut per_key = Vec::new();
+        for c in q.chars() {
+            let t = Instant::now();
+            update(&mut app, Action::Input(c));
+            draw(&app)?;
+            per_key.push(ms(t));
+        }
+        let hits = app.hits.len();
+        // Leave the query, then clear it, as a person would before the next one.
+        update(&mut app, Action::Activate);
+        update(&mut app, Action::Escape);
+        per_key.sort_by(f64::total_cmp);
+        timings.push(QueryTiming {
+            query: q.clone(),
+            keystrokes: per_key.len(),
+            hits,
+            p50_ms: percentile(&per_key, 50.0),
+            p99_ms: percentile(&per_key, 99.0),
+            max_ms: per_key.last().copied().unwrap_or(0.0),
+        });
+    }
+    renders.sort_by(f64::total_cmp);
+    Ok(Report {
+        articles: app.corpus.articles.len(),
+        bytes,
+        load_ms,
+        peak_rss_bytes: peak_rss_bytes(),
+        render_p50_ms: percentile(&renders, 50.0),
+        render_p99_ms: percentile(&renders, 99.0),
+        queries: timings,
+    })
+}
+
+impl std::fmt::Display for Report {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        writeln!(f, "articles        {}", self.articles)?;
+        writeln!(f, "bytes           {} ({:.1} MB)", self.bytes, self.bytes as f64 / 1e6)?;
+        writeln!(
+            f,
+            "load_ms         {:.0} ({:.1} MB/s)",
+            self.load_ms,
+            self.bytes as f64 / 1e3 / self.load_ms.max(1e-9)
+        )?;
+        writeln!(
+            f,
+            "peak_rss_bytes  {} ({:.2}x the corpus)",
+            self.peak_rss_bytes,
+            self.peak_rss_bytes as f64 / self.bytes.max(1) as f64
+        )?;
+        writeln!(
+            f,
+            "render          p50 {:.2} ms, p99 {:.2} ms (one 160x48 frame)",
+            self.render_p50_ms, self.render_p99_ms
+        )?;
+        writeln!(
+            f,
+            "{:<18} {:>5} {:>8} {:>9} {:>9} {:>9}",
+            "query", "keys", "hits", "p50 ms", "p99 ms", "max ms"
+        )?;
+        for q in &self.queries {
+            writeln!(
+                f,
+                "{:<18} {:>5} {:>8} {:>9.2} {:>9.2} {:>9.2}",
+                q.query, q.keystrokes, q.hits, q.p50_ms, q.p99_ms, q.max_ms
+            )?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percentiles() {
+        let v: Vec<f64> = (1..=100).map(f64::from).collect();
+        assert_eq!(percentile(&v, 50.0), 50.0);
+        assert_eq!(percentile(&v, 99.0), 99.0);
+        assert_eq!(percentile(&[3.0], 99.0), 3.0);
+        assert_eq!(percentile(&[], 50.0), 0.0);
+    }
+
+    #[test]
+    fn a_bench_run_on_the_seeds() {
+        let r = run(&Source::Seeds, &["capaldi".to_string()]).expect("bench runs");
+        assert_eq!(r.articles, 4);
+        assert_eq!(r.queries[0].keystrokes, 7);
+        assert_eq!(r.queries[0].hits, 1);
+        assert!(r.peak_rss_bytes > 0);
+    }
+}

@@ -1,0 +1,68 @@
+//! One shared copy of every name, alias and tag in a corpus: articles hold `Arc<str>` handles to
+//! it rather than strings of their own.
+
+use std::sync::Arc;
+
+use rustc_hash::FxHashSet;
+
+use super::Article;
+
+#[derive(Debug, Default)]
+pub struct Interner {
+    strings: FxHashSet<Arc<str>>,
+}
+
+impl Interner {
+    fn share(&mut self, s: &mut Arc<str>) {
+        match self.strings.get(&**s) {
+            Some(shared) => *s = Arc::clone(shared),
+            None => {
+                self.strings.insert(Arc::clone(s));
+            }
+        }
+    }
+
+    /// Replace each of the article's names with the corpus's shared copy.
+    pub fn article(&mut self, a: &mut Article) {
+        for p in &mut a.entities.people {
+            self.share(&mut p.name);
+            p.aliases.iter_mut().for_each(|alias| self.share(alias));
+            p.spans.shrink_to_fit();
+        }
+        for h in &mut a.entities.hashtags {
+            self.share(&mut h.tag);
+            h.spans.shrink_to_fit();
+        }
+        for h in &mut a.entities.handles {
+            self.share(&mut h.handle);
+            h.spans.shrink_to_fit();
+        }
+        a.entities.figures.shrink_to_fit();
+    }
+
+    pub fn len(&self) -> usize {
+        self.strings.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.strings.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Corpus;
+
+    #[test]
+    fn names_are_stored_once_across_articles() {
+        let corpus = Corpus::seeds().corpus;
+        let hunts: Vec<&Arc<str>> = corpus
+            .articles
+            .iter()
+            .flat_map(|a| a.entities.people.iter().filter(|p| &*p.name == "Jeremy Hunt").map(|p| &p.name))
+            .collect();
+        assert_eq!(hunts.len(), 3);
+        assert!(hunts.windows(2).all(|w| Arc::ptr_eq(w[0], w[1])), "one shared copy");
+    }
+}
