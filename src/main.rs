@@ -1,4 +1,8 @@
 use std::io::{self, Write};
+
+// Loading runs on every core; jemalloc keeps the threads from queueing on one allocator lock.
+#[global_allocator]
+static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 use std::process::ExitCode;
 
 use clap::Parser;

@@ -53,6 +53,9 @@ pub struct Index {
     pub tags: Table,
     pub article_people: Vec<Mentions>,
     pub article_tags: Vec<Mentions>,
+    /// Distinct titles: syndicated copy repeats them, and the filter scores each one once.
+    pub titles: Table,
+    pub article_title: Vec<EntityId>,
 }
 
 /// How an entity is counted over a set of articles.
@@ -93,6 +96,8 @@ impl Index {
         }
         self.article_people.push(people);
         self.article_tags.push(tags);
+        let title = self.titles.intern(&a.title, a.title.clone());
+        self.article_title.push(title);
     }
 
     /// People whose name or any alias is `name`, ignoring case and a leading `@`/`#`.

@@ -76,7 +76,7 @@ pub struct EntityRow {
 pub struct App {
     pub corpus: Corpus,
     pub index: Index,
-    engine: Engine,
+    pub engine: Engine,
     pub keymap: Keymap,
     pub theme: Theme,
     pub filters: Filters,

@@ -7,13 +7,16 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{StatefulWidget, Widget};
 
 use crate::corpus::Corpus;
-use crate::filter::Hit;
+use crate::filter::{Engine, Hit};
 use crate::ui::app::Cursor;
 use crate::ui::document::join_names;
 use crate::ui::theme::Theme;
 
 pub struct ArticleList<'a> {
     pub corpus: &'a Corpus,
+    pub engine: &'a Engine,
+    /// Fuzzy query terms whose matched characters stand out in titles.
+    pub terms: &'a [String],
     pub hits: &'a [Hit],
     pub open: Option<usize>,
     pub theme: &'a Theme,
@@ -42,10 +45,16 @@ impl StatefulWidget for ArticleList<'_> {
                 title_style = title_style.patch(self.theme.meta);
             }
             // Characters of the title that the query matched stand out.
+            // Only the rows on screen are matched for highlighting.
+            let title_matches = if self.terms.is_empty() {
+                Vec::new()
+            } else {
+                self.engine.title_matches(&a.title, self.terms)
+            };
             let mut run = String::new();
             let mut run_matched = false;
             for (i, c) in a.title.chars().enumerate() {
-                let m = hit.title_matches.binary_search(&i).is_ok();
+                let m = title_matches.binary_search(&i).is_ok();
                 if m != run_matched && !run.is_empty() {
                     let style = if run_matched { title_style.patch(self.theme.matched) } else { title_style };
                     spans.push(Span::styled(std::mem::take(&mut run), style));

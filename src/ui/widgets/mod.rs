@@ -25,8 +25,16 @@ impl Widget for &App {
             let title = format!(" Articles {}/{} ", self.hits.len(), self.corpus.articles.len());
             frame(self, Pane::List, title, r, buf);
             let mut cursor = self.list;
-            list::ArticleList { corpus: &self.corpus, hits: &self.hits, open: self.open, theme: &self.theme }
-                .render(inner(r), buf, &mut cursor);
+            let terms = self.filters.fuzzy_terms();
+            list::ArticleList {
+                corpus: &self.corpus,
+                engine: &self.engine,
+                terms: &terms,
+                hits: &self.hits,
+                open: self.open,
+                theme: &self.theme,
+            }
+            .render(inner(r), buf, &mut cursor);
         }
         if let Some(r) = panes.reader {
             let title = match self.doc.lines.len() {
