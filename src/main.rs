@@ -1,4 +1,4 @@
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 
 // Loading runs on every core; jemalloc keeps the threads from queueing on one allocator lock.
 #[global_allocator]
@@ -9,7 +9,7 @@ use clap::Parser;
 use strike_reader::bench;
 use strike_reader::cli::{BenchArgs, Cli, Command, ExportArgs, ReadArgs};
 use strike_reader::ui::{self, App, Keymap, Theme};
-use strike_reader::{exit, export, load_reporting, source_for};
+use strike_reader::{corpus, exit, export, load_reporting, source_for};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -22,25 +22,38 @@ fn main() -> ExitCode {
 }
 
 fn run_reader(args: &ReadArgs) -> i32 {
-    let outcome = match load_reporting(&source_for(&args.paths)) {
-        Ok(o) => o,
-        Err(e) => {
-            eprintln!("strike-reader: {e}");
-            return e.exit_code();
-        }
-    };
+    let source = source_for(&args.paths);
+    // A path that does not exist is refused before the screen changes.
+    if let Err(e) = corpus::load::check_paths(&source) {
+        eprintln!("strike-reader: {e}");
+        return e.exit_code();
+    }
+    if !io::stdout().is_terminal() {
+        eprintln!("strike-reader: {}", ui::run::RunError::NotATerminal);
+        return exit::BAD_INPUT;
+    }
+    // Articles load on all cores in the background and reach the screen as they are read.
+    let (tx, rx) = std::sync::mpsc::sync_channel(4);
+    std::thread::spawn(move || corpus::load::stream(&source, |event| tx.send(event).is_ok()));
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let app = match App::new(outcome.corpus, Keymap::default(), Theme::default_theme(no_color), (80, 24))
-        .with_filters(&args.person, &args.tag, args.query.as_deref())
-    {
-        Ok(app) => app,
-        Err(e) => {
-            eprintln!("strike-reader: {e}");
-            return exit::BAD_INPUT;
+    let app = App::loading(Keymap::default(), Theme::default_theme(no_color), (80, 24)).filter_when_loaded(
+        &args.person,
+        &args.tag,
+        args.query.as_deref(),
+    );
+    match ui::run::run(app, Some(rx)) {
+        Ok(app) => {
+            for m in &app.load_messages {
+                eprintln!("strike-reader: {m}");
+            }
+            match app.fatal {
+                Some(e) => {
+                    eprintln!("strike-reader: {e}");
+                    exit::BAD_INPUT
+                }
+                None => exit::OK,
+            }
         }
-    };
-    match ui::run::run(app) {
-        Ok(()) => exit::OK,
         Err(e @ ui::run::RunError::NotATerminal) => {
             eprintln!("strike-reader: {e}");
             exit::BAD_INPUT

@@ -189,20 +189,15 @@ fn a_closed_pipe_is_not_an_error() {
 }
 
 #[test]
-fn an_unknown_person_or_tag_to_start_with_is_bad_input() {
-    let o = run(&["--person", "Nobody Atall"]);
-    assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("no person named \"Nobody Atall\""), "{}", stderr(&o));
-    let o = run(&["--tag", "#nosuchtag"]);
-    assert_eq!(o.status.code(), Some(2));
-}
-
-#[test]
 fn the_reader_without_a_terminal_says_so() {
     let o = run(&[]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("needs a terminal"), "{}", stderr(&o));
     assert!(o.stdout.is_empty());
+    // A missing path is named first, terminal or not.
+    let o = run(&["/no/such/folder"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("/no/such/folder: no such file or directory"), "{}", stderr(&o));
 }
 
 #[test]

@@ -20,7 +20,9 @@ impl Tmux {
             return None;
         }
         let status = tempfile::NamedTempFile::new().expect("temp file");
-        let t = Tmux { socket: format!("strike-reader-e2e-{}-{}", std::process::id(), args.len()), status };
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let t = Tmux { socket: format!("strike-reader-e2e-{}-{n}", std::process::id()), status };
         let mut cmd = vec![program.to_string()];
         cmd.extend(args.iter().map(|a| a.to_string()));
         let env: Vec<String> = env.iter().map(|(k, v)| format!("{k}={v}")).collect();
@@ -191,4 +193,34 @@ fn the_reader_exits_when_its_terminal_goes_away() {
         assert!(start.elapsed() < Duration::from_secs(5), "the reader still runs after its terminal closed");
         std::thread::sleep(Duration::from_millis(50));
     }
+}
+
+#[test]
+fn an_unknown_start_person_ends_the_reader_with_code_2() {
+    let Some(t) =
+        Tmux::start(env!("CARGO_BIN_EXE_strike-reader"), &["--person", "'Nobody Atall'", "2>&1"], &[])
+    else {
+        return;
+    };
+    assert_eq!(t.exit_status().as_deref(), Some("2"), "bad input ends with code 2");
+    let s = t.wait_for("no person named");
+    assert!(
+        s.contains("\"Nobody Atall\""),
+        "the message names the person, after the screen is restored:\n{s}"
+    );
+}
+
+#[test]
+fn a_big_folder_loads_behind_a_live_screen() {
+    let dir = tempfile::TempDir::new().expect("tempdir");
+    let text = "Strike talks\n\nHealth secretary Jeremy Hunt said 98% of doctors voted.\n";
+    for i in 0..3000 {
+        std::fs::write(dir.path().join(format!("{i:05}.txt")), format!("{text}Copy {i}.\n")).expect("write");
+    }
+    let path = dir.path().to_str().expect("utf8 path").to_string();
+    let Some(t) = Tmux::start(env!("CARGO_BIN_EXE_strike-reader"), &[&path], &[]) else { return };
+    let s = t.wait_for("of 3000 articles");
+    assert!(s.contains("Jeremy Hunt"), "{s}");
+    t.keys(&["q"]);
+    assert_eq!(t.exit_status().as_deref(), Some("0"));
 }

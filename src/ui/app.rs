@@ -6,8 +6,8 @@ use super::document::{self, Document, Mark};
 use super::keymap::{Action, Keymap};
 use super::layout::{Pane, Panes, inner};
 use super::theme::Theme;
-use crate::corpus::Corpus;
 use crate::corpus::index::{EntityId, Index, Tally};
+use crate::corpus::{Corpus, LoadEvent};
 use crate::filter::{Engine, Filters, Hit, Term};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,6 +101,22 @@ pub struct App {
     pub sidebar_shown: bool,
     pub size: (u16, u16),
     pub quit: bool,
+    /// While a loader is still sending articles.
+    pub loading: Option<Progress>,
+    /// What the loader passed over, for stderr once the screen is gone.
+    pub load_messages: Vec<String>,
+    /// A load that failed, or start filters that match nothing: the reader ends with this.
+    pub fatal: Option<String>,
+    /// People and tags named on the command line, applied once every article is in.
+    pending: Option<(Vec<String>, Vec<String>)>,
+}
+
+/// How far a load has come.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Progress {
+    pub files: usize,
+    pub done: usize,
+    pub bytes: u64,
 }
 
 impl App {
@@ -131,11 +147,87 @@ impl App {
             sidebar_shown: false,
             size,
             quit: false,
+            loading: None,
+            load_messages: Vec::new(),
+            fatal: None,
+            pending: None,
         };
         app.refilter();
         app.open = app.hits.first().map(|h| h.article);
         app.relayout();
         app
+    }
+
+    /// An empty reader that fills as a loader sends `LoadEvent`s (see `ingest`).
+    pub fn loading(keymap: Keymap, theme: Theme, size: (u16, u16)) -> App {
+        let mut app = App::new(Corpus::default(), keymap, theme, size);
+        app.loading = Some(Progress::default());
+        app
+    }
+
+    /// Filters from the command line for a reader that is still loading: the query applies at
+    /// once, people and tags when every article is in.
+    pub fn filter_when_loaded(mut self, people: &[String], tags: &[String], query: Option<&str>) -> App {
+        if let Some(q) = query {
+            self.filters.query = q.to_string();
+            self.refilter();
+        }
+        if !people.is_empty() || !tags.is_empty() {
+            self.pending = Some((people.to_vec(), tags.to_vec()));
+        }
+        self
+    }
+
+    /// Take in what the loader reports.
+    pub fn ingest(&mut self, event: LoadEvent) {
+        match event {
+            LoadEvent::Found { files, skipped } => {
+                self.note_skipped(&skipped);
+                self.loading = Some(Progress { files, ..Progress::default() });
+            }
+            LoadEvent::Batch { articles, bytes, skipped, warnings } => {
+                self.note_skipped(&skipped);
+                self.load_messages
+                    .extend(warnings.iter().map(|w| format!("{}: {}", w.path.display(), w.message)));
+                if let Some(p) = &mut self.loading {
+                    p.done += articles.len() + skipped.len();
+                    p.bytes += bytes;
+                }
+                for a in articles {
+                    self.index.add(&a);
+                    self.corpus.articles.push(a);
+                }
+                self.engine.reset();
+                self.refilter();
+                if self.open.is_none() {
+                    self.open = self.hits.first().map(|h| h.article);
+                    self.relayout();
+                }
+            }
+            LoadEvent::Done => {
+                self.loading = None;
+                // Titled surnames resolve corpus-wide only now, which can rename people.
+                self.corpus.finish();
+                self.index = Index::build(&self.corpus.articles);
+                self.engine.reset();
+                if let Some((people, tags)) = self.pending.take() {
+                    if let Err(e) = self.start_filters(&people, &tags, None) {
+                        self.fatal = Some(e);
+                    }
+                    return;
+                }
+                self.refilter();
+                self.relayout();
+            }
+            LoadEvent::Failed(e) => {
+                self.loading = None;
+                self.fatal = Some(e.to_string());
+            }
+        }
+    }
+
+    fn note_skipped(&mut self, skipped: &[crate::corpus::Skipped]) {
+        self.load_messages.extend(skipped.iter().map(|s| format!("{}: {}", s.path.display(), s.reason)));
     }
 
     /// Start with filters from the command line: people and tags by name, and a query. A name
@@ -146,6 +238,16 @@ impl App {
         tags: &[String],
         query: Option<&str>,
     ) -> Result<App, String> {
+        self.start_filters(people, tags, query)?;
+        Ok(self)
+    }
+
+    fn start_filters(
+        &mut self,
+        people: &[String],
+        tags: &[String],
+        query: Option<&str>,
+    ) -> Result<(), String> {
         for p in people {
             let found = self.index.find_people(p);
             if found.is_empty() {
@@ -166,7 +268,7 @@ impl App {
         self.refilter();
         self.open = self.hits.first().map(|h| h.article);
         self.relayout();
-        Ok(self)
+        Ok(())
     }
 
     pub fn panes(&self) -> Panes {

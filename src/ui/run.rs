@@ -11,7 +11,10 @@ use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_ra
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
+use std::sync::mpsc::{Receiver, TryRecvError};
+
 use super::app::{App, update};
+use crate::corpus::LoadEvent;
 
 /// How long the loop waits for an event before checking for signals.
 const POLL: Duration = Duration::from_millis(200);
@@ -73,8 +76,14 @@ fn watch_signals(stop: Arc<AtomicBool>) -> io::Result<()> {
 /// How long the loop has to end by itself after a signal.
 const GRACE: Duration = Duration::from_millis(600);
 
-/// Run the reader until the user quits or a SIGTERM/SIGHUP arrives.
-pub fn run(mut app: App) -> Result<(), RunError> {
+/// Batches taken from the loader between two frames, so that keys stay quick while loading.
+const BATCHES_PER_FRAME: usize = 2;
+/// How long the loop waits for a key while articles are still arriving.
+const POLL_LOADING: Duration = Duration::from_millis(15);
+
+/// Run the reader until the user quits or a SIGTERM/SIGHUP arrives. Articles may still be
+/// arriving from a loader thread through `loader`.
+pub fn run(mut app: App, loader: Option<Receiver<LoadEvent>>) -> Result<App, RunError> {
     if !io::stdout().is_terminal() {
         return Err(RunError::NotATerminal);
     }
@@ -88,12 +97,29 @@ pub fn run(mut app: App) -> Result<(), RunError> {
     update(&mut app, super::Action::Resize { width: size.width, height: size.height });
 
     let mut dirty = true;
-    while !app.quit && !stop.load(Ordering::Relaxed) {
+    let mut loader = loader;
+    while !app.quit && app.fatal.is_none() && !stop.load(Ordering::Relaxed) {
+        if let Some(rx) = &loader {
+            for _ in 0..BATCHES_PER_FRAME {
+                match rx.try_recv() {
+                    Ok(event) => {
+                        app.ingest(event);
+                        dirty = true;
+                    }
+                    Err(TryRecvError::Empty) => break,
+                    Err(TryRecvError::Disconnected) => {
+                        loader = None;
+                        break;
+                    }
+                }
+            }
+        }
         if dirty {
             terminal.draw(|f| f.render_widget(&app, f.area()))?;
             dirty = false;
         }
-        if event::poll(POLL)? {
+        let wait = if app.loading.is_some() { POLL_LOADING } else { POLL };
+        if event::poll(wait)? {
             let ev = event::read()?;
             if let Some(action) = app.keymap.action_for(&ev, app.typing()) {
                 update(&mut app, action);
@@ -101,5 +127,5 @@ pub fn run(mut app: App) -> Result<(), RunError> {
             }
         }
     }
-    Ok(())
+    Ok(app)
 }

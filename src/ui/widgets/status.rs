@@ -25,6 +25,20 @@ impl StatusBar<'_> {
     }
 }
 
+/// "loading ▕██████▏ 45,000/100,000 files · 104 MB"
+fn gauge(p: crate::ui::app::Progress) -> String {
+    const WIDTH: usize = 10;
+    let filled = if p.files == 0 { 0 } else { (p.done * WIDTH / p.files).min(WIDTH) };
+    format!(
+        " loading ▕{}{}▏ {}/{} files · {:.0} MB ",
+        "█".repeat(filled),
+        " ".repeat(WIDTH - filled),
+        p.done,
+        p.files,
+        p.bytes as f64 / 1e6
+    )
+}
+
 impl Widget for StatusBar<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
@@ -41,6 +55,9 @@ impl Widget for StatusBar<'_> {
                 format!(" {} of {} articles ", app.hits.len(), app.corpus.articles.len()),
                 t.status.patch(t.title),
             ));
+            if let Some(p) = app.loading {
+                spans.push(Span::styled(gauge(p), t.status.patch(t.bar)));
+            }
             for chip in StatusBar::chips(app) {
                 spans.push(Span::styled(format!(" {chip} "), t.chip));
                 spans.push(Span::styled(" ", t.status));
