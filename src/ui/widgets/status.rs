@@ -28,7 +28,7 @@ impl StatusBar<'_> {
 /// "loading ▕██████▏ 45,000/100,000 files · 104 MB"
 fn gauge(p: crate::ui::app::Progress) -> String {
     const WIDTH: usize = 10;
-    let filled = if p.files == 0 { 0 } else { (p.done * WIDTH / p.files).min(WIDTH) };
+    let filled = (p.done * WIDTH).checked_div(p.files).unwrap_or(0).min(WIDTH);
     format!(
         " loading ▕{}{}▏ {}/{} files · {:.0} MB ",
         "█".repeat(filled),
