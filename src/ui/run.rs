@@ -11,7 +11,7 @@ use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_ra
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use std::sync::mpsc::{Receiver, TryRecvError};
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
 
 use super::app::{App, update};
 use crate::corpus::LoadEvent;
@@ -76,8 +76,6 @@ fn watch_signals(stop: Arc<AtomicBool>) -> io::Result<()> {
 /// How long the loop has to end by itself after a signal.
 const GRACE: Duration = Duration::from_millis(600);
 
-/// Batches taken from the loader between two frames, so that keys stay quick while loading.
-const BATCHES_PER_FRAME: usize = 2;
 /// How long the loop waits for a key while articles are still arriving.
 const POLL_LOADING: Duration = Duration::from_millis(15);
 
@@ -99,32 +97,34 @@ pub fn run(mut app: App, loader: Option<Receiver<LoadEvent>>) -> Result<App, Run
     let mut dirty = true;
     let mut loader = loader;
     while !app.quit && app.fatal.is_none() && !stop.load(Ordering::Relaxed) {
-        if let Some(rx) = &loader {
-            for _ in 0..BATCHES_PER_FRAME {
-                match rx.try_recv() {
-                    Ok(event) => {
-                        app.ingest(event);
-                        dirty = true;
-                    }
-                    Err(TryRecvError::Empty) => break,
-                    Err(TryRecvError::Disconnected) => {
-                        loader = None;
-                        break;
-                    }
+        // Keys first: every key already typed is handled before more articles are taken in.
+        let wait = if dirty || loader.is_some() && app.loading.is_some() { Duration::ZERO } else { POLL };
+        if event::poll(wait)? {
+            while {
+                let ev = event::read()?;
+                if let Some(action) = app.keymap.action_for(&ev, app.typing()) {
+                    update(&mut app, action);
+                    dirty = true;
                 }
+                !app.quit && event::poll(Duration::ZERO)?
+            } {}
+            if app.quit {
+                break;
+            }
+        }
+        if let Some(rx) = &loader {
+            match rx.recv_timeout(if dirty { Duration::ZERO } else { POLL_LOADING }) {
+                Ok(event) => {
+                    app.ingest(event);
+                    dirty = true;
+                }
+                Err(RecvTimeoutError::Timeout) => {}
+                Err(RecvTimeoutError::Disconnected) => loader = None,
             }
         }
         if dirty {
             terminal.draw(|f| f.render_widget(&app, f.area()))?;
             dirty = false;
-        }
-        let wait = if app.loading.is_some() { POLL_LOADING } else { POLL };
-        if event::poll(wait)? {
-            let ev = event::read()?;
-            if let Some(action) = app.keymap.action_for(&ev, app.typing()) {
-                update(&mut app, action);
-                dirty = true;
-            }
         }
     }
     Ok(app)
