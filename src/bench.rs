@@ -74,7 +74,7 @@ fn ms(start: Instant) -> f64 {
 pub fn run(source: &Source, queries: &[String]) -> Result<Report, BenchError> {
     let start = Instant::now();
     let outcome = Corpus::load(source)?;
-    let bytes = outcome.corpus.articles.iter().map(|a| a.body.len() as u64).sum();
+    let bytes = outcome.bytes;
     let mut app = App::new(outcome.corpus, Keymap::default(), Theme::default_theme(false), SIZE);
     let load_ms = ms(start);
 

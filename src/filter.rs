@@ -180,7 +180,14 @@ impl Engine {
             candidates.iter().filter_map(score).collect()
         };
         if scored.iter().any(|t| !matches!(t.term, Term::Exact(_))) {
-            hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.article.cmp(&b.article)));
+            // Scores descending, then store order: (score, article) pairs are unique, so an
+            // unstable sort gives the same order as a stable one.
+            let key = |h: &Hit| (std::cmp::Reverse(h.score), h.article);
+            if hits.len() >= PARALLEL {
+                hits.par_sort_unstable_by_key(key);
+            } else {
+                hits.sort_unstable_by_key(key);
+            }
         }
         self.memo = Some(Memo {
             filters: filters.clone(),

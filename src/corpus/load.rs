@@ -89,6 +89,8 @@ pub struct Corpus {
 #[derive(Debug)]
 pub struct LoadOutcome {
     pub corpus: Corpus,
+    /// Bytes read from the files that loaded.
+    pub bytes: u64,
     pub skipped: Vec<Skipped>,
     pub warnings: Vec<Warning>,
 }
@@ -137,12 +139,14 @@ pub const BATCH: usize = 1024;
 impl Corpus {
     pub fn load(source: &Source) -> Result<LoadOutcome, LoadError> {
         let mut articles = Vec::new();
+        let mut total = 0;
         let (mut skipped, mut warnings) = (Vec::new(), Vec::new());
         let mut failure = None;
         stream(source, |event| {
             match event {
                 LoadEvent::Found { skipped: s, .. } => skipped.extend(s),
-                LoadEvent::Batch { articles: a, skipped: s, warnings: w, .. } => {
+                LoadEvent::Batch { articles: a, skipped: s, warnings: w, bytes } => {
+                    total += bytes;
                     articles.extend(a);
                     skipped.extend(s);
                     warnings.extend(w);
@@ -157,7 +161,7 @@ impl Corpus {
         }
         let mut corpus = Corpus { articles };
         corpus.finish();
-        Ok(LoadOutcome { corpus, skipped, warnings })
+        Ok(LoadOutcome { corpus, bytes: total, skipped, warnings })
     }
 
     pub fn seeds() -> LoadOutcome {
@@ -165,7 +169,13 @@ impl Corpus {
             .iter()
             .map(|s| Article::parse(stem(Path::new(s.file_name)), format!("seeds/{}", s.file_name), s.text))
             .collect();
-        LoadOutcome { corpus: Corpus::from_articles(articles), skipped: Vec::new(), warnings: Vec::new() }
+        let bytes = SEEDS.iter().map(|s| s.text.len() as u64).sum();
+        LoadOutcome {
+            corpus: Corpus::from_articles(articles),
+            bytes,
+            skipped: Vec::new(),
+            warnings: Vec::new(),
+        }
     }
 
     /// Build a corpus from parsed articles: resolves people across the whole corpus.

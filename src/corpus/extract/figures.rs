@@ -609,6 +609,10 @@ fn is_counted_noun(w: &str) -> bool {
 /// A figure written in words: "Ninety per cent", "four seconds", "a third of".
 fn words(s: &Scan, i: usize) -> Option<Draft> {
     let w = s.text(i);
+    // Every number and fraction word starts with one of these letters: most words stop here.
+    if !w.as_bytes().first().is_some_and(|b| b"zotfsenhqZOTFSENHQ".contains(b)) {
+        return None;
+    }
     // Fractions: "a third of", "two-thirds of", "half of".
     if let Some(f) = fraction(w)
         && s.next_word(i + 1).as_deref() == Some("of")

@@ -359,21 +359,38 @@ pub fn collect(body: &str, tokens: &[Token]) -> Vec<Person> {
     // organisations are shortened to their first word, not their last.
     // Only a word never written in lower case counts ("Doctors" is not), and not after an
     // article ("The Hulk").
-    let lowercase_words: HashSet<&str> = if mentions.iter().any(|m| m.strength == Strength::Pending) {
-        tokens
+    let candidates: Vec<String> = if mentions.iter().any(|m| m.strength == Strength::Pending) {
+        let mut c: Vec<String> = mentions
             .iter()
-            .filter(|t| t.kind == Kind::Word)
-            .map(|t| t.text(body))
-            .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
-            .collect()
+            .filter(|m| m.words.len() == 1 && !m.after_article)
+            .map(|m| m.words[0].to_lowercase())
+            .collect();
+        c.sort_unstable();
+        c.dedup();
+        c
     } else {
-        HashSet::default()
+        Vec::new()
     };
+    // Which candidates also occur in lower case: one pass over the words, no set of them all.
+    let mut common = vec![false; candidates.len()];
+    if !candidates.is_empty() {
+        for t in tokens.iter().filter(|t| t.kind == Kind::Word) {
+            let w = t.text(body);
+            if w.starts_with(|c: char| c.is_lowercase())
+                && let Ok(i) = candidates.binary_search_by(|c| c.as_str().cmp(w))
+            {
+                common[i] = true;
+            }
+        }
+    }
     let bare: HashSet<&str> = mentions
         .iter()
         .filter(|m| m.words.len() == 1 && !m.after_article)
         .map(|m| m.words[0])
-        .filter(|w| !lowercase_words.contains(w.to_lowercase().as_str()))
+        .filter(|w| {
+            let l = w.to_lowercase();
+            candidates.binary_search(&l).is_ok_and(|i| !common[i])
+        })
         .collect();
     for m in mentions.iter_mut() {
         if m.strength == Strength::Pending

@@ -48,10 +48,17 @@ fn is_tag_char(c: char) -> bool {
 
 pub fn tokenize(body: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(body.len() / 5);
-    let mut it = body.char_indices().peekable();
+    let bytes = body.as_bytes();
     let mut gap = Gap::Line;
     let mut prev: Option<char> = None;
-    while let Some((start, c)) = it.next() {
+    let mut start = 0;
+    while start < bytes.len() {
+        // ASCII needs no decoding; anything else is decoded where it stands.
+        let c = if bytes[start] < 0x80 {
+            char::from(bytes[start])
+        } else {
+            body[start..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER)
+        };
         if c.is_whitespace() {
             if c == '\n' || c == '\r' {
                 gap = Gap::Line;
@@ -59,29 +66,29 @@ pub fn tokenize(body: &str) -> Vec<Token> {
                 gap = Gap::Space;
             }
             prev = Some(c);
+            start += c.len_utf8();
             continue;
         }
         let after_word_char = prev.is_some_and(|p| p.is_alphanumeric() || p == '_')
             || (c == '#' && prev == Some('&') && is_char_reference(&body[start..]));
-        let next = it.peek().map(|&(_, n)| n);
+        let next = body[start + c.len_utf8()..].chars().next();
         let (kind, end) = if c.is_alphabetic() {
             let end = scan_word(body, start);
             let word = &body[start..end];
             if is_link_start(body, start, word) {
                 (Kind::Link, scan_until_space(body, start))
-            } else if body[end..].starts_with('@') && body[end + 1..].starts_with(char::is_alphanumeric) {
+            } else if bytes.get(end) == Some(&b'@') && body[end + 1..].starts_with(char::is_alphanumeric) {
                 // user@example.com: the whole address is one link.
                 (Kind::Link, scan_until_space(body, start))
             } else {
                 (Kind::Word, end)
             }
         } else if c.is_ascii_digit() {
-            let end = scan_number(body, start);
             // Digits glued to letters on their left ("ps1", "Justice4Health") are part of a word.
             if prev.is_some_and(char::is_alphabetic) {
                 (Kind::Word, scan_word(body, start))
             } else {
-                (Kind::Number, end)
+                (Kind::Number, scan_number(body, start))
             }
         } else if (c == '#' || c == '@') && !after_word_char && next.is_some_and(is_tag_char) {
             let end = scan_tag(body, start + 1, c == '@');
@@ -98,9 +105,7 @@ pub fn tokenize(body: &str) -> Vec<Token> {
         tokens.push(Token { start, end, kind, gap });
         gap = Gap::None;
         prev = body[..end].chars().next_back();
-        while it.peek().is_some_and(|&(i, _)| i < end) {
-            it.next();
-        }
+        start = end;
     }
     tokens
 }
@@ -177,9 +182,9 @@ fn scan_until_space(body: &str, start: usize) -> usize {
 }
 
 fn is_link_start(body: &str, start: usize, word: &str) -> bool {
-    let lower = word.to_ascii_lowercase();
-    ((lower == "http" || lower == "https") && body[start + word.len()..].starts_with("://"))
-        || (lower == "www" && body[start + word.len()..].starts_with('.'))
+    let rest = &body[start + word.len()..];
+    ((word.eq_ignore_ascii_case("http") || word.eq_ignore_ascii_case("https")) && rest.starts_with("://"))
+        || (word.eq_ignore_ascii_case("www") && rest.starts_with('.'))
 }
 
 #[cfg(test)]
