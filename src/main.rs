@@ -3,6 +3,12 @@ use std::io::{self, IsTerminal, Write};
 // Loading runs on every core; jemalloc keeps the threads from queueing on one allocator lock.
 #[global_allocator]
 static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
+/// Give freed pages back to the system soon: loading frees as much as it keeps (raw text, token
+/// lists), and peak memory is one of the reader's targets.
+#[allow(non_upper_case_globals)]
+#[unsafe(export_name = "_rjem_malloc_conf")]
+pub static malloc_conf: &[u8] = b"dirty_decay_ms:250,muzzy_decay_ms:0,background_thread:true\0";
 use std::process::ExitCode;
 
 use clap::Parser;
