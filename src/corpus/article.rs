@@ -211,13 +211,18 @@ const MONTHS: [&str; 12] = [
 
 /// The month a word names: full names and the usual three-letter forms ("Sept" too).
 pub fn month_number(word: &str) -> Option<u8> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    if w.len() < 3 {
+    let w = word.trim_end_matches('.');
+    // Month names are 3 to 9 letters; most words fail this before any comparison.
+    if !(3..=9).contains(&w.len()) || !w.is_ascii() {
         return None;
     }
     MONTHS
         .iter()
-        .position(|m| *m == w || (w.len() >= 3 && m.starts_with(&w) && (w.len() == 3 || w == "sept")))
+        .position(|m| {
+            m.eq_ignore_ascii_case(w)
+                || (m[..3].eq_ignore_ascii_case(w))
+                || (w.eq_ignore_ascii_case("sept") && *m == "september")
+        })
         .map(|i| i as u8 + 1)
 }
 

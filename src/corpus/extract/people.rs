@@ -130,8 +130,8 @@ fn runs(body: &str, tokens: &[Token]) -> Vec<Vec<usize>> {
                 break;
             }
             let mut k = j + 1;
-            let dotted = (cur.chars().count() == 1 || is_honorific(cur))
-                && tokens.get(k).is_some_and(|d| d.gap == Gap::None && is_sym(body, d, "."));
+            let dotted = tokens.get(k).is_some_and(|d| d.gap == Gap::None && is_sym(body, d, "."))
+                && (cur.chars().count() == 1 || is_honorific(cur));
             if dotted {
                 k += 1;
             }
@@ -161,7 +161,7 @@ fn runs(body: &str, tokens: &[Token]) -> Vec<Vec<usize>> {
     out
 }
 
-fn word_before(body: &str, tokens: &[Token], idx: usize, back: usize) -> Option<String> {
+fn word_before(body: &str, tokens: &[Token], idx: usize, back: usize) -> Option<Lower> {
     let mut i = idx;
     for _ in 0..back {
         let t = tokens.get(i.checked_sub(1)?)?;
@@ -174,10 +174,17 @@ fn word_before(body: &str, tokens: &[Token], idx: usize, back: usize) -> Option<
     if tokens[idx].gap == Gap::Line && back > 0 {
         return None;
     }
-    tokens.get(i).map(|t| t.text(body).to_lowercase())
+    tokens.get(i).and_then(|t| Lower::new(t.text(body)))
 }
 
 fn classify<'a>(body: &'a str, tokens: &[Token], run: &[usize]) -> Option<Mention<'a>> {
+    // Most runs are one sentence-initial word ("The", "But"): settle those before allocating.
+    if let [only] = run {
+        let w = strip_possessive(tokens[*only].text(body));
+        if is_stopword(w) || is_weekday(w) || month_number(w).is_some() {
+            return None;
+        }
+    }
     let words: Vec<&str> = run.iter().map(|&i| tokens[i].text(body)).collect();
     let n = words.len();
 
@@ -247,18 +254,18 @@ fn classify<'a>(body: &'a str, tokens: &[Token], run: &[usize]) -> Option<Mentio
 
     let first_tok = run[0];
     let last_tok = *run.last()?;
-    let prev_word = word_before(body, tokens, first_tok, 1);
-    let prev_role = prev_word.as_deref().is_some_and(|w| LEXICON.roles.contains(w) || w == "mp");
-    let work_before = prev_word.as_deref().is_some_and(|w| LEXICON.work_cues.contains(w))
-        || (matches!(prev_word.as_deref(), Some("in" | "of"))
+    let prev_lower = word_before(body, tokens, first_tok, 1);
+    let prev_word = prev_lower.as_ref().map(Lower::as_str);
+    let prev_role = prev_word.is_some_and(|w| LEXICON.roles.contains(w) || w == "mp");
+    let work_before = prev_word.is_some_and(|w| LEXICON.work_cues.contains(w))
+        || (matches!(prev_word, Some("in" | "of"))
             && word_before(body, tokens, first_tok, 2).is_some_and(|w| WORK_BEFORE_IN.contains(&w.as_str())));
     let next = tokens.get(last_tok + 1);
     let next_word = next.filter(|t| t.kind == Kind::Word && t.gap == Gap::Space).map(|t| t.text(body));
     // Fixtures ("Milton Keynes Dons v Peterborough") name teams.
     let versus = |w: Option<&str>| w.is_some_and(|w| w == "v" || w == "vs");
-    let work_after = next_word.is_some_and(|w| WORK_AFTER.contains(&w))
-        || versus(next_word)
-        || versus(prev_word.as_deref());
+    let work_after =
+        next_word.is_some_and(|w| WORK_AFTER.contains(&w)) || versus(next_word) || versus(prev_word);
     let speech = next_word.is_some_and(|w| LEXICON.speech_verbs.contains(w));
     let apposition =
         next.is_some_and(|t| is_sym(body, t, ",")) && apposition_follows(body, tokens, last_tok + 2);
@@ -293,7 +300,7 @@ fn classify<'a>(body: &'a str, tokens: &[Token], run: &[usize]) -> Option<Mentio
         last_tok,
         strength,
         work: work_before || work_after,
-        after_article: article || matches!(prev_word.as_deref(), Some("the" | "a" | "an")),
+        after_article: article || matches!(prev_word, Some("the" | "a" | "an")),
     })
 }
 
