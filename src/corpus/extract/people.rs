@@ -360,7 +360,9 @@ pub fn collect(body: &str, tokens: &[Token]) -> Vec<Person> {
 
     // A title marked as a work anywhere in the article is a work everywhere in it.
     let works: HashSet<String> = mentions.iter().filter(|m| m.work).map(|m| m.words.join(" ")).collect();
-    mentions.retain(|m| !works.contains(&m.words.join(" ")));
+    if !works.is_empty() {
+        mentions.retain(|m| !works.contains(&m.words.join(" ")));
+    }
 
     // A surname that also stands alone elsewhere is a person's ("Kieron Dyer ... Dyer reacted"):
     // organisations are shortened to their first word, not their last.
@@ -381,9 +383,17 @@ pub fn collect(body: &str, tokens: &[Token]) -> Vec<Person> {
     // Which candidates also occur in lower case: one pass over the words, no set of them all.
     let mut common = vec![false; candidates.len()];
     if !candidates.is_empty() {
+        // A cheap first test: the first byte of some candidate.
+        let mut firsts = [false; 256];
+        for c in &candidates {
+            if let Some(&b) = c.as_bytes().first() {
+                firsts[usize::from(b)] = true;
+            }
+        }
         for t in tokens.iter().filter(|t| t.kind == Kind::Word) {
             let w = t.text(body);
-            if w.starts_with(|c: char| c.is_lowercase())
+            if firsts[usize::from(w.as_bytes()[0])]
+                && w.starts_with(|c: char| c.is_lowercase())
                 && let Ok(i) = candidates.binary_search_by(|c| c.as_str().cmp(w))
             {
                 common[i] = true;
@@ -410,7 +420,7 @@ pub fn collect(body: &str, tokens: &[Token]) -> Vec<Person> {
 
     // Lists vouch for their members: "Tamsin Greig, Stephen Mangan and Julian Rhind-Tutt".
     // The same name vouched for elsewhere in the article counts too.
-    loop {
+    while mentions.iter().any(|m| m.strength == Strength::Pending) {
         let known: HashSet<String> =
             mentions.iter().filter(|m| m.strength == Strength::Person).map(|m| m.words.join(" ")).collect();
         let mut changed = false;
