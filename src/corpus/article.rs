@@ -1,6 +1,7 @@
 //! One article: its metadata inferred from the text, its paragraphs and what was extracted.
 
 use std::fmt;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -52,7 +53,8 @@ pub struct Article {
     pub id: String,
     /// Where it came from, as the user named it (`seeds/<name>` for the bundled articles).
     pub path: String,
-    pub title: String,
+    /// Shared when articles repeat a headline (syndicated copy); see `corpus::intern`.
+    pub title: Arc<str>,
     /// True when no headline was found and the title was made from the opening sentence.
     pub title_inferred: bool,
     pub date: Option<Date>,
@@ -75,7 +77,7 @@ impl Article {
             id,
             path,
             words: text::word_count(&body),
-            title: header.title,
+            title: Arc::from(header.title),
             title_inferred: header.title_inferred,
             date: header.date,
             authors: header.authors,

@@ -96,7 +96,7 @@ impl Index {
         }
         self.article_people.push(people);
         self.article_tags.push(tags);
-        let title = self.titles.intern(&a.title, a.title.clone());
+        let title = self.titles.intern(&a.title, a.title.to_string());
         self.article_title.push(title);
     }
 

@@ -24,6 +24,7 @@ impl Interner {
 
     /// Replace each of the article's names with the corpus's shared copy.
     pub fn article(&mut self, a: &mut Article) {
+        self.share(&mut a.title);
         for p in &mut a.entities.people {
             self.share(&mut p.name);
             p.aliases.iter_mut().for_each(|alias| self.share(alias));
