@@ -170,6 +170,18 @@ mod tests {
     }
 
     #[test]
+    fn an_initial_joins_the_full_name_it_stands_for() {
+        let p = people(
+            "Brian O'Driscoll scored and Andy Robinson watched.\n\nIreland: G Murphy, B O'Driscoll, \
+             S Horgan, J Robinson, R O'Gara.",
+        );
+        let driscoll = p.iter().find(|(n, _)| n == "Brian O'Driscoll").expect("merged");
+        assert!(driscoll.1.contains(&"B O'Driscoll".to_string()), "{p:?}");
+        assert!(p.iter().any(|(n, _)| n == "J Robinson"), "another initial stays apart: {p:?}");
+        assert!(!p.iter().any(|(n, _)| n == "B O'Driscoll"));
+    }
+
+    #[test]
     fn cues_vouch_for_unfamiliar_names() {
         // A speech verb, an age, a list with a known person, an initial.
         assert_eq!(people("Maevis Tan said she was standing up.")[0].0, "Maevis Tan");

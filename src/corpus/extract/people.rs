@@ -471,6 +471,7 @@ pub fn collect(body: &str, tokens: &[Token]) -> Vec<Person> {
             }
         }
     }
+    merge_initials(&mut entries);
     // Titled surnames first, so that a later bare "Hunt" can join a lone "Mr Hunt".
     for pass in [Strength::Surname, Strength::Bare] {
         for (order, m) in mentions.iter().enumerate() {
@@ -525,6 +526,50 @@ pub fn collect(body: &str, tokens: &[Token]) -> Vec<Person> {
             Person { name: Arc::from(name), aliases, count: e.count, spans: e.spans }
         })
         .collect()
+}
+
+/// "B O'Driscoll" in a team sheet is "Brian O'Driscoll" from the report: an initial joins the one
+/// full name with that surname whose given name starts with it ("J Robinson" stays apart from
+/// "Andy Robinson").
+fn merge_initials(entries: &mut Vec<Entry>) {
+    let mut i = 0;
+    while i < entries.len() {
+        let e = &entries[i];
+        let initial = match e.words.as_slice() {
+            [first, .., _] if first.chars().count() == 1 => first.clone(),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let last = e.words.last().cloned().unwrap_or_default();
+        let fuller: Vec<usize> = (0..entries.len())
+            .filter(|&j| {
+                j != i
+                    && entries[j].words.last() == Some(&last)
+                    && entries[j]
+                        .words
+                        .first()
+                        .is_some_and(|f| f.chars().count() > 1 && f.starts_with(initial.as_str()))
+            })
+            .collect();
+        if let [j] = fuller[..] {
+            let short = entries.remove(i);
+            let j = if j > i { j - 1 } else { j };
+            let target = &mut entries[j];
+            for form in short.forms {
+                if !target.forms.contains(&form) {
+                    target.forms.push(form);
+                }
+            }
+            target.count += short.count;
+            target.spans.extend(short.spans);
+            target.spans.sort();
+            target.first = target.first.min(short.first);
+        } else {
+            i += 1;
+        }
+    }
 }
 
 /// Team sheets: "Newcastle: Given, Carr, Boumsong, Bramble, ... Robert (Jenas 77), Shearer."
