@@ -162,6 +162,15 @@ mod tests {
     }
 
     #[test]
+    fn lists_vouch_for_names_not_for_titles_of_works() {
+        let p = people(
+            "Michel Gondry for Eternal Sunshine of the Spotless Mind and Marc Forster for Finding Neverland.",
+        );
+        let names: Vec<&str> = p.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["Michel Gondry", "Marc Forster"]);
+    }
+
+    #[test]
     fn a_shared_surname_is_never_guessed() {
         let p = people("Gordon Brown met Nick Brown. Mr Brown said no.");
         let names: Vec<&str> = p.iter().map(|(n, _)| n.as_str()).collect();

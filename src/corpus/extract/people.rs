@@ -47,6 +47,8 @@ struct Mention<'a> {
     work: bool,
     /// Right after "the", "a" or "an".
     after_article: bool,
+    /// Right after a preposition: "for Vera Drake", "of the Spotless Mind" read as titles.
+    after_preposition: bool,
 }
 
 fn lower(word: &str) -> Option<Lower> {
@@ -301,6 +303,10 @@ fn classify<'a>(body: &'a str, tokens: &[Token], run: &[usize]) -> Option<Mentio
         strength,
         work: work_before || work_after,
         after_article: article || matches!(prev_word, Some("the" | "a" | "an")),
+        after_preposition: matches!(
+            prev_word,
+            Some("of" | "for" | "in" | "at" | "on" | "from" | "with" | "into")
+        ),
     })
 }
 
@@ -425,7 +431,10 @@ pub fn collect(body: &str, tokens: &[Token]) -> Vec<Person> {
             mentions.iter().filter(|m| m.strength == Strength::Person).map(|m| m.words.join(" ")).collect();
         let mut changed = false;
         for i in 0..mentions.len() {
-            if mentions[i].strength != Strength::Pending {
+            // A list vouches for names, not for titles of works ("for Eternal Sunshine of the
+            // Spotless Mind and Marc Forster for Finding Neverland").
+            let m = &mentions[i];
+            if m.strength != Strength::Pending || m.after_article || m.after_preposition {
                 continue;
             }
             let by_list = |j: usize| {
