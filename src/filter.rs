@@ -71,10 +71,6 @@ pub struct Filters {
 }
 
 impl Filters {
-    pub fn is_empty(&self) -> bool {
-        self.query.trim().is_empty() && self.people.is_empty() && self.tags.is_empty()
-    }
-
     /// The fuzzy terms, for highlighting matched characters in titles.
     pub fn fuzzy_terms(&self) -> Vec<String> {
         Term::parse_query(&self.query)

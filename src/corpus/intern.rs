@@ -40,14 +40,6 @@ impl Interner {
         }
         a.entities.figures.shrink_to_fit();
     }
-
-    pub fn len(&self) -> usize {
-        self.strings.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.strings.is_empty()
-    }
 }
 
 #[cfg(test)]

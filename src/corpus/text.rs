@@ -55,15 +55,10 @@ pub fn push_clean(out: &mut String, line: &str) {
     }
 }
 
-/// Split text into paragraphs. Blank lines separate blocks. Inside a block every line is its
-/// own paragraph (news copy puts one paragraph per line), unless the block looks hard-wrapped:
-/// several lines of similar, moderate length, none of them a list item, which are joined.
-pub fn paragraphs(text: &str) -> Vec<String> {
-    let body = body(text.lines());
-    if body.is_empty() { Vec::new() } else { body.split("\n\n").map(String::from).collect() }
-}
-
-/// The normalised body: the paragraphs of `lines`, joined by a blank line.
+/// The normalised body of `lines`: its paragraphs joined by a blank line. Blank lines separate
+/// blocks. Inside a block every line is its own paragraph (news copy puts one paragraph per
+/// line), unless the block looks hard-wrapped: several lines of similar, moderate length, none
+/// of them a list item, which are joined.
 pub fn body<'a>(lines: impl Iterator<Item = &'a str>) -> String {
     let mut out = String::new();
     let mut block: Vec<&str> = Vec::new();
@@ -145,7 +140,8 @@ mod tests {
         let text = "One line.\nAnother line that is a paragraph.\n\n  • bullet one\n  • bullet two\n\n\
                     This is a hard wrapped paragraph that goes on and on for a\n\
                     while until it reaches the second line of the same thought.\n";
-        let p = paragraphs(text);
+        let body = body(text.lines());
+        let p: Vec<&str> = body.split("\n\n").collect();
         assert_eq!(p[0], "One line.");
         assert_eq!(p[2], "• bullet one");
         assert_eq!(p.len(), 5);
