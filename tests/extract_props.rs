@@ -3,6 +3,7 @@
 
 use proptest::prelude::*;
 use strike_reader::corpus::extract::{Span, extract};
+use strike_reader::corpus::text::word_count;
 
 fn check_span(body: &str, s: Span) {
     let r = s.range();
@@ -78,6 +79,13 @@ proptest! {
     #[test]
     fn news_like_text_with_edge_cases(body in newsy()) {
         check(&body);
+    }
+
+    /// The one-pass word count agrees with its plain definition.
+    #[test]
+    fn word_count_counts_whitespace_runs_with_a_letter_or_digit(body in "[ \t\n\u{a0}\u{2003}a1,.é—]{0,60}") {
+        let plain = body.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+        prop_assert_eq!(word_count(&body), plain);
     }
 }
 

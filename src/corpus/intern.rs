@@ -28,18 +28,22 @@ impl Interner {
         for p in &mut a.entities.people {
             self.share(&mut p.name);
             p.aliases.iter_mut().for_each(|alias| self.share(alias));
-            p.spans.shrink_to_fit();
         }
         for h in &mut a.entities.hashtags {
             self.share(&mut h.tag);
-            h.spans.shrink_to_fit();
         }
         for h in &mut a.entities.handles {
             self.share(&mut h.handle);
-            h.spans.shrink_to_fit();
         }
-        a.entities.figures.shrink_to_fit();
     }
+}
+
+/// Give back the spare room extraction left in an article's lists: they are never grown again.
+pub fn compact(a: &mut Article) {
+    a.entities.people.iter_mut().for_each(|p| p.spans.shrink_to_fit());
+    a.entities.hashtags.iter_mut().for_each(|h| h.spans.shrink_to_fit());
+    a.entities.handles.iter_mut().for_each(|h| h.spans.shrink_to_fit());
+    a.entities.figures.shrink_to_fit();
 }
 
 #[cfg(test)]

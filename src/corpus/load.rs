@@ -3,11 +3,13 @@
 use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
 use rayon::prelude::*;
 use thiserror::Error;
 
 use super::article::Article;
+use super::intern::{self, Interner};
 use super::people_index;
 use super::seeds::SEEDS;
 
@@ -180,8 +182,11 @@ impl Corpus {
 
     /// Build a corpus from parsed articles: resolves people across the whole corpus.
     pub fn from_articles(mut articles: Vec<Article>) -> Corpus {
-        let mut interner = super::intern::Interner::default();
-        articles.iter_mut().for_each(|a| interner.article(a));
+        let mut interner = Interner::default();
+        articles.iter_mut().for_each(|a| {
+            intern::compact(a);
+            interner.article(a);
+        });
         let mut corpus = Corpus { articles };
         corpus.finish();
         corpus
@@ -277,7 +282,9 @@ pub fn stream(source: &Source, mut emit: impl FnMut(LoadEvent) -> bool) {
     if !emit(LoadEvent::Found { files: files.len(), skipped }) {
         return;
     }
-    let mut interner = super::intern::Interner::default();
+    // Shared by the workers: each takes it once per article, for a moment, so that no core
+    // waits for a single-threaded step between batches.
+    let interner = Mutex::new(Interner::default());
     let mut loaded = 0;
     for batch in files.chunks(BATCH) {
         let read: Vec<Read> = batch
@@ -286,19 +293,17 @@ pub fn stream(source: &Source, mut emit: impl FnMut(LoadEvent) -> bool) {
                 let (text, warning) =
                     read_text(path).map_err(|reason| Skipped { path: path.clone(), reason })?;
                 let warning = warning.map(|message| Warning { path: path.clone(), message });
-                Ok((
-                    Article::parse(id.clone(), path.display().to_string(), &text),
-                    text.len() as u64,
-                    warning,
-                ))
+                let mut article = Article::parse(id.clone(), path.display().to_string(), &text);
+                intern::compact(&mut article);
+                interner.lock().unwrap_or_else(PoisonError::into_inner).article(&mut article);
+                Ok((article, text.len() as u64, warning))
             })
             .collect();
         let (mut articles, mut bytes, mut skipped, mut warnings) =
             (Vec::with_capacity(read.len()), 0, Vec::new(), Vec::new());
         for r in read {
             match r {
-                Ok((mut a, n, w)) => {
-                    interner.article(&mut a);
+                Ok((a, n, w)) => {
                     articles.push(a);
                     bytes += n;
                     warnings.extend(w);
@@ -378,10 +383,22 @@ fn walk(
             return;
         }
     };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for path in paths {
-        if path.is_dir() {
+    // The entry's own type needs no extra system call; only links are followed to see what
+    // they point at.
+    let mut paths: Vec<(PathBuf, bool)> = entries
+        .filter_map(|e| e.ok())
+        .map(|e| {
+            let path = e.path();
+            let is_dir = match e.file_type() {
+                Ok(t) if !t.is_symlink() => t.is_dir(),
+                _ => path.is_dir(),
+            };
+            (path, is_dir)
+        })
+        .collect();
+    paths.sort_unstable();
+    for (path, is_dir) in paths {
+        if is_dir {
             walk(&path, depth + 1, seen, files, skipped);
         } else if has_article_extension(&path) {
             files.push(path);

@@ -1,6 +1,11 @@
 //! Figures: every quantity the text quotes, written in digits or in words, with its value, its
 //! unit and the words that say what it counts.
 
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
+
+use super::lexicon::Lower;
 use super::tokens::{Gap, Kind, Token};
 use super::{Figure, Span, Unit};
 use crate::corpus::article::month_number;
@@ -98,10 +103,6 @@ fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
     table.iter().find(|(k, _)| k.eq_ignore_ascii_case(word)).map(|&(_, v)| v)
 }
 
-fn position(list: &[&str], word: &str) -> Option<usize> {
-    list.iter().position(|s| s.eq_ignore_ascii_case(word))
-}
-
 const MULTIPLIERS: [(&str, f64); 11] = [
     ("k", 1e3),
     ("thousand", 1e3),
@@ -130,27 +131,66 @@ fn multiplier(word: &str) -> Option<f64> {
     lookup(&MULTIPLIERS, word)
 }
 
-fn small_number(word: &str) -> Option<f64> {
-    // Every number word is 3 to 13 letters and starts with one of these: a cheap first test.
-    let first = word.as_bytes().first()?.to_ascii_lowercase();
-    if !(3..=13).contains(&word.len()) || !b"zotfsen".contains(&first) {
+/// Number and fraction words by their lower-case spelling, for one look-up per word.
+static NUMBER_WORDS: LazyLock<FxHashMap<&'static str, NumberWord>> = LazyLock::new(|| {
+    let small = SMALL.iter().enumerate().map(|(i, w)| (*w, NumberWord::Small(i as f64)));
+    let tens = TENS.iter().enumerate().map(|(i, w)| (*w, NumberWord::Tens(20.0 + 10.0 * i as f64)));
+    let fractions = FRACTIONS.iter().map(|&(w, f)| (w, NumberWord::Fraction(f)));
+    small.chain(tens).chain(fractions).collect()
+});
+
+#[derive(Clone, Copy)]
+enum NumberWord {
+    Small(f64),
+    Tens(f64),
+    Fraction(f64),
+}
+
+/// For each pair of first letters, the lengths of the number words that start with it: a test
+/// that turns away "the", "that" and "for" before any look-up.
+static NUMBER_SHAPES: LazyLock<[u16; 26 * 26]> = LazyLock::new(|| {
+    let mut shapes = [0u16; 26 * 26];
+    for w in NUMBER_WORDS.keys() {
+        if let Some(i) = shape_index(w.as_bytes()) {
+            shapes[i] |= 1 << w.len();
+        }
+    }
+    shapes
+});
+
+fn shape_index(word: &[u8]) -> Option<usize> {
+    let letter = |b: u8| b.to_ascii_lowercase().checked_sub(b'a').filter(|&i| i < 26).map(usize::from);
+    Some(letter(*word.first()?)? * 26 + letter(*word.get(1)?)?)
+}
+
+fn number_word(word: &str) -> Option<NumberWord> {
+    // Every number and fraction word is 3 to 9 letters: most words stop here or at their shape.
+    if !(3..=9).contains(&word.len()) || NUMBER_SHAPES[shape_index(word.as_bytes())?] & (1 << word.len()) == 0
+    {
         return None;
     }
-    if let Some(i) = position(&SMALL, word) {
-        return Some(i as f64);
-    }
-    if let Some(i) = position(&TENS, word) {
-        return Some(20.0 + 10.0 * i as f64);
+    Lower::new(word).and_then(|l| NUMBER_WORDS.get(l.as_str()).copied())
+}
+
+fn small_number(word: &str) -> Option<f64> {
+    match number_word(word) {
+        Some(NumberWord::Small(v) | NumberWord::Tens(v)) => return Some(v),
+        Some(NumberWord::Fraction(_)) => return None,
+        None => {}
     }
     // "twenty-five"
     let (tens, unit) = word.split_once('-')?;
-    let t = position(&TENS, tens)?;
-    let u = position(&SMALL[1..10], unit)?;
-    Some(20.0 + 10.0 * t as f64 + (u + 1) as f64)
+    match (number_word(tens)?, number_word(unit)?) {
+        (NumberWord::Tens(t), NumberWord::Small(u)) if (1.0..10.0).contains(&u) => Some(t + u),
+        _ => None,
+    }
 }
 
 fn fraction(word: &str) -> Option<f64> {
-    lookup(&FRACTIONS, word)
+    match number_word(word)? {
+        NumberWord::Fraction(f) => Some(f),
+        _ => None,
+    }
 }
 
 struct Scan<'a> {
@@ -609,8 +649,9 @@ fn is_counted_noun(w: &str) -> bool {
 /// A figure written in words: "Ninety per cent", "four seconds", "a third of".
 fn words(s: &Scan, i: usize) -> Option<Draft> {
     let w = s.text(i);
-    // Every number and fraction word starts with one of these letters: most words stop here.
-    if !w.as_bytes().first().is_some_and(|b| b"zotfsenhqZOTFSENHQ".contains(b)) {
+    // Every case below starts with a number or fraction word ("two-thirds" with "two").
+    let head = w.bytes().position(|b| b == b'-').map_or(w, |i| &w[..i]);
+    if number_word(head).is_none() {
         return None;
     }
     // Fractions: "a third of", "two-thirds of", "half of".

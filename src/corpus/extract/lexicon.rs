@@ -1,38 +1,106 @@
 //! Word lists the extractor uses, embedded from `assets/` so that the binary needs no files at
 //! run time. Each list is parsed once, on first use.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
-pub struct Lexicon {
-    pub given_names: FxHashSet<&'static str>,
-    pub honorifics: FxHashSet<&'static str>,
-    pub roles: FxHashSet<&'static str>,
-    /// Organisation, place and work words; the bool is true for words that are also surnames.
-    pub not_name: FxHashMap<&'static str, bool>,
-    pub work_cues: FxHashSet<&'static str>,
-    pub stopwords: FxHashSet<&'static str>,
-    pub speech_verbs: FxHashSet<&'static str>,
+/// What the word lists say of one word, as flags: one look-up answers every question the
+/// extractor asks of a word.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Kinds(u16);
+
+impl Kinds {
+    pub const STOPWORD: Kinds = Kinds(1);
+    pub const WEEKDAY: Kinds = Kinds(1 << 1);
+    pub const MONTH: Kinds = Kinds(1 << 2);
+    pub const HONORIFIC: Kinds = Kinds(1 << 3);
+    pub const ROLE: Kinds = Kinds(1 << 4);
+    /// A given name that is not also an everyday word, a month or an organisation word
+    /// ("Will", "Grant" and "May" prove little).
+    pub const GIVEN: Kinds = Kinds(1 << 5);
+    /// An organisation, place or work word.
+    pub const NOT_NAME: Kinds = Kinds(1 << 6);
+    /// A `NOT_NAME` word that is also a surname ("Hill", "Brown").
+    pub const ALSO_SURNAME: Kinds = Kinds(1 << 7);
+    pub const WORK_CUE: Kinds = Kinds(1 << 8);
+    pub const SPEECH_VERB: Kinds = Kinds(1 << 9);
+
+    pub fn has(self, k: Kinds) -> bool {
+        self.0 & k.0 != 0
+    }
+
+    fn add(&mut self, k: Kinds) {
+        self.0 |= k.0;
+    }
 }
+
+const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const MONTHS: [&str; 25] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "may",
+];
 
 fn entries(text: &'static str) -> impl Iterator<Item = &'static str> {
     text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
-    given_names: entries(include_str!("../../../assets/given-names.txt")).collect(),
-    honorifics: entries(include_str!("../../../assets/honorifics.txt")).collect(),
-    roles: entries(include_str!("../../../assets/role-words.txt")).collect(),
-    not_name: entries(include_str!("../../../assets/not-name-words.txt"))
-        .map(|w| match w.strip_prefix('~') {
-            Some(w) => (w, true),
-            None => (w, false),
-        })
-        .collect(),
-    work_cues: entries(include_str!("../../../assets/work-cues.txt")).collect(),
-    stopwords: entries(include_str!("../../../assets/stopwords.txt")).collect(),
-    speech_verbs: entries(include_str!("../../../assets/speech-verbs.txt")).collect(),
+static KINDS: LazyLock<FxHashMap<&'static str, Kinds>> = LazyLock::new(|| {
+    let mut map: FxHashMap<&'static str, Kinds> = FxHashMap::default();
+    let mut mark = |words: &mut dyn Iterator<Item = &'static str>, k: Kinds| {
+        for w in words {
+            map.entry(w).or_default().add(k);
+        }
+    };
+    mark(&mut entries(include_str!("../../../assets/stopwords.txt")), Kinds::STOPWORD);
+    mark(&mut WEEKDAYS.into_iter(), Kinds::WEEKDAY);
+    mark(&mut MONTHS.into_iter(), Kinds::MONTH);
+    mark(&mut entries(include_str!("../../../assets/honorifics.txt")), Kinds::HONORIFIC);
+    mark(&mut entries(include_str!("../../../assets/role-words.txt")), Kinds::ROLE);
+    mark(&mut entries(include_str!("../../../assets/work-cues.txt")), Kinds::WORK_CUE);
+    mark(&mut entries(include_str!("../../../assets/speech-verbs.txt")), Kinds::SPEECH_VERB);
+    for w in entries(include_str!("../../../assets/not-name-words.txt")) {
+        match w.strip_prefix('~') {
+            Some(w) => mark(&mut [w].into_iter(), Kinds(Kinds::NOT_NAME.0 | Kinds::ALSO_SURNAME.0)),
+            None => mark(&mut [w].into_iter(), Kinds::NOT_NAME),
+        }
+    }
+    let everyday = Kinds(Kinds::STOPWORD.0 | Kinds::NOT_NAME.0 | Kinds::MONTH.0);
+    for w in entries(include_str!("../../../assets/given-names.txt")) {
+        let k = map.entry(w).or_default();
+        if !k.has(everyday) {
+            k.add(Kinds::GIVEN);
+        }
+    }
+    map
 });
+
+/// What the word lists say of a word, ignoring case.
+pub fn kinds(word: &str) -> Kinds {
+    Lower::new(word).and_then(|l| KINDS.get(l.as_str()).copied()).unwrap_or_default()
+}
 
 /// Lower-case a short word into a stack buffer for look-ups; words too long for it are never
 /// in any list.
@@ -70,9 +138,4 @@ impl Lower {
         // Built from whole encoded chars above, so always valid UTF-8.
         std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
     }
-}
-
-/// Look a word up in a set, case-insensitively.
-pub fn contains(set: &FxHashSet<&'static str>, word: &str) -> bool {
-    Lower::new(word).is_some_and(|l| set.contains(l.as_str()))
 }

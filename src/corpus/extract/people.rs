@@ -4,16 +4,15 @@
 use std::sync::Arc;
 
 use rustc_hash::FxHashSet as HashSet;
+use smallvec::SmallVec;
 
-use super::lexicon::{LEXICON, Lower, contains};
+use super::lexicon::{Kinds, Lower, kinds};
 use super::tokens::{Gap, Kind, Token};
 use super::{Person, Span};
-use crate::corpus::article::month_number;
 
 /// Lower-case words that may stand inside a name ("Ludwig van Beethoven", "Paulo de Souza").
 const PARTICLES: [&str; 14] =
     ["al", "bin", "da", "de", "del", "della", "den", "der", "di", "dos", "du", "ibn", "la", "van"];
-const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 /// Nouns right after a title that mark it as a work ("Green Wing cast", "Peep Show stars").
 const WORK_AFTER: [&str; 8] = ["cast", "star", "stars", "series", "episode", "fans", "viewers", "creator"];
 /// Verbs that, followed by "in" or "of", introduce a work ("starred in Miranda").
@@ -33,12 +32,16 @@ enum Strength {
     Surname,
 }
 
+/// Token indices of one capitalised run; most runs are a word or two.
+type Run = SmallVec<[usize; 4]>;
+type Words<'a> = SmallVec<[&'a str; 4]>;
+
 #[derive(Debug)]
 struct Mention<'a> {
     /// Name words, title and role stripped, possessive dropped.
-    words: Vec<&'a str>,
-    /// The form as written, title included ("Mr Hunt", "Dr Jason Seebaluk").
-    surface: String,
+    words: Words<'a>,
+    /// The title written before the name ("Mr"), part of the form as written.
+    title: Option<&'a str>,
     span: Span,
     /// Token range of the whole capitalised run, for list look-ups.
     first_tok: usize,
@@ -51,36 +54,22 @@ struct Mention<'a> {
     after_preposition: bool,
 }
 
-fn lower(word: &str) -> Option<Lower> {
-    Lower::new(word)
-}
-
-fn is_stopword(word: &str) -> bool {
-    contains(&LEXICON.stopwords, word)
-}
-
-fn is_weekday(word: &str) -> bool {
-    lower(word).is_some_and(|l| WEEKDAYS.contains(&l.as_str()))
-}
-
-/// A given name that is not also an everyday word ("Will", "Grant" and "May" prove little).
-fn is_given_name(word: &str) -> bool {
-    let first = word.split('-').next().unwrap_or(word);
-    lower(first).is_some_and(|l| {
-        let l = l.as_str();
-        LEXICON.given_names.contains(l)
-            && !LEXICON.stopwords.contains(l)
-            && !LEXICON.not_name.contains_key(l)
-            && month_number(l).is_none()
-    })
-}
-
 fn is_honorific(word: &str) -> bool {
-    contains(&LEXICON.honorifics, word)
+    kinds(word).has(Kinds::HONORIFIC)
 }
 
 fn is_role(word: &str) -> bool {
-    contains(&LEXICON.roles, word)
+    kinds(word).has(Kinds::ROLE)
+}
+
+/// Neither a month, a weekday nor an everyday word: what a one-word run must not be.
+fn is_opener(k: Kinds) -> bool {
+    k.has(Kinds::STOPWORD) || k.has(Kinds::WEEKDAY) || k.has(Kinds::MONTH)
+}
+
+/// A given name: for a hyphenated one, its first part ("Jean-Paul").
+fn is_given_name(word: &str) -> bool {
+    kinds(word.split('-').next().unwrap_or(word)).has(Kinds::GIVEN)
 }
 
 /// A word that can be part of a name: capitalised, and not an acronym ("NHS", "BMA").
@@ -115,7 +104,7 @@ fn is_sym(body: &str, t: &Token, s: &str) -> bool {
 
 /// Maximal runs of name words on one line, as token indices. An initial or title may carry a
 /// full stop ("George W. Bush", "Dr. Ranj Singh"); a possessive ends a run.
-fn runs(body: &str, tokens: &[Token]) -> Vec<Vec<usize>> {
+fn runs(body: &str, tokens: &[Token]) -> Vec<Run> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -124,7 +113,7 @@ fn runs(body: &str, tokens: &[Token]) -> Vec<Vec<usize>> {
             i += 1;
             continue;
         }
-        let mut run = vec![i];
+        let mut run = Run::from_elem(i, 1);
         let mut j = i;
         loop {
             let cur = tokens[j].text(body);
@@ -181,13 +170,13 @@ fn word_before(body: &str, tokens: &[Token], idx: usize, back: usize) -> Option<
 
 fn classify<'a>(body: &'a str, tokens: &[Token], run: &[usize]) -> Option<Mention<'a>> {
     // Most runs are one sentence-initial word ("The", "But"): settle those before allocating.
-    if let [only] = run {
-        let w = strip_possessive(tokens[*only].text(body));
-        if is_stopword(w) || is_weekday(w) || month_number(w).is_some() {
-            return None;
-        }
+    if let [only] = run
+        && is_opener(kinds(strip_possessive(tokens[*only].text(body))))
+    {
+        return None;
     }
-    let words: Vec<&str> = run.iter().map(|&i| tokens[i].text(body)).collect();
+    let words: SmallVec<[&str; 6]> = run.iter().map(|&i| tokens[i].text(body)).collect();
+    let word_kinds: SmallVec<[Kinds; 6]> = words.iter().map(|w| kinds(w)).collect();
     let n = words.len();
 
     // Everything up to the last title or role word before the final word is not the name:
@@ -195,12 +184,12 @@ fn classify<'a>(body: &'a str, tokens: &[Token], run: &[usize]) -> Option<Mentio
     let mut start = 0;
     let mut honorific = false;
     let mut role = false;
-    for (k, w) in words.iter().enumerate().take(n - 1) {
-        if is_honorific(w) {
+    for (k, w) in word_kinds.iter().enumerate().take(n - 1) {
+        if w.has(Kinds::HONORIFIC) {
             start = k + 1;
             honorific = true;
             role = false;
-        } else if is_role(w) {
+        } else if w.has(Kinds::ROLE) {
             start = k + 1;
             role = true;
             honorific = false;
@@ -210,16 +199,16 @@ fn classify<'a>(body: &'a str, tokens: &[Token], run: &[usize]) -> Option<Mentio
     let mut article = false;
     // Sentence openers and dates before a name: "Yesterday Gordon Brown", "On Monday Mr Hunt".
     while start < n {
-        let w = words[start];
+        let (w, k) = (words[start], word_kinds[start]);
         let rest = n - start;
-        let opener = is_stopword(w) || is_weekday(w) || (month_number(w).is_some() && rest > 2);
+        let opener = k.has(Kinds::STOPWORD) || k.has(Kinds::WEEKDAY) || (k.has(Kinds::MONTH) && rest > 2);
         if !opener || (rest == 2 && is_given_name(w)) {
             break;
         }
         article = matches!(w, "The" | "A" | "An");
         start += 1;
         // A title may follow the opener: "But Mr Hunt".
-        if start < n - 1 && is_honorific(words[start]) {
+        if start < n - 1 && word_kinds[start].has(Kinds::HONORIFIC) {
             honorific = true;
             start += 1;
         }
@@ -227,7 +216,7 @@ fn classify<'a>(body: &'a str, tokens: &[Token], run: &[usize]) -> Option<Mentio
     if start >= n {
         return None;
     }
-    let name_words: Vec<&str> = words[start..]
+    let name_words: Words = words[start..]
         .iter()
         .enumerate()
         .map(|(k, w)| if start + k == n - 1 { strip_possessive(w) } else { w })
@@ -239,14 +228,13 @@ fn classify<'a>(body: &'a str, tokens: &[Token], run: &[usize]) -> Option<Mentio
         if PARTICLES.contains(w) {
             continue;
         }
-        if is_stopword(w) || month_number(w).is_some() && m == 1 || is_weekday(w) {
+        // The last word may have lost a possessive, so it is looked up again.
+        let kind = if k == m - 1 { kinds(w) } else { word_kinds[start + k] };
+        if kind.has(Kinds::STOPWORD) || kind.has(Kinds::MONTH) && m == 1 || kind.has(Kinds::WEEKDAY) {
             return None;
         }
         // "Damon Hill" is a person, "Preston North End" and "Hill Street" are not.
-        if let Some(l) = lower(w)
-            && let Some(&also_surname) = LEXICON.not_name.get(l.as_str())
-            && !(also_surname && given && m >= 2 && k == m - 1)
-        {
+        if kind.has(Kinds::NOT_NAME) && !(kind.has(Kinds::ALSO_SURNAME) && given && m >= 2 && k == m - 1) {
             return None;
         }
     }
@@ -258,8 +246,9 @@ fn classify<'a>(body: &'a str, tokens: &[Token], run: &[usize]) -> Option<Mentio
     let last_tok = *run.last()?;
     let prev_lower = word_before(body, tokens, first_tok, 1);
     let prev_word = prev_lower.as_ref().map(Lower::as_str);
-    let prev_role = prev_word.is_some_and(|w| LEXICON.roles.contains(w) || w == "mp");
-    let work_before = prev_word.is_some_and(|w| LEXICON.work_cues.contains(w))
+    let prev_kinds = prev_word.map(kinds).unwrap_or_default();
+    let prev_role = prev_kinds.has(Kinds::ROLE) || prev_word == Some("mp");
+    let work_before = prev_kinds.has(Kinds::WORK_CUE)
         || (matches!(prev_word, Some("in" | "of"))
             && word_before(body, tokens, first_tok, 2).is_some_and(|w| WORK_BEFORE_IN.contains(&w.as_str())));
     let next = tokens.get(last_tok + 1);
@@ -268,7 +257,7 @@ fn classify<'a>(body: &'a str, tokens: &[Token], run: &[usize]) -> Option<Mentio
     let versus = |w: Option<&str>| w.is_some_and(|w| w == "v" || w == "vs");
     let work_after =
         next_word.is_some_and(|w| WORK_AFTER.contains(&w)) || versus(next_word) || versus(prev_word);
-    let speech = next_word.is_some_and(|w| LEXICON.speech_verbs.contains(w));
+    let speech = next_word.is_some_and(|w| kinds(w).has(Kinds::SPEECH_VERB));
     let apposition =
         next.is_some_and(|t| is_sym(body, t, ",")) && apposition_follows(body, tokens, last_tok + 2);
     // "S Dunn", "J K Rowling": initials come before names.
@@ -289,14 +278,10 @@ fn classify<'a>(body: &'a str, tokens: &[Token], run: &[usize]) -> Option<Mentio
     let span_start = tokens[run[start.min(n - 1)]].start;
     let span_start = if honorific && start > 0 { tokens[run[start - 1]].start } else { span_start };
     let span_end = tokens[last_tok].start + strip_possessive(tokens[last_tok].text(body)).len();
-    let surface = if honorific && start > 0 {
-        format!("{} {}", words[start - 1], name_words.join(" "))
-    } else {
-        name_words.join(" ")
-    };
+    let title = (honorific && start > 0).then(|| words[start - 1]);
     Some(Mention {
         words: name_words,
-        surface,
+        title,
         span: Span::new(span_start, span_end),
         first_tok,
         last_tok,
@@ -336,6 +321,18 @@ fn listed_together(body: &str, tokens: &[Token], a: &Mention, b: &Mention) -> bo
         && between
             .iter()
             .all(|t| is_sym(body, t, ",") || (t.kind == Kind::Word && matches!(t.text(body), "and" | "or")))
+}
+
+impl Mention<'_> {
+    /// The form as written, title included ("Mr Hunt", "Dr Jason Seebaluk"); built only for
+    /// the mentions that are kept.
+    fn surface(&self) -> String {
+        let name = self.words.join(" ");
+        match self.title {
+            Some(t) => format!("{t} {name}"),
+            None => name,
+        }
+    }
 }
 
 struct Entry {
@@ -389,16 +386,16 @@ pub fn collect(body: &str, tokens: &[Token]) -> Vec<Person> {
     // Which candidates also occur in lower case: one pass over the words, no set of them all.
     let mut common = vec![false; candidates.len()];
     if !candidates.is_empty() {
-        // A cheap first test: the first byte of some candidate.
-        let mut firsts = [false; 256];
+        // A cheap first test: the first byte and length of some candidate.
+        let mut shapes = [0u64; 256];
         for c in &candidates {
             if let Some(&b) = c.as_bytes().first() {
-                firsts[usize::from(b)] = true;
+                shapes[usize::from(b)] |= 1 << c.len().min(63);
             }
         }
         for t in tokens.iter().filter(|t| t.kind == Kind::Word) {
             let w = t.text(body);
-            if firsts[usize::from(w.as_bytes()[0])]
+            if shapes[usize::from(w.as_bytes()[0])] & (1 << w.len().min(63)) != 0
                 && w.starts_with(|c: char| c.is_lowercase())
                 && let Ok(i) = candidates.binary_search_by(|c| c.as_str().cmp(w))
             {
@@ -471,11 +468,11 @@ pub fn collect(body: &str, tokens: &[Token]) -> Vec<Person> {
                 if words.len() > e.words.len() {
                     e.words = words;
                 }
-                e.add(&m.surface, m.span);
+                e.add(&m.surface(), m.span);
             }
             None => {
                 let mut e = Entry { words, forms: Vec::new(), count: 0, spans: Vec::new(), first: order };
-                e.add(&m.surface, m.span);
+                e.add(&m.surface(), m.span);
                 entries.push(e);
             }
         }
@@ -495,20 +492,19 @@ pub fn collect(body: &str, tokens: &[Token]) -> Vec<Person> {
                 })
                 .collect();
             // "Sir Digby" after "Sir Digby Jones": a title with a given name.
-            if matches.is_empty() && m.surface.contains(' ') {
-                let title = m.surface.split(' ').next().unwrap_or("");
+            if matches.is_empty()
+                && let Some(title) = m.title
+            {
+                let surface_len = m.surface().len();
                 matches = (0..entries.len())
                     .filter(|&i| {
                         entries[i].words.first().is_some_and(|w| w == surname)
-                            && entries[i]
-                                .forms
-                                .iter()
-                                .any(|f| f.starts_with(title) && f.len() > m.surface.len())
+                            && entries[i].forms.iter().any(|f| f.starts_with(title) && f.len() > surface_len)
                     })
                     .collect();
             }
             match (matches.as_slice(), pass) {
-                ([one], _) => entries[*one].add(&m.surface, m.span),
+                ([one], _) => entries[*one].add(&m.surface(), m.span),
                 ([], Strength::Surname) => {
                     let mut e = Entry {
                         words: vec![surname.to_string()],
@@ -517,7 +513,7 @@ pub fn collect(body: &str, tokens: &[Token]) -> Vec<Person> {
                         spans: Vec::new(),
                         first: order,
                     };
-                    e.add(&m.surface, m.span);
+                    e.add(&m.surface(), m.span);
                     entries.push(e);
                 }
                 // Nobody, or more than one person, has this surname: never guess.
@@ -607,9 +603,8 @@ fn lineups(body: &str, tokens: &[Token], mentions: &mut [Mention]) {
             _ => groups.push(vec![i]),
         }
     }
-    let breaks: Vec<usize> = body.match_indices("\n\n").map(|(i, _)| i).collect();
-    let starts: Vec<usize> = mentions.iter().map(|m| tokens[m.first_tok].start).collect();
-    let paragraph_of = |i: usize| breaks.partition_point(|&b| b < starts[i]);
+    // A paragraph is known by where its blank line is; asked only of the rare team sheets.
+    let paragraph_of = |m: &Mention| body[..tokens[m.first_tok].start].rfind("\n\n");
     let known: HashSet<&str> = mentions
         .iter()
         .filter(|m| m.strength == Strength::Person)
@@ -623,11 +618,14 @@ fn lineups(body: &str, tokens: &[Token], mentions: &mut [Mention]) {
             .count();
         let surnames = g.iter().filter(|&&i| mentions[i].words.len() == 1).count();
         if g.len() >= 4 && people >= 2 && surnames >= 3 {
-            lineup_paragraphs.insert(paragraph_of(g[0]));
+            lineup_paragraphs.insert(paragraph_of(&mentions[g[0]]));
         }
     }
+    if lineup_paragraphs.is_empty() {
+        return;
+    }
     for g in groups.iter().filter(|g| g.len() >= 2) {
-        if !lineup_paragraphs.contains(&paragraph_of(g[0])) {
+        if !lineup_paragraphs.contains(&paragraph_of(&mentions[g[0]])) {
             continue;
         }
         for &i in g {

@@ -124,8 +124,22 @@ fn is_char_reference(from_hash: &str) -> bool {
 
 fn scan_word(body: &str, start: usize) -> usize {
     let bytes = body.as_bytes();
+    // Most words are plain ASCII letters: run over those as bytes, and decode only from the
+    // first byte that may need it.
     let mut end = start;
-    let mut chars = body[start..].char_indices().peekable();
+    while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+        end += 1;
+    }
+    if end < bytes.len() && (bytes[end] >= 0x80 || bytes[end] == b'\'' || bytes[end] == b'-') {
+        return scan_word_from(body, start, end);
+    }
+    end
+}
+
+fn scan_word_from(body: &str, start: usize, ascii_end: usize) -> usize {
+    let bytes = body.as_bytes();
+    let mut end = ascii_end;
+    let mut chars = body[ascii_end..].char_indices().map(|(o, c)| (o + ascii_end - start, c)).peekable();
     while let Some((off, c)) = chars.next() {
         let here = start + off;
         if c.is_alphanumeric() {
