@@ -651,9 +651,7 @@ fn words(s: &Scan, i: usize) -> Option<Draft> {
     let w = s.text(i);
     // Every case below starts with a number or fraction word ("two-thirds" with "two").
     let head = w.bytes().position(|b| b == b'-').map_or(w, |i| &w[..i]);
-    if number_word(head).is_none() {
-        return None;
-    }
+    number_word(head)?;
     // Fractions: "a third of", "two-thirds of", "half of".
     if let Some(f) = fraction(w)
         && s.next_word(i + 1).as_deref() == Some("of")
