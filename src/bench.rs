@@ -7,7 +7,8 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use serde::Serialize;
 
-use crate::corpus::{Corpus, LoadError, Source};
+use crate::corpus::load;
+use crate::corpus::{LoadError, LoadEvent, Source};
 use crate::ui::app::App;
 use crate::ui::{Action, Keymap, Theme, update};
 
@@ -72,12 +73,6 @@ fn ms(start: Instant) -> f64 {
 }
 
 pub fn run(source: &Source, queries: &[String]) -> Result<Report, BenchError> {
-    let start = Instant::now();
-    let outcome = Corpus::load(source)?;
-    let bytes = outcome.bytes;
-    let mut app = App::new(outcome.corpus, Keymap::default(), Theme::default_theme(false), SIZE);
-    let load_ms = ms(start);
-
     let mut terminal =
         Terminal::new(TestBackend::new(SIZE.0, SIZE.1)).map_err(|e| BenchError::Draw(e.to_string()))?;
     let mut draw = |app: &App| -> Result<f64, BenchError> {
@@ -85,6 +80,22 @@ pub fn run(source: &Source, queries: &[String]) -> Result<Report, BenchError> {
         terminal.draw(|f| f.render_widget(app, f.area())).map_err(|e| BenchError::Draw(e.to_string()))?;
         Ok(ms(t))
     };
+
+    // The reader's own path: a loader thread, each batch taken into the app and drawn.
+    let start = Instant::now();
+    let events = load::spawn(source.clone());
+    let mut app = App::loading(Keymap::default(), Theme::default_theme(false), SIZE);
+    let mut bytes = 0;
+    for event in events {
+        match event {
+            LoadEvent::Failed(e) => return Err(e.into()),
+            LoadEvent::Batch { bytes: b, .. } => bytes += b,
+            _ => {}
+        }
+        app.ingest(event);
+        draw(&app)?;
+    }
+    let load_ms = ms(start);
     let mut renders = Vec::new();
     for _ in 0..50 {
         renders.push(draw(&app)?);

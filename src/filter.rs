@@ -128,6 +128,18 @@ impl Engine {
     /// The articles that pass every filter: in store order for an empty query, otherwise best
     /// score first (ties in store order).
     pub fn apply(&mut self, corpus: &Corpus, index: &Index, filters: &Filters) -> Vec<Hit> {
+        self.apply_until(corpus, index, filters, &|| false).unwrap_or_default()
+    }
+
+    /// `apply`, giving up (with `None`) as soon as `stop` says the answer is no longer wanted:
+    /// a newer query has come in.
+    pub fn apply_until(
+        &mut self,
+        corpus: &Corpus,
+        index: &Index,
+        filters: &Filters,
+        stop: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Vec<Hit>> {
         let terms = Term::parse_query(&filters.query);
         let memo = self.memo.take().filter(|m| {
             m.articles == corpus.articles.len()
@@ -148,6 +160,10 @@ impl Engine {
             })
             .collect();
 
+        if stop() {
+            // The memo was taken above: the next search starts afresh, which is always right.
+            return None;
+        }
         let candidates: Vec<usize> = match &memo {
             Some(m) => m.hits.iter().map(|h| h.article).collect(),
             None => (0..corpus.articles.len()).filter(|&a| passes_entities(index, a, filters)).collect(),
@@ -159,7 +175,15 @@ impl Engine {
                 _ => None,
             })
             .collect();
+        let stopped = std::sync::atomic::AtomicBool::new(false);
         let score = |&a: &usize| -> Option<Hit> {
+            // Checked every so often, not per article: the check is an atomic load.
+            if a % 256 == 0 && stop() {
+                stopped.store(true, std::sync::atomic::Ordering::Relaxed);
+            }
+            if stopped.load(std::sync::atomic::Ordering::Relaxed) {
+                return None;
+            }
             let mut total = 0;
             for ts in &scored {
                 total += match ts.term {
@@ -175,6 +199,9 @@ impl Engine {
         } else {
             candidates.iter().filter_map(score).collect()
         };
+        if stopped.into_inner() {
+            return None;
+        }
         if scored.iter().any(|t| !matches!(t.term, Term::Exact(_))) {
             // Scores descending, then store order: (score, article) pairs are unique, so an
             // unstable sort gives the same order as a stable one.
@@ -191,7 +218,7 @@ impl Engine {
             hits: hits.clone(),
             articles: corpus.articles.len(),
         });
-        hits
+        Some(hits)
     }
 
     /// Forget the last search (the corpus changed under it).

@@ -39,8 +39,7 @@ fn run_reader(args: &ReadArgs) -> i32 {
         return exit::BAD_INPUT;
     }
     // Articles load on all cores in the background and reach the screen as they are read.
-    let (tx, rx) = std::sync::mpsc::sync_channel(4);
-    std::thread::spawn(move || corpus::load::stream(&source, |event| tx.send(event).is_ok()));
+    let rx = corpus::load::spawn(source);
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let app = App::loading(Keymap::default(), Theme::default_theme(no_color), (80, 24)).filter_when_loaded(
         &args.person,

@@ -220,6 +220,12 @@ fn a_big_folder_loads_behind_a_live_screen() {
     let Some(t) = Tmux::start(env!("CARGO_BIN_EXE_strike-reader"), &[&path], &[]) else { return };
     let s = t.wait_for("of 3000 articles");
     assert!(s.contains("Jeremy Hunt"), "{s}");
+    // A body search run by the worker: the copies numbered 299, 1299, 2299 and 2990-2999.
+    t.keys(&["/"]);
+    t.text("'299");
+    t.keys(&["Enter"]);
+    let s = t.wait_for("13 of 3000 articles");
+    assert!(s.contains("Strike talks"), "{s}");
     t.keys(&["q"]);
     assert_eq!(t.exit_status().as_deref(), Some("0"));
 }

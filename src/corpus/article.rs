@@ -71,7 +71,7 @@ impl Article {
     pub fn parse(id: String, path: String, raw: &str) -> Article {
         let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
         let header = Header::infer(raw);
-        let body = text::body(raw.lines().skip(header.body_start));
+        let body = text::body(raw.lines().skip(header.body_start), raw.len());
         let entities = extract::extract(&body);
         Article {
             id,

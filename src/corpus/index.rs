@@ -10,7 +10,7 @@ use super::Article;
 pub type EntityId = u32;
 
 /// One interned entity table: display names, and the lower-case key each one is found by.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Table {
     pub names: Vec<String>,
     /// Every other form seen across the corpus (people's aliases).
@@ -46,7 +46,7 @@ impl Table {
 /// Per article: which entities it holds and how often each is mentioned.
 pub type Mentions = Vec<(EntityId, u32)>;
 
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Index {
     pub people: Table,
     /// Hashtags and @handles together, as the Tags tab shows them.

@@ -83,7 +83,7 @@ pub struct Warning {
     pub message: String,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Corpus {
     pub articles: Vec<Article>,
 }
@@ -251,6 +251,15 @@ fn discover(paths: &[PathBuf]) -> Result<Found, LoadError> {
             .collect(),
         skipped,
     ))
+}
+
+/// Load on a thread of its own, as the reader does: events arrive on the receiver, and the
+/// loader stops when the receiver is dropped.
+pub fn spawn(source: Source) -> std::sync::mpsc::Receiver<LoadEvent> {
+    // A few batches in hand keep the cores busy without holding much of the corpus twice.
+    let (tx, rx) = std::sync::mpsc::sync_channel(4);
+    std::thread::spawn(move || stream(&source, |event| tx.send(event).is_ok()));
+    rx
 }
 
 /// Read and extract a source batch by batch on all cores, reporting each step to `emit`; stops

@@ -59,8 +59,9 @@ pub fn push_clean(out: &mut String, line: &str) {
 /// blocks. Inside a block every line is its own paragraph (news copy puts one paragraph per
 /// line), unless the block looks hard-wrapped: several lines of similar, moderate length, none
 /// of them a list item, which are joined.
-pub fn body<'a>(lines: impl Iterator<Item = &'a str>) -> String {
-    let mut out = String::new();
+/// `size` is the raw text's length: the body is never longer, so it is built without growing.
+pub fn body<'a>(lines: impl Iterator<Item = &'a str>, size: usize) -> String {
+    let mut out = String::with_capacity(size);
     let mut block: Vec<&str> = Vec::new();
     for line in lines {
         if line.trim().is_empty() {
@@ -104,15 +105,25 @@ fn looks_hard_wrapped(block: &[&str]) -> bool {
 
 /// Count words the way a reader would: runs of characters that hold a letter or digit.
 pub fn word_count(text: &str) -> usize {
-    // One pass without splitting: this runs over every byte of every article.
+    // One pass over the bytes, decoding only what is not ASCII: this runs over every article.
+    let bytes = text.as_bytes();
     let (mut words, mut has_alnum) = (0, false);
-    for c in text.chars() {
-        if c.is_whitespace() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (space, alnum, len) = if b.is_ascii() {
+            (matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c), b.is_ascii_alphanumeric(), 1)
+        } else {
+            let c = text.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
+            (c.is_whitespace(), c.is_alphanumeric(), c.len_utf8())
+        };
+        if space {
             words += usize::from(has_alnum);
             has_alnum = false;
-        } else if !has_alnum && c.is_alphanumeric() {
+        } else if alnum {
             has_alnum = true;
         }
+        i += len;
     }
     words + usize::from(has_alnum)
 }
@@ -150,7 +161,7 @@ mod tests {
         let text = "One line.\nAnother line that is a paragraph.\n\n  • bullet one\n  • bullet two\n\n\
                     This is a hard wrapped paragraph that goes on and on for a\n\
                     while until it reaches the second line of the same thought.\n";
-        let body = body(text.lines());
+        let body = body(text.lines(), text.len());
         let p: Vec<&str> = body.split("\n\n").collect();
         assert_eq!(p[0], "One line.");
         assert_eq!(p[2], "• bullet one");

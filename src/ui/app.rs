@@ -1,10 +1,12 @@
 //! The reader's whole state and the one function that changes it. `update` does no I/O.
 
 use ratatui::layout::Rect;
+use std::sync::Arc;
 
 use super::document::{self, Document, Mark};
 use super::keymap::{Action, Keymap};
 use super::layout::{Pane, Panes, inner};
+use super::search::{SearchDone, SearchJob};
 use super::theme::Theme;
 use crate::corpus::index::{EntityId, Index, Tally};
 use crate::corpus::{Corpus, LoadEvent};
@@ -74,8 +76,9 @@ pub struct EntityRow {
 }
 
 pub struct App {
-    pub corpus: Corpus,
-    pub index: Index,
+    /// Shared with the search worker, which reads a snapshot while the app goes on.
+    pub corpus: Arc<Corpus>,
+    pub index: Arc<Index>,
     pub engine: Engine,
     pub keymap: Keymap,
     pub theme: Theme,
@@ -109,6 +112,21 @@ pub struct App {
     pub fatal: Option<String>,
     /// People and tags named on the command line, applied once every article is in.
     pending: Option<(Vec<String>, Vec<String>)>,
+    /// A search is out with the worker and `hits` are those of an earlier query.
+    pub searching: bool,
+    search: SearchState,
+}
+
+/// Whether searches run here or are handed to a worker, and which answer is awaited.
+#[derive(Debug, Default)]
+struct SearchState {
+    background: bool,
+    /// The filters changed and no search for them has been handed out yet.
+    wanted: bool,
+    /// Counts filter changes; an answer for an older one is dropped.
+    generation: u64,
+    /// Counts changes to the store.
+    version: u64,
 }
 
 /// How far a load has come.
@@ -121,9 +139,9 @@ pub struct Progress {
 
 impl App {
     pub fn new(corpus: Corpus, keymap: Keymap, theme: Theme, size: (u16, u16)) -> App {
-        let index = Index::build(&corpus.articles);
+        let index = Arc::new(Index::build(&corpus.articles));
         let mut app = App {
-            corpus,
+            corpus: Arc::new(corpus),
             index,
             engine: Engine::default(),
             keymap,
@@ -151,10 +169,10 @@ impl App {
             load_messages: Vec::new(),
             fatal: None,
             pending: None,
+            searching: false,
+            search: SearchState::default(),
         };
         app.refilter();
-        app.open = app.hits.first().map(|h| h.article);
-        app.relayout();
         app
     }
 
@@ -193,23 +211,23 @@ impl App {
                     p.done += articles.len() + skipped.len();
                     p.bytes += bytes;
                 }
+                // The worker has let go of its snapshot by now (the loop sends batches only
+                // between searches), so these change the store in place rather than copying it.
+                let (corpus, index) = (Arc::make_mut(&mut self.corpus), Arc::make_mut(&mut self.index));
                 for a in articles {
-                    self.index.add(&a);
-                    self.corpus.articles.push(a);
+                    index.add(&a);
+                    corpus.articles.push(a);
                 }
-                self.engine.reset();
+                self.store_changed();
                 self.refilter();
-                if self.open.is_none() {
-                    self.open = self.hits.first().map(|h| h.article);
-                    self.relayout();
-                }
             }
             LoadEvent::Done => {
                 self.loading = None;
                 // Titled surnames resolve corpus-wide only now, which can rename people.
-                self.corpus.finish();
-                self.index = Index::build(&self.corpus.articles);
-                self.engine.reset();
+                let corpus = Arc::make_mut(&mut self.corpus);
+                corpus.finish();
+                self.index = Arc::new(Index::build(&corpus.articles));
+                self.store_changed();
                 if let Some((people, tags)) = self.pending.take() {
                     if let Err(e) = self.start_filters(&people, &tags, None) {
                         self.fatal = Some(e);
@@ -217,7 +235,6 @@ impl App {
                     return;
                 }
                 self.refilter();
-                self.relayout();
             }
             LoadEvent::Failed(e) => {
                 self.loading = None;
@@ -265,9 +282,9 @@ impl App {
         if let Some(q) = query {
             self.filters.query = q.to_string();
         }
+        // The best match opens once the search is done.
+        self.open = None;
         self.refilter();
-        self.open = self.hits.first().map(|h| h.article);
-        self.relayout();
         Ok(())
     }
 
@@ -344,15 +361,65 @@ impl App {
             }
     }
 
+    fn store_changed(&mut self) {
+        self.search.version += 1;
+        self.engine.reset();
+    }
+
+    /// Hand searches to a worker from now on (see `take_search` and `search_done`); without
+    /// one, every search runs inside `update`.
+    pub fn search_in_background(&mut self) {
+        self.search.background = true;
+    }
+
+    /// Filter the list after a change to the filters or the store. An empty filter is a pass
+    /// in store order and runs here; anything else goes to the worker when there is one.
     fn refilter(&mut self) {
+        self.search.generation += 1;
+        let unfiltered = self.filters == Filters::default();
+        if self.search.background && !unfiltered {
+            self.search.wanted = true;
+            self.searching = true;
+            return;
+        }
+        self.search.wanted = false;
+        self.searching = false;
+        let hits = self.engine.apply(&self.corpus, &self.index, &self.filters);
+        self.show_hits(hits);
+    }
+
+    /// The search the filters are waiting for, if it has not been handed out yet.
+    pub fn take_search(&mut self) -> Option<SearchJob> {
+        if !std::mem::take(&mut self.search.wanted) {
+            return None;
+        }
+        Some(SearchJob {
+            generation: self.search.generation,
+            version: self.search.version,
+            corpus: Arc::clone(&self.corpus),
+            index: Arc::clone(&self.index),
+            filters: self.filters.clone(),
+        })
+    }
+
+    /// Take in the worker's answer; an answer to an older query is dropped.
+    pub fn search_done(&mut self, done: SearchDone) {
+        if done.generation == self.search.generation && !self.search.wanted {
+            self.searching = false;
+            self.show_hits(done.hits);
+        }
+    }
+
+    fn show_hits(&mut self, hits: Vec<Hit>) {
         let selected_article = self.hits.get(self.list.selected).map(|h| h.article);
-        self.hits = self.engine.apply(&self.corpus, &self.index, &self.filters);
+        self.hits = hits;
         // Keep the same article selected when it is still listed.
         self.list.selected =
             selected_article.and_then(|a| self.hits.iter().position(|h| h.article == a)).unwrap_or(0);
         let rows = self.list_rows();
         self.list.clamp(self.hits.len(), rows);
         self.retally();
+        self.reopen_if_filtered_out();
     }
 
     /// Sidebar counts follow the filtered articles.
@@ -535,7 +602,6 @@ impl App {
                     if let Some(row) = rows.get(c.selected) {
                         toggle(ids, row.tally.id);
                         self.refilter();
-                        self.reopen_if_filtered_out();
                     }
                 }
                 Tab::Figures => {
@@ -580,7 +646,6 @@ impl App {
                 self.filters.query = p.text.clone();
                 self.list = Cursor::default();
                 self.refilter();
-                self.reopen_if_filtered_out();
             }
         }
     }
@@ -635,7 +700,6 @@ impl App {
             self.filters = Filters::default();
             self.sidebar_query.clear();
             self.refilter();
-            self.relayout();
         }
     }
 }

@@ -5,6 +5,7 @@ pub mod document;
 pub mod keymap;
 pub mod layout;
 pub mod run;
+pub mod search;
 pub mod theme;
 pub mod widgets;
 

@@ -3,7 +3,7 @@
 use std::io::{self, IsTerminal, Stdout};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
@@ -14,6 +14,7 @@ use ratatui::backend::CrosstermBackend;
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 
 use super::app::{App, update};
+use super::search::SearchWorker;
 use crate::corpus::LoadEvent;
 
 /// How long the loop waits for an event before checking for signals.
@@ -76,6 +77,12 @@ fn watch_signals(stop: Arc<AtomicBool>) -> io::Result<()> {
 /// How long the loop has to end by itself after a signal.
 const GRACE: Duration = Duration::from_millis(600);
 
+/// How long the loop waits for a search's answer before it draws without it.
+const FRAME: Duration = Duration::from_millis(12);
+
+/// How often a filtered list is searched again while articles are arriving.
+const SEARCH_WHILE_LOADING: Duration = Duration::from_millis(250);
+
 /// How long the loop waits for a key while articles are still arriving.
 const POLL_LOADING: Duration = Duration::from_millis(15);
 
@@ -94,12 +101,17 @@ pub fn run(mut app: App, loader: Option<Receiver<LoadEvent>>) -> Result<App, Run
     let size = terminal.size()?;
     update(&mut app, super::Action::Resize { width: size.width, height: size.height });
 
+    let worker = SearchWorker::spawn()?;
+    app.search_in_background();
+    // The generation of the search the worker has, until its answer is in.
+    let mut in_flight: Option<u64> = None;
+    let mut last_search: Option<Instant> = None;
     let mut dirty = true;
     let mut loader = loader;
     while !app.quit && app.fatal.is_none() && !stop.load(Ordering::Relaxed) {
         // Keys first: every key already typed is handled before more articles are taken in.
-        let wait = if dirty || loader.is_some() && app.loading.is_some() { Duration::ZERO } else { POLL };
-        if event::poll(wait)? {
+        let busy = dirty || in_flight.is_some() || loader.is_some() && app.loading.is_some();
+        if event::poll(if busy { Duration::ZERO } else { POLL })? {
             while {
                 let ev = event::read()?;
                 if let Some(action) = app.keymap.action_for(&ev, app.typing()) {
@@ -112,7 +124,10 @@ pub fn run(mut app: App, loader: Option<Receiver<LoadEvent>>) -> Result<App, Run
                 break;
             }
         }
-        if let Some(rx) = &loader {
+        // Articles go in only between searches, when the worker holds no snapshot of the store.
+        if in_flight.is_none()
+            && let Some(rx) = &loader
+        {
             match rx.recv_timeout(if dirty { Duration::ZERO } else { POLL_LOADING }) {
                 Ok(event) => {
                     app.ingest(event);
@@ -120,6 +135,24 @@ pub fn run(mut app: App, loader: Option<Receiver<LoadEvent>>) -> Result<App, Run
                 }
                 Err(RecvTimeoutError::Timeout) => {}
                 Err(RecvTimeoutError::Disconnected) => loader = None,
+            }
+        }
+        // While loading, the list is searched again now and then rather than after every batch.
+        let due = app.loading.is_none() || last_search.is_none_or(|t| t.elapsed() >= SEARCH_WHILE_LOADING);
+        // A newer query goes out at once: the worker drops the older search for it.
+        if due && let Some(job) = app.take_search() {
+            in_flight = Some(job.generation);
+            last_search = Some(Instant::now());
+            worker.submit(job);
+        }
+        if in_flight.is_some() {
+            // A quick search is drawn with its answer, in one frame rather than two.
+            if let Some(done) = worker.finished(FRAME) {
+                if in_flight == Some(done.generation) {
+                    in_flight = None;
+                }
+                app.search_done(done);
+                dirty = true;
             }
         }
         if dirty {

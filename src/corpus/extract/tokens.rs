@@ -69,9 +69,6 @@ pub fn tokenize(body: &str) -> Vec<Token> {
             start += c.len_utf8();
             continue;
         }
-        let after_word_char = prev.is_some_and(|p| p.is_alphanumeric() || p == '_')
-            || (c == '#' && prev == Some('&') && is_char_reference(&body[start..]));
-        let next = body[start + c.len_utf8()..].chars().next();
         let (kind, end) = if c.is_alphabetic() {
             let end = scan_word(body, start);
             let word = &body[start..end];
@@ -90,7 +87,11 @@ pub fn tokenize(body: &str) -> Vec<Token> {
             } else {
                 (Kind::Number, scan_number(body, start))
             }
-        } else if (c == '#' || c == '@') && !after_word_char && next.is_some_and(is_tag_char) {
+        } else if (c == '#' || c == '@')
+            && !(prev.is_some_and(|p| p.is_alphanumeric() || p == '_')
+                || (c == '#' && prev == Some('&') && is_char_reference(&body[start..])))
+            && body[start + 1..].chars().next().is_some_and(is_tag_char)
+        {
             let end = scan_tag(body, start + 1, c == '@');
             let name = &body[start + 1..end];
             let kind = if c == '@' { Kind::Handle } else { Kind::Hashtag };
@@ -104,7 +105,10 @@ pub fn tokenize(body: &str) -> Vec<Token> {
         };
         tokens.push(Token { start, end, kind, gap });
         gap = Gap::None;
-        prev = body[..end].chars().next_back();
+        prev = match bytes[end - 1] {
+            b if b.is_ascii() => Some(char::from(b)),
+            _ => body[..end].chars().next_back(),
+        };
         start = end;
     }
     tokens
