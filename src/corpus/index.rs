@@ -75,6 +75,13 @@ impl Index {
         ix
     }
 
+    /// Make room for `articles` more articles.
+    pub fn reserve(&mut self, articles: usize) {
+        self.article_people.reserve_exact(articles);
+        self.article_tags.reserve_exact(articles);
+        self.article_title.reserve_exact(articles);
+    }
+
     pub fn add(&mut self, a: &Article) {
         let mut people = Vec::with_capacity(a.entities.people.len());
         for p in &a.entities.people {

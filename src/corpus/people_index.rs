@@ -4,13 +4,19 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use rustc_hash::FxHashSet;
+
 use super::article::Article;
 
 pub fn merge_across(articles: &mut [Article]) {
     // Surname -> the distinct full names that end with it, corpus-wide.
     let mut by_surname: HashMap<&str, Vec<Arc<str>>> = HashMap::new();
-    let names: Vec<Arc<str>> =
+    // Each distinct name once: a corpus repeats its names far more often than it has them.
+    let names: FxHashSet<Arc<str>> =
         articles.iter().flat_map(|a| a.entities.people.iter().map(|p| Arc::clone(&p.name))).collect();
+    let mut names: Vec<Arc<str>> = names.into_iter().collect();
+    // Sorted so that nothing below depends on the order a hash set happens to give.
+    names.sort_unstable();
     for name in &names {
         if let Some((_, last)) = name.rsplit_once(' ') {
             let full = by_surname.entry(last).or_default();

@@ -202,6 +202,10 @@ impl App {
             LoadEvent::Found { files, skipped } => {
                 self.note_skipped(&skipped);
                 self.loading = Some(Progress { files, ..Progress::default() });
+                // Room for every article at once: growing by doubling would hold two copies of
+                // the article list at its peak.
+                Arc::make_mut(&mut self.corpus).articles.reserve_exact(files);
+                Arc::make_mut(&mut self.index).reserve(files);
             }
             LoadEvent::Batch { articles, bytes, skipped, warnings } => {
                 self.note_skipped(&skipped);
@@ -226,6 +230,8 @@ impl App {
                 // Titled surnames resolve corpus-wide only now, which can rename people.
                 let corpus = Arc::make_mut(&mut self.corpus);
                 corpus.finish();
+                // The old index goes before the new one is built: never two at once.
+                self.index = Arc::default();
                 self.index = Arc::new(Index::build(&corpus.articles));
                 self.store_changed();
                 if let Some((people, tags)) = self.pending.take() {

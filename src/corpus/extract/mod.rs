@@ -12,6 +12,11 @@ pub mod tokens;
 use std::sync::Arc;
 
 use serde::Serialize;
+use smallvec::SmallVec;
+
+/// Where an entity is mentioned. Most people and tags are mentioned once in an article, and
+/// one span is kept inline rather than in an allocation of its own.
+pub type Spans = SmallVec<[Span; 1]>;
 
 /// A byte range in an article body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -66,7 +71,7 @@ pub struct Person {
     /// Every other form seen ("Mr Hunt", "Hunt"), in order of first appearance.
     pub aliases: Vec<Arc<str>>,
     pub count: usize,
-    pub spans: Vec<Span>,
+    pub spans: Spans,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -74,7 +79,7 @@ pub struct Hashtag {
     /// With its `#`, in the spelling seen most often.
     pub tag: Arc<str>,
     pub count: usize,
-    pub spans: Vec<Span>,
+    pub spans: Spans,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -82,7 +87,7 @@ pub struct Handle {
     /// With its `@`, as first seen.
     pub handle: Arc<str>,
     pub count: usize,
-    pub spans: Vec<Span>,
+    pub spans: Spans,
 }
 
 /// A figure keeps only offsets into its article's body: the text is stored once.

@@ -8,7 +8,7 @@ use smallvec::SmallVec;
 
 use super::lexicon::{Kinds, Lower, kinds};
 use super::tokens::{Gap, Kind, Token};
-use super::{Person, Span};
+use super::{Person, Span, Spans};
 
 /// Lower-case words that may stand inside a name ("Ludwig van Beethoven", "Paulo de Souza").
 const PARTICLES: [&str; 14] =
@@ -528,7 +528,7 @@ pub fn collect(body: &str, tokens: &[Token]) -> Vec<Person> {
         .map(|e| {
             let name = e.name();
             let aliases = e.forms.into_iter().filter(|f| *f != name).map(Arc::from).collect();
-            Person { name: Arc::from(name), aliases, count: e.count, spans: e.spans }
+            Person { name: Arc::from(name), aliases, count: e.count, spans: Spans::from_vec(e.spans) }
         })
         .collect()
 }

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::tokens::{Kind, Token};
-use super::{Handle, Hashtag, Span};
+use super::{Handle, Hashtag, Span, Spans};
 
 pub fn collect(body: &str, tokens: &[Token]) -> (Vec<Hashtag>, Vec<Handle>) {
     let mut tags: Vec<Hashtag> = Vec::new();
@@ -20,7 +20,7 @@ pub fn collect(body: &str, tokens: &[Token]) -> (Vec<Hashtag>, Vec<Handle>) {
         match t.kind {
             Kind::Hashtag => {
                 let i = *tag_index.entry(text.to_lowercase()).or_insert_with(|| {
-                    tags.push(Hashtag { tag: Arc::from(text), count: 0, spans: Vec::new() });
+                    tags.push(Hashtag { tag: Arc::from(text), count: 0, spans: Spans::new() });
                     spellings.push(Vec::new());
                     tags.len() - 1
                 });
@@ -34,7 +34,7 @@ pub fn collect(body: &str, tokens: &[Token]) -> (Vec<Hashtag>, Vec<Handle>) {
             // Handles are case-insensitive on every network, so they fold the same way.
             Kind::Handle => {
                 let i = *handle_index.entry(text.to_lowercase()).or_insert_with(|| {
-                    handles.push(Handle { handle: Arc::from(text), count: 0, spans: Vec::new() });
+                    handles.push(Handle { handle: Arc::from(text), count: 0, spans: Spans::new() });
                     handles.len() - 1
                 });
                 handles[i].count += 1;
