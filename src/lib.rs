@@ -33,10 +33,10 @@ pub fn source_for(paths: &[PathBuf]) -> Source {
 pub fn load_reporting(source: &Source) -> Result<LoadOutcome, LoadError> {
     let outcome = Corpus::load(source)?;
     for s in &outcome.skipped {
-        eprintln!("strike-reader: {}: {}", s.path.display(), s.reason);
+        eprintln!("strike-reader: {s}");
     }
     for w in &outcome.warnings {
-        eprintln!("strike-reader: {}: {}", w.path.display(), w.message);
+        eprintln!("strike-reader: {w}");
     }
     if let Some(summary) = outcome.summary() {
         eprintln!("strike-reader: {summary}");

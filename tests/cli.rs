@@ -210,3 +210,34 @@ fn help_and_version() {
     let o = run(&["export", "--format", "xml"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+/// Escape sequences in a file's name, title, byline and body never reach a terminal: not in
+/// any export format, not in the messages on stderr.
+#[test]
+fn escape_sequences_are_removed_from_every_field_and_message() {
+    let dir = TempDir::new().expect("tempdir");
+    let nasty = "Strike \u{1b}]52;c;cm0gLXJmIH4=\u{7}talks\u{1b}[2J\n\nBy Jo \u{1b}[31mSmith\u{1b}[0m\n\n\
+                 Health secretary Jeremy \u{9b}Hunt said 98%\u{1b}P1$r\u{1b}\\ of doctors \u{8}voted.\n";
+    std::fs::write(dir.path().join("a\u{1b}[2Jb.txt"), nasty).expect("write");
+    std::fs::write(dir.path().join("c\u{1b}]0;x\u{7}.bin"), "not an article").expect("write");
+    let path = dir.path().to_str().expect("utf8 path");
+    for format in ["jsonl", "csv"] {
+        let o = run(&["export", "--format", format, "--with-body", path]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        for (name, bytes) in [("stdout", &o.stdout), ("stderr", &o.stderr)] {
+            let bad = bytes.iter().find(|&&b| (b < 0x20 && !matches!(b, b'\n' | b'\r')) || b == 0x7f);
+            assert!(
+                bad.is_none(),
+                "{format} {name} holds control byte {bad:?}: {:?}",
+                String::from_utf8_lossy(bytes)
+            );
+            assert!(!String::from_utf8_lossy(bytes).chars().any(|c| ('\u{80}'..='\u{9f}').contains(&c)));
+        }
+        let out = stdout(&o);
+        assert!(format == "csv" || out.contains("Strike talks"), "the csv rows hold no title: {out}");
+        assert!(out.contains("ab"), "the id from the file name, cleaned: {out}");
+        assert!(out.contains("Jeremy Hunt"), "the name is whole again: {out}");
+        assert!(!out.contains("52;c;"), "the clipboard payload is gone with its sequence: {out}");
+        assert!(stderr(&o).contains("c.bin"), "{}", stderr(&o));
+    }
+}

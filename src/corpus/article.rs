@@ -6,7 +6,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use super::extract::{self, Entities};
-use super::text;
+use super::{safe, text};
 
 /// Inferred titles are cut to this many characters.
 const TITLE_MAX: usize = 90;
@@ -69,7 +69,11 @@ impl Article {
     /// Build an article from its raw text: infer title, date and byline, normalise the body
     /// into paragraphs and extract entities.
     pub fn parse(id: String, path: String, raw: &str) -> Article {
-        let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
+        // Every field is made safe for a terminal here, once: the reader and `export` alike
+        // only ever see printable text. File names can hold escapes too.
+        let raw = safe::printable(raw);
+        let raw = raw.strip_prefix('\u{feff}').unwrap_or(&raw);
+        let (id, path) = (safe::printable_owned(id), safe::printable_owned(path));
         let header = Header::infer(raw);
         let body = text::body(raw.lines().skip(header.body_start), raw.len());
         let entities = extract::extract(&body);

@@ -30,13 +30,13 @@ pub enum Source {
 
 #[derive(Debug, Error)]
 pub enum LoadError {
-    #[error("{}: no such file or directory", .0.display())]
+    #[error("{}: no such file or directory", shown(.0))]
     NotFound(PathBuf),
-    #[error("{}: the folder holds no articles (looked for .txt and .md files)", .0.display())]
+    #[error("{}: the folder holds no articles (looked for .txt and .md files)", shown(.0))]
     EmptyFolder(PathBuf),
     #[error("no articles could be read from the paths given")]
     NoArticles,
-    #[error("{}: {source}", path.display())]
+    #[error("{}: {source}", shown(path))]
     Io {
         path: PathBuf,
         #[source]
@@ -81,6 +81,23 @@ pub struct Skipped {
 pub struct Warning {
     pub path: PathBuf,
     pub message: String,
+}
+
+/// A path as it may be shown on a terminal: a file name can hold escape sequences too.
+pub fn shown(path: &Path) -> String {
+    super::safe::printable_owned(path.display().to_string())
+}
+
+impl std::fmt::Display for Skipped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", shown(&self.path), self.reason)
+    }
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", shown(&self.path), self.message)
+    }
 }
 
 #[derive(Debug, Clone, Default)]

@@ -7,6 +7,7 @@ pub mod index;
 pub mod intern;
 pub mod load;
 pub mod people_index;
+pub mod safe;
 pub mod seeds;
 pub mod text;
 

@@ -209,8 +209,7 @@ impl App {
             }
             LoadEvent::Batch { articles, bytes, skipped, warnings } => {
                 self.note_skipped(&skipped);
-                self.load_messages
-                    .extend(warnings.iter().map(|w| format!("{}: {}", w.path.display(), w.message)));
+                self.load_messages.extend(warnings.iter().map(ToString::to_string));
                 if let Some(p) = &mut self.loading {
                     p.done += articles.len() + skipped.len();
                     p.bytes += bytes;
@@ -250,7 +249,7 @@ impl App {
     }
 
     fn note_skipped(&mut self, skipped: &[crate::corpus::Skipped]) {
-        self.load_messages.extend(skipped.iter().map(|s| format!("{}: {}", s.path.display(), s.reason)));
+        self.load_messages.extend(skipped.iter().map(ToString::to_string));
     }
 
     /// Start with filters from the command line: people and tags by name, and a query. A name
