@@ -200,7 +200,7 @@ fn sentence_end(s: &str) -> Option<usize> {
         .map(|i| i + 1)
 }
 
-const MONTHS: [&str; 12] = [
+pub const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",

@@ -4,6 +4,8 @@
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
+use crate::corpus::article::MONTHS;
+
 /// What the word lists say of one word, as flags: one look-up answers every question the
 /// extractor asks of a word.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -35,33 +37,6 @@ impl Kinds {
 }
 
 const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-const MONTHS: [&str; 25] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "may",
-];
 
 fn entries(text: &'static str) -> impl Iterator<Item = &'static str> {
     text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
@@ -76,7 +51,9 @@ static KINDS: LazyLock<FxHashMap<&'static str, Kinds>> = LazyLock::new(|| {
     };
     mark(&mut entries(include_str!("../../../assets/stopwords.txt")), Kinds::STOPWORD);
     mark(&mut WEEKDAYS.into_iter(), Kinds::WEEKDAY);
-    mark(&mut MONTHS.into_iter(), Kinds::MONTH);
+    // Every form `month_number` reads: full names, their first three letters, and "sept".
+    let mut months = MONTHS.iter().flat_map(|m| [*m, &m[..3]]).chain(["sept"]);
+    mark(&mut months, Kinds::MONTH);
     mark(&mut entries(include_str!("../../../assets/honorifics.txt")), Kinds::HONORIFIC);
     mark(&mut entries(include_str!("../../../assets/role-words.txt")), Kinds::ROLE);
     mark(&mut entries(include_str!("../../../assets/work-cues.txt")), Kinds::WORK_CUE);
