@@ -224,7 +224,7 @@ fn background_searches_answer_only_the_newest_query() {
     let mut a = app((160, 48));
     a.search_in_background();
     press(&mut a, "/capal");
-    assert!(a.searching, "the search is handed out, not run inside update");
+    assert!(a.searching(), "the search is handed out, not run inside update");
     assert_eq!(listed(&a), ["000", "001", "002", "003"], "the list waits for the answer");
     let old = a.take_search().expect("a job for /capal");
     assert!(a.take_search().is_none(), "one job per change");
@@ -239,15 +239,15 @@ fn background_searches_answer_only_the_newest_query() {
     // An answer to an overtaken query changes nothing.
     let stale = run(&mut engine, &old);
     a.search_done(strike_reader::ui::search::SearchDone { generation: old.generation, hits: stale });
-    assert!(a.searching);
+    assert!(a.searching());
     assert_eq!(listed(&a), ["000", "001", "002", "003"]);
     let hits = run(&mut engine, &newest);
     a.search_done(strike_reader::ui::search::SearchDone { generation: newest.generation, hits });
-    assert!(!a.searching);
+    assert!(!a.searching());
     assert_eq!(listed(&a), ["000"]);
     assert_eq!(a.open, Some(0));
     // Clearing the filters needs no search at all.
     press(&mut a, "\n\u{1b}");
-    assert!(!a.searching && a.take_search().is_none());
+    assert!(!a.searching() && a.take_search().is_none());
     assert_eq!(a.hits.len(), 4);
 }

@@ -112,8 +112,6 @@ pub struct App {
     pub fatal: Option<String>,
     /// People and tags named on the command line, applied once every article is in.
     pending: Option<(Vec<String>, Vec<String>)>,
-    /// A search is out with the worker and `hits` are those of an earlier query.
-    pub searching: bool,
     search: SearchState,
 }
 
@@ -125,6 +123,8 @@ struct SearchState {
     wanted: bool,
     /// Counts filter changes; an answer for an older one is dropped.
     generation: u64,
+    /// The change the listed hits answer.
+    shown: u64,
     /// Counts changes to the store.
     version: u64,
 }
@@ -169,7 +169,6 @@ impl App {
             load_messages: Vec::new(),
             fatal: None,
             pending: None,
-            searching: false,
             search: SearchState::default(),
         };
         app.refilter();
@@ -384,13 +383,17 @@ impl App {
         let unfiltered = self.filters == Filters::default();
         if self.search.background && !unfiltered {
             self.search.wanted = true;
-            self.searching = true;
             return;
         }
         self.search.wanted = false;
-        self.searching = false;
+        self.search.shown = self.search.generation;
         let hits = self.engine.apply(&self.corpus, &self.index, &self.filters);
         self.show_hits(hits);
+    }
+
+    /// The listed hits answer an earlier query: a search is wanted or out with the worker.
+    pub fn searching(&self) -> bool {
+        self.search.shown != self.search.generation
     }
 
     /// The search the filters are waiting for, if it has not been handed out yet.
@@ -409,8 +412,8 @@ impl App {
 
     /// Take in the worker's answer; an answer to an older query is dropped.
     pub fn search_done(&mut self, done: SearchDone) {
-        if done.generation == self.search.generation && !self.search.wanted {
-            self.searching = false;
+        if done.generation == self.search.generation {
+            self.search.shown = done.generation;
             self.show_hits(done.hits);
         }
     }

@@ -49,7 +49,7 @@ impl Widget for StatusBar<'_> {
             let target = if p.target == Pane::Sidebar { app.tab.title() } else { "articles" };
             spans.push(Span::styled(format!(" filter {target}: "), t.status.patch(t.title)));
             spans.push(Span::styled(format!("{}▏", p.text), t.status.patch(t.matched)));
-            if app.searching {
+            if app.searching() {
                 spans.push(Span::styled(" searching…", t.status.patch(t.meta)));
             }
             "Enter keep · Esc cancel"
@@ -58,7 +58,7 @@ impl Widget for StatusBar<'_> {
                 format!(" {} of {} articles ", app.hits.len(), app.corpus.articles.len()),
                 t.status.patch(t.title),
             ));
-            if app.searching {
+            if app.searching() {
                 spans.push(Span::styled("searching… ", t.status.patch(t.meta)));
             }
             if let Some(p) = app.loading {
