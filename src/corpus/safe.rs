@@ -9,22 +9,23 @@ use std::borrow::Cow;
 /// `text` with every escape sequence and control character removed; line breaks are kept and a
 /// tab becomes a space. Text with nothing to remove is returned as it is, without a copy.
 pub fn printable(text: &str) -> Cow<'_, str> {
-    if !needs_cleaning(text) {
-        return Cow::Borrowed(text);
-    }
-    let mut keep = Keep { out: String::with_capacity(text.len()), carriage_return: false };
-    let mut parser = vte::Parser::new();
-    parser.advance(&mut keep, text.as_bytes());
-    keep.end_line();
-    Cow::Owned(keep.out)
+    if needs_cleaning(text) { Cow::Owned(clean(text)) } else { Cow::Borrowed(text) }
 }
 
 /// `printable` for a string that is owned already: no copy when there is nothing to remove.
 pub fn printable_owned(text: String) -> String {
-    if needs_cleaning(&text) { printable(&text).into_owned() } else { text }
+    if needs_cleaning(&text) { clean(&text) } else { text }
 }
 
-/// One pass over the bytes: most files hold nothing but printable text, line breaks and tabs.
+fn clean(text: &str) -> String {
+    let mut keep = Keep { out: String::with_capacity(text.len()), carriage_return: false };
+    let mut parser = vte::Parser::new();
+    parser.advance(&mut keep, text.as_bytes());
+    keep.end_line();
+    keep.out
+}
+
+/// One pass over the bytes: most files hold nothing but printable text and line breaks.
 fn needs_cleaning(text: &str) -> bool {
     let bytes = text.as_bytes();
     bytes.iter().enumerate().any(|(i, &b)| {
