@@ -77,10 +77,10 @@ impl<'a> ArticleRecord<'a> {
             people: e
                 .people
                 .iter()
-                .map(|p| PersonRecord { name: &p.name, aliases: &p.aliases, count: p.count })
+                .map(|p| PersonRecord { name: &p.name, aliases: &p.aliases, count: p.count() })
                 .collect(),
-            hashtags: e.hashtags.iter().map(|h| HashtagRecord { tag: &h.tag, count: h.count }).collect(),
-            handles: e.handles.iter().map(|h| HandleRecord { handle: &h.handle, count: h.count }).collect(),
+            hashtags: e.hashtags.iter().map(|h| HashtagRecord { tag: &h.tag, count: h.count() }).collect(),
+            handles: e.handles.iter().map(|h| HandleRecord { handle: &h.handle, count: h.count() }).collect(),
             figures: figure_records(a),
             title_inferred: a.title_inferred,
             body: with_body.then_some(a.body.as_str()),
@@ -140,17 +140,17 @@ fn write_csv(corpus: &Corpus, out: &mut dyn Write) -> io::Result<()> {
                 &p.name,
                 "",
                 "",
-                &p.count.to_string(),
+                &p.count().to_string(),
                 "",
                 "",
                 &p.aliases.join("; "),
             ])?;
         }
         for h in &e.hashtags {
-            w.write_record([&a.id, "hashtag", &h.tag, "", "", &h.count.to_string(), "", "", ""])?;
+            w.write_record([&a.id, "hashtag", &h.tag, "", "", &h.count().to_string(), "", "", ""])?;
         }
         for h in &e.handles {
-            w.write_record([&a.id, "handle", &h.handle, "", "", &h.count.to_string(), "", "", ""])?;
+            w.write_record([&a.id, "handle", &h.handle, "", "", &h.count().to_string(), "", "", ""])?;
         }
         for f in figure_records(a) {
             let value = f.value.to_string();

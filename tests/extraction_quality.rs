@@ -198,9 +198,9 @@ fn extraction_meets_the_quality_bar_on_hand_labels() {
         }
         let mut misses = Vec::new();
         let ps = score_people(&a, &g, &mut misses);
-        let found_tags = a.entities.hashtags.iter().map(|h| (h.tag.to_string(), h.count)).collect();
+        let found_tags = a.entities.hashtags.iter().map(|h| (h.tag.to_string(), h.count())).collect();
         let mut ts = score_tags(found_tags, &g.hashtags, "hashtag", &mut misses);
-        let found_handles = a.entities.handles.iter().map(|h| (h.handle.to_string(), h.count)).collect();
+        let found_handles = a.entities.handles.iter().map(|h| (h.handle.to_string(), h.count())).collect();
         ts.add(score_tags(found_handles, &g.handles, "handle", &mut misses));
         let fs = score_figures(&a, &g, &mut misses);
         people.add(ps);

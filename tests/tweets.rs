@@ -55,8 +55,8 @@ fn extracted(text: &str) -> (Vec<String>, Vec<String>) {
         v
     };
     (
-        expand(e.hashtags.into_iter().map(|h| (h.tag.to_string(), h.count)).collect()),
-        expand(e.handles.into_iter().map(|h| (h.handle.to_string(), h.count)).collect()),
+        expand(e.hashtags.into_iter().map(|h| (h.tag.to_string(), h.count())).collect()),
+        expand(e.handles.into_iter().map(|h| (h.handle.to_string(), h.count())).collect()),
     )
 }
 

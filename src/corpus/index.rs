@@ -92,14 +92,14 @@ impl Index {
                     known.push(alias.clone());
                 }
             }
-            people.push((id, count(p.count)));
+            people.push((id, count(p.count())));
         }
         let mut tags = Vec::with_capacity(a.entities.hashtags.len() + a.entities.handles.len());
         for h in &a.entities.hashtags {
-            tags.push((self.tags.intern(&h.tag, h.tag.to_lowercase()), count(h.count)));
+            tags.push((self.tags.intern(&h.tag, h.tag.to_lowercase()), count(h.count())));
         }
         for h in &a.entities.handles {
-            tags.push((self.tags.intern(&h.handle, h.handle.to_lowercase()), count(h.count)));
+            tags.push((self.tags.intern(&h.handle, h.handle.to_lowercase()), count(h.count())));
         }
         self.article_people.push(people);
         self.article_tags.push(tags);

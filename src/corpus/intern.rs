@@ -40,10 +40,17 @@ impl Interner {
 
 /// Give back the spare room extraction left in an article's lists: they are never grown again.
 pub fn compact(a: &mut Article) {
-    a.entities.people.iter_mut().for_each(|p| p.spans.shrink_to_fit());
-    a.entities.hashtags.iter_mut().for_each(|h| h.spans.shrink_to_fit());
-    a.entities.handles.iter_mut().for_each(|h| h.spans.shrink_to_fit());
-    a.entities.figures.shrink_to_fit();
+    let e = &mut a.entities;
+    e.people.shrink_to_fit();
+    e.hashtags.shrink_to_fit();
+    e.handles.shrink_to_fit();
+    e.figures.shrink_to_fit();
+    for p in &mut e.people {
+        p.aliases.shrink_to_fit();
+        p.spans.shrink_to_fit();
+    }
+    e.hashtags.iter_mut().for_each(|h| h.spans.shrink_to_fit());
+    e.handles.iter_mut().for_each(|h| h.spans.shrink_to_fit());
 }
 
 #[cfg(test)]

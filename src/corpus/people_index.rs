@@ -43,7 +43,6 @@ pub fn merge_across(articles: &mut [Article]) {
             let short = people.remove(i);
             match people.iter_mut().find(|p| &p.name == full) {
                 Some(p) => {
-                    p.count += short.count;
                     p.spans.extend(short.spans);
                     for alias in short.aliases.into_iter().chain([short.name]) {
                         if !p.aliases.contains(&alias) {

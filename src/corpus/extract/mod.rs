@@ -70,7 +70,7 @@ pub struct Person {
     pub name: Arc<str>,
     /// Every other form seen ("Mr Hunt", "Hunt"), in order of first appearance.
     pub aliases: Vec<Arc<str>>,
-    pub count: usize,
+    /// One per mention: how often the person is mentioned is `spans.len()`.
     pub spans: Spans,
 }
 
@@ -78,7 +78,6 @@ pub struct Person {
 pub struct Hashtag {
     /// With its `#`, in the spelling seen most often.
     pub tag: Arc<str>,
-    pub count: usize,
     pub spans: Spans,
 }
 
@@ -86,8 +85,25 @@ pub struct Hashtag {
 pub struct Handle {
     /// With its `@`, as first seen.
     pub handle: Arc<str>,
-    pub count: usize,
     pub spans: Spans,
+}
+
+impl Person {
+    pub fn count(&self) -> usize {
+        self.spans.len()
+    }
+}
+
+impl Hashtag {
+    pub fn count(&self) -> usize {
+        self.spans.len()
+    }
+}
+
+impl Handle {
+    pub fn count(&self) -> usize {
+        self.spans.len()
+    }
 }
 
 /// A figure keeps only offsets into its article's body: the text is stored once.

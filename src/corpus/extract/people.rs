@@ -528,7 +528,7 @@ pub fn collect(body: &str, tokens: &[Token]) -> Vec<Person> {
         .map(|e| {
             let name = e.name();
             let aliases = e.forms.into_iter().filter(|f| *f != name).map(Arc::from).collect();
-            Person { name: Arc::from(name), aliases, count: e.count, spans: Spans::from_vec(e.spans) }
+            Person { name: Arc::from(name), aliases, spans: Spans::from_vec(e.spans) }
         })
         .collect()
 }

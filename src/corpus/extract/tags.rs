@@ -20,11 +20,10 @@ pub fn collect(body: &str, tokens: &[Token]) -> (Vec<Hashtag>, Vec<Handle>) {
         match t.kind {
             Kind::Hashtag => {
                 let i = *tag_index.entry(text.to_lowercase()).or_insert_with(|| {
-                    tags.push(Hashtag { tag: Arc::from(text), count: 0, spans: Spans::new() });
+                    tags.push(Hashtag { tag: Arc::from(text), spans: Spans::new() });
                     spellings.push(Vec::new());
                     tags.len() - 1
                 });
-                tags[i].count += 1;
                 tags[i].spans.push(span);
                 match spellings[i].iter_mut().find(|(s, _)| *s == text) {
                     Some((_, n)) => *n += 1,
@@ -34,10 +33,9 @@ pub fn collect(body: &str, tokens: &[Token]) -> (Vec<Hashtag>, Vec<Handle>) {
             // Handles are case-insensitive on every network, so they fold the same way.
             Kind::Handle => {
                 let i = *handle_index.entry(text.to_lowercase()).or_insert_with(|| {
-                    handles.push(Handle { handle: Arc::from(text), count: 0, spans: Spans::new() });
+                    handles.push(Handle { handle: Arc::from(text), spans: Spans::new() });
                     handles.len() - 1
                 });
-                handles[i].count += 1;
                 handles[i].spans.push(span);
             }
             _ => {}
@@ -65,9 +63,9 @@ mod tests {
         let (tags, handles) = collect(body, &tokenize(body));
         assert_eq!(tags.len(), 1);
         assert_eq!(&*tags[0].tag, "#GOPDebate");
-        assert_eq!(tags[0].count, 4);
+        assert_eq!(tags[0].count(), 4);
         assert_eq!(handles.len(), 1);
-        assert_eq!(handles[0].count, 2);
+        assert_eq!(handles[0].count(), 2);
         assert_eq!(&*handles[0].handle, "@RealDonaldTrump");
     }
 
