@@ -31,6 +31,8 @@ struct ArticleRecord<'a> {
     handles: Vec<HandleRecord<'a>>,
     figures: Vec<FigureRecord<'a>>,
     title_inferred: bool,
+    url: Option<&'a str>,
+    source: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     body: Option<&'a str>,
 }
@@ -83,6 +85,8 @@ impl<'a> ArticleRecord<'a> {
             handles: e.handles.iter().map(|h| HandleRecord { handle: &h.handle, count: h.count() }).collect(),
             figures: figure_records(a),
             title_inferred: a.title_inferred,
+            url: a.url.as_deref(),
+            source: a.source.as_deref(),
             body: with_body.then_some(a.body.as_str()),
         }
     }

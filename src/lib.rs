@@ -31,7 +31,11 @@ pub fn source_for(paths: &[PathBuf]) -> Source {
 
 /// Load a corpus, reporting skipped files and warnings on stderr.
 pub fn load_reporting(source: &Source) -> Result<LoadOutcome, LoadError> {
-    let outcome = Corpus::load(source)?;
+    let outcome = Corpus::load(source).inspect_err(|e| {
+        if let LoadError::NoArticles { passed_over } = e {
+            passed_over.iter().for_each(|p| eprintln!("strike-reader: {p}"));
+        }
+    })?;
     for s in &outcome.skipped {
         eprintln!("strike-reader: {s}");
     }

@@ -48,7 +48,7 @@ fn run_reader(args: &ReadArgs) -> i32 {
     );
     match ui::run::run(app, Some(rx)) {
         Ok(app) => {
-            for m in &app.load_messages {
+            for m in &app.messages {
                 eprintln!("strike-reader: {m}");
             }
             match app.fatal {

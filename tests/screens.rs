@@ -56,6 +56,20 @@ screens! {
 }
 
 #[test]
+fn the_message_list_over_the_reader() {
+    let mut app = App::new(Corpus::seeds().corpus, Keymap::default(), Theme::default_theme(false), (80, 24));
+    app.messages = vec![
+        "notes/b.txt: binary file, skipped".to_string(),
+        "feeds/today.jsonl: line 7: column 12: expected `,` or `}`".to_string(),
+        "old/1998.txt: not UTF-8 (invalid at byte 211); read as Windows-1252".to_string(),
+    ];
+    app.messages_open = true;
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test terminal");
+    terminal.draw(|f| f.render_widget(&app, f.area())).expect("draw");
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
 fn every_size_down_to_one_cell_draws() {
     for w in [1u16, 2, 5, 20, 59, 60, 61, 99, 100, 101] {
         for h in [1u16, 2, 3, 7, 24] {

@@ -251,3 +251,39 @@ fn background_searches_answer_only_the_newest_query() {
     assert!(!a.searching() && a.take_search().is_none());
     assert_eq!(a.hits.len(), 4);
 }
+
+#[test]
+fn what_loading_passed_over_is_listed_until_dismissed_and_comes_back_on_bang() {
+    use std::path::PathBuf;
+    use strike_reader::corpus::LoadEvent;
+    use strike_reader::corpus::load::{SkipReason, Skipped, Warning};
+    let mut a = App::loading(Keymap::default(), Theme::default_theme(true), (160, 48));
+    let seeds = Corpus::seeds().corpus.articles;
+    a.ingest(LoadEvent::Found { files: 6, skipped: Vec::new() });
+    a.ingest(LoadEvent::Batch {
+        files: 6,
+        articles: seeds,
+        bytes: 100,
+        skipped: vec![Skipped { path: PathBuf::from("b.txt"), reason: SkipReason::Binary }],
+        warnings: vec![Warning {
+            path: PathBuf::from("d.jsonl"),
+            message: "line 2: column 1: expected value".into(),
+        }],
+    });
+    assert!(!a.messages_open, "the list waits for the load to end");
+    a.ingest(LoadEvent::Done);
+    assert!(a.messages_open);
+    assert_eq!(a.messages, ["b.txt: binary file, skipped", "d.jsonl: line 2: column 1: expected value"]);
+    // While it is open, keys scroll it and do nothing else.
+    press(&mut a, "j/");
+    assert_eq!(a.messages_scroll, 1);
+    assert!(a.prompt.is_none());
+    press(&mut a, "\u{1b}");
+    assert!(!a.messages_open);
+    assert_eq!(a.hits.len(), 4, "Esc closed the list and cleared nothing else");
+    press(&mut a, "!");
+    assert!(a.messages_open);
+    assert_eq!(a.messages_scroll, 0);
+    press(&mut a, "!");
+    assert!(!a.messages_open);
+}

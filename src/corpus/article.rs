@@ -6,6 +6,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use super::extract::{self, Entities};
+use super::formats::Document;
 use super::{safe, text};
 
 /// Inferred titles are cut to this many characters.
@@ -60,6 +61,10 @@ pub struct Article {
     pub date: Option<Date>,
     pub authors: Vec<String>,
     pub words: usize,
+    /// Where the article was published, when its file says (feeds, JSON, saved pages).
+    pub url: Option<String>,
+    /// The outlet, when its file says.
+    pub source: Option<String>,
     /// The body: paragraphs joined by a blank line. Entity offsets index into it.
     pub body: String,
     pub entities: Entities,
@@ -69,22 +74,41 @@ impl Article {
     /// Build an article from its raw text: infer title, date and byline, normalise the body
     /// into paragraphs and extract entities.
     pub fn parse(id: String, path: String, raw: &str) -> Article {
+        Article::from_document(id, path, Document::text(raw.to_string()))
+    }
+
+    /// Build an article from what a file format gave: fields it lacks are inferred from the top
+    /// of the body, as for plain text.
+    pub fn from_document(id: String, path: String, doc: Document) -> Article {
         // Every field is made safe for a terminal here, once: the reader and `export` alike
-        // only ever see printable text. File names can hold escapes too.
-        let raw = safe::printable(raw);
+        // only ever see printable text. Character references are decoded first, so that one
+        // written as `&#27;` cannot smuggle an escape in. File names can hold escapes too.
+        let field = |s: String| safe::printable_owned(decoded(s));
+        let raw = field(doc.body);
         let raw = raw.strip_prefix('\u{feff}').unwrap_or(&raw);
         let (id, path) = (safe::printable_owned(id), safe::printable_owned(path));
-        let header = Header::infer(raw);
+        let title = doc.title.map(|t| text::clean_line(&field(t))).filter(|t| !t.is_empty());
+        let mut authors: Vec<String> = doc.authors.into_iter().map(|a| text::clean_line(&field(a))).collect();
+        authors.retain(|a| !a.is_empty());
+        // A format's own title means the body is all article; without one, the body's top
+        // may hold the headline, dateline and byline.
+        let header = match &title {
+            Some(_) => Header::default(),
+            None if doc.header_in_body => Header::infer(raw),
+            None => Header::from_opening(raw),
+        };
         let body = text::body(raw.lines().skip(header.body_start), raw.len());
         let entities = extract::extract(&body);
         Article {
             id,
             path,
             words: text::word_count(&body),
-            title: Arc::from(header.title),
-            title_inferred: header.title_inferred,
-            date: header.date,
-            authors: header.authors,
+            title_inferred: title.is_none() && header.title_inferred,
+            title: Arc::from(title.unwrap_or(header.title)),
+            date: doc.date.or(header.date),
+            authors: if authors.is_empty() { header.authors } else { authors },
+            url: doc.url.map(field),
+            source: doc.source.map(|s| text::clean_line(&field(s))),
             body,
             entities,
         }
@@ -96,6 +120,7 @@ impl Article {
     }
 }
 
+#[derive(Default)]
 struct Header {
     title: String,
     title_inferred: bool,
@@ -140,6 +165,19 @@ impl Header {
             date = lines.iter().take(6).find_map(|l| date_line(l));
         }
         Header { title, title_inferred, date, authors, body_start: consumed }
+    }
+}
+
+impl Header {
+    /// A record with no title of its own: the title is made from its opening sentence, and
+    /// the whole text stays the body.
+    fn from_opening(raw: &str) -> Header {
+        let title = raw.lines().find(|l| !l.trim().is_empty()).map(opening_sentence_title);
+        Header {
+            title_inferred: true,
+            title: title.unwrap_or_else(|| String::from("(empty article)")),
+            ..Header::default()
+        }
     }
 }
 
@@ -232,6 +270,24 @@ pub fn month_number(word: &str) -> Option<u8> {
         .map(|i| i as u8 + 1)
 }
 
+/// HTML character references (`&amp;`, `&#233;`) as the characters they stand for: every format
+/// may hold them, plain text pasted from the web included.
+fn decoded(s: String) -> String {
+    if !s.contains('&') {
+        return s;
+    }
+    match html_escape::decode_html_entities(&s) {
+        std::borrow::Cow::Borrowed(_) => s,
+        std::borrow::Cow::Owned(d) => d,
+    }
+}
+
+/// A date as files write it: `2016-04-26T08:00:00Z`, `Tue, 26 Apr 2016 08:00:00 GMT`,
+/// `26/04/2016`, `April 26, 2016`.
+pub fn parse_date(text: &str) -> Option<Date> {
+    date_words(text)
+}
+
 /// A full date near the top of an article: `10/08/2016` (day first, as UK outlets write it),
 /// `2016-08-10`, `10 August 2016`, `August 10, 2016`. The line must be short, a dateline rather
 /// than a sentence that happens to mention a date.
@@ -240,6 +296,10 @@ fn date_line(line: &str) -> Option<Date> {
     if line.is_empty() || line.chars().count() > 80 {
         return None;
     }
+    date_words(line)
+}
+
+fn date_words(line: &str) -> Option<Date> {
     let words: Vec<&str> =
         line.split(|c: char| c.is_whitespace() || c == ',' || c == '|').filter(|w| !w.is_empty()).collect();
     for (i, w) in words.iter().enumerate() {

@@ -9,14 +9,18 @@ use rayon::prelude::*;
 use thiserror::Error;
 
 use super::article::Article;
+use super::decode::{self, NotText};
+use super::formats::{self, Document, Format};
 use super::intern::{self, Interner};
 use super::people_index;
 use super::seeds::SEEDS;
 
-/// File endings read as plain-text articles.
-pub const ARTICLE_EXTENSIONS: [&str; 2] = ["txt", "md"];
-/// Bytes looked at to decide that a file is binary.
-const SNIFF_BYTES: usize = 8192;
+/// The path that names standard input.
+pub const STDIN: &str = "-";
+/// A file of one article larger than this is not an article (a log, a dump, a book).
+const ARTICLE_FILE_MAX: u64 = 32 << 20;
+/// A dataset file (JSON, CSV, a feed) is read whole; past this it would not fit comfortably.
+const DATASET_FILE_MAX: u64 = 2 << 30;
 /// Folders nested deeper than this are not entered (a guard against link cycles).
 const MAX_DEPTH: usize = 64;
 
@@ -32,10 +36,11 @@ pub enum Source {
 pub enum LoadError {
     #[error("{}: no such file or directory", shown(.0))]
     NotFound(PathBuf),
-    #[error("{}: the folder holds no articles (looked for .txt and .md files)", shown(.0))]
+    #[error("{}: the folder holds no articles (looked for {})", shown(.0), extension_list())]
     EmptyFolder(PathBuf),
+    /// With why each file was passed over, for the caller to show.
     #[error("no articles could be read from the paths given")]
-    NoArticles,
+    NoArticles { passed_over: Vec<String> },
     #[error("{}: {source}", shown(path))]
     Io {
         path: PathBuf,
@@ -55,18 +60,37 @@ impl LoadError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SkipReason {
     Binary,
+    Empty,
     Unreadable(String),
     Unsupported,
-    TooLarge,
+    TooLarge {
+        bytes: u64,
+        limit: u64,
+    },
+    /// The file is not what its name says (invalid JSON, a CSV without a text column).
+    Malformed(String),
+    /// It parsed, but holds no article.
+    NoArticles,
+    /// A folder reached a second time through a link.
+    SeenBefore,
 }
 
 impl std::fmt::Display for SkipReason {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             SkipReason::Binary => write!(f, "binary file, skipped"),
+            SkipReason::Empty => write!(f, "empty file, skipped"),
             SkipReason::Unreadable(e) => write!(f, "cannot be read ({e}), skipped"),
-            SkipReason::Unsupported => write!(f, "not a .txt or .md article, skipped"),
-            SkipReason::TooLarge => write!(f, "larger than 4 GiB, skipped"),
+            SkipReason::Unsupported => write!(f, "not an article file ({}), skipped", extension_list()),
+            SkipReason::TooLarge { bytes, limit } => write!(
+                f,
+                "{} MiB, more than the {} MiB a file of this kind may hold, skipped",
+                bytes >> 20,
+                limit >> 20
+            ),
+            SkipReason::Malformed(why) => write!(f, "{why}, skipped"),
+            SkipReason::NoArticles => write!(f, "holds no articles, skipped"),
+            SkipReason::SeenBefore => write!(f, "a link to a folder already read, skipped"),
         }
     }
 }
@@ -83,8 +107,15 @@ pub struct Warning {
     pub message: String,
 }
 
+fn extension_list() -> String {
+    formats::EXTENSIONS.iter().map(|(e, _)| format!(".{e}")).collect::<Vec<_>>().join(" ")
+}
+
 /// A path as it may be shown on a terminal: a file name can hold escape sequences too.
 pub fn shown(path: &Path) -> String {
+    if is_stdin(path) {
+        return "(stdin)".to_string();
+    }
     super::safe::printable_owned(path.display().to_string())
 }
 
@@ -142,6 +173,8 @@ pub enum LoadEvent {
     },
     /// The next articles, with the files passed over among them.
     Batch {
+        /// Files this batch covers (a dataset file gives many articles).
+        files: usize,
         articles: Vec<Article>,
         bytes: u64,
         skipped: Vec<Skipped>,
@@ -164,7 +197,7 @@ impl Corpus {
         stream(source, |event| {
             match event {
                 LoadEvent::Found { skipped: s, .. } => skipped.extend(s),
-                LoadEvent::Batch { articles: a, skipped: s, warnings: w, bytes } => {
+                LoadEvent::Batch { articles: a, skipped: s, warnings: w, bytes, .. } => {
                     total += bytes;
                     articles.extend(a);
                     skipped.extend(s);
@@ -175,7 +208,11 @@ impl Corpus {
             }
             true
         });
-        if let Some(e) = failure {
+        if let Some(mut e) = failure {
+            if let LoadError::NoArticles { passed_over } = &mut e {
+                passed_over.extend(skipped.iter().map(ToString::to_string));
+                passed_over.extend(warnings.iter().map(ToString::to_string));
+            }
             return Err(e);
         }
         let mut corpus = Corpus { articles };
@@ -222,7 +259,7 @@ impl Corpus {
 /// Fail fast on paths that do not exist, before any screen is drawn.
 pub fn check_paths(source: &Source) -> Result<(), LoadError> {
     if let Source::Paths(paths) = source {
-        for path in paths {
+        for path in paths.iter().filter(|p| !is_stdin(p)) {
             fs::metadata(path).map_err(|e| match e.kind() {
                 std::io::ErrorKind::NotFound => LoadError::NotFound(path.clone()),
                 _ => LoadError::Io { path: path.clone(), source: e },
@@ -236,8 +273,8 @@ pub fn check_paths(source: &Source) -> Result<(), LoadError> {
 /// Files to read, each with the id it will have, and the files passed over.
 type Found = (Vec<(PathBuf, String)>, Vec<Skipped>);
 
-/// One file read and extracted: the article, its size in bytes and any warning.
-type Read = Result<(Article, u64, Option<Warning>), Skipped>;
+/// One file read and extracted: its articles, its size in bytes and any warnings.
+type Read = Result<(Vec<Article>, u64, Vec<Warning>), Skipped>;
 
 fn discover(paths: &[PathBuf]) -> Result<Found, LoadError> {
     check_paths(&Source::Paths(paths.to_vec()))?;
@@ -251,7 +288,7 @@ fn discover(paths: &[PathBuf]) -> Result<Found, LoadError> {
             if files.len() == before {
                 return Err(LoadError::EmptyFolder(path.clone()));
             }
-        } else if has_article_extension(path) {
+        } else if is_stdin(path) || Format::of(path).is_some() {
             files.push(path.clone());
         } else {
             skipped.push(Skipped { path: path.clone(), reason: SkipReason::Unsupported });
@@ -288,6 +325,7 @@ pub fn stream(source: &Source, mut emit: impl FnMut(LoadEvent) -> bool) {
             let bytes = SEEDS.iter().map(|s| s.text.len() as u64).sum();
             let _ = emit(LoadEvent::Found { files: SEEDS.len(), skipped: Vec::new() })
                 && emit(LoadEvent::Batch {
+                    files: SEEDS.len(),
                     articles: seeds.corpus.articles,
                     bytes,
                     skipped: Vec::new(),
@@ -316,13 +354,29 @@ pub fn stream(source: &Source, mut emit: impl FnMut(LoadEvent) -> bool) {
         let read: Vec<Read> = batch
             .par_iter()
             .map(|(path, id)| {
-                let (text, warning) =
-                    read_text(path).map_err(|reason| Skipped { path: path.clone(), reason })?;
-                let warning = warning.map(|message| Warning { path: path.clone(), message });
-                let mut article = Article::parse(id.clone(), path.display().to_string(), &text);
-                intern::compact(&mut article);
-                interner.lock().unwrap_or_else(PoisonError::into_inner).article(&mut article);
-                Ok((article, text.len() as u64, warning))
+                let skip = |reason| Skipped { path: path.clone(), reason };
+                let (format, documents, bytes, notes) = read_documents(path).map_err(skip)?;
+                if documents.is_empty() {
+                    return Err(skip(SkipReason::NoArticles));
+                }
+                let shown_path = shown(path);
+                // A dataset's records are numbered after the file's id; its articles are
+                // extracted on all cores like files are.
+                let numbered = format.holds_many() || documents.len() > 1;
+                let articles = documents
+                    .into_par_iter()
+                    .enumerate()
+                    .map(|(i, doc)| {
+                        let id = if numbered { format!("{id}:{}", i + 1) } else { id.clone() };
+                        let mut article = Article::from_document(id, shown_path.clone(), doc);
+                        intern::compact(&mut article);
+                        interner.lock().unwrap_or_else(PoisonError::into_inner).article(&mut article);
+                        article
+                    })
+                    .collect();
+                let warnings =
+                    notes.into_iter().map(|message| Warning { path: path.clone(), message }).collect();
+                Ok((articles, bytes, warnings))
             })
             .collect();
         let (mut articles, mut bytes, mut skipped, mut warnings) =
@@ -330,7 +384,7 @@ pub fn stream(source: &Source, mut emit: impl FnMut(LoadEvent) -> bool) {
         for r in read {
             match r {
                 Ok((a, n, w)) => {
-                    articles.push(a);
+                    articles.extend(a);
                     bytes += n;
                     warnings.extend(w);
                 }
@@ -338,24 +392,25 @@ pub fn stream(source: &Source, mut emit: impl FnMut(LoadEvent) -> bool) {
             }
         }
         loaded += articles.len();
-        if !emit(LoadEvent::Batch { articles, bytes, skipped, warnings }) {
+        if !emit(LoadEvent::Batch { files: batch.len(), articles, bytes, skipped, warnings }) {
             return;
         }
     }
     if loaded == 0 {
-        emit(LoadEvent::Failed(LoadError::NoArticles));
+        emit(LoadEvent::Failed(LoadError::NoArticles { passed_over: Vec::new() }));
     } else {
         emit(LoadEvent::Done);
     }
 }
 
-fn has_article_extension(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|a| a.eq_ignore_ascii_case(e)))
+fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == STDIN
 }
 
 fn stem(path: &Path) -> String {
+    if is_stdin(path) {
+        return "stdin".to_string();
+    }
     path.file_stem().map_or_else(|| "article".to_string(), |s| s.to_string_lossy().into_owned())
 }
 
@@ -400,6 +455,7 @@ fn walk(
     if let Ok(real) = fs::canonicalize(dir)
         && !seen.insert(real)
     {
+        skipped.push(Skipped { path: dir.to_path_buf(), reason: SkipReason::SeenBefore });
         return;
     }
     let entries = match fs::read_dir(dir) {
@@ -426,7 +482,7 @@ fn walk(
     for (path, is_dir) in paths {
         if is_dir {
             walk(&path, depth + 1, seen, files, skipped);
-        } else if has_article_extension(&path) {
+        } else if Format::of(&path).is_some() {
             files.push(path);
         } else if !is_hidden(&path) {
             skipped.push(Skipped { path, reason: SkipReason::Unsupported });
@@ -438,22 +494,37 @@ fn is_hidden(path: &Path) -> bool {
     path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'))
 }
 
-/// Read a file as text. Binary files are refused; invalid UTF-8 is decoded with replacement
-/// characters and a warning.
-fn read_text(path: &Path) -> Result<(String, Option<String>), SkipReason> {
-    let bytes = fs::read(path).map_err(|e| SkipReason::Unreadable(e.kind().to_string()))?;
-    if u32::try_from(bytes.len()).is_err() {
-        return Err(SkipReason::TooLarge);
-    }
-    if bytes[..bytes.len().min(SNIFF_BYTES)].contains(&0) {
-        return Err(SkipReason::Binary);
-    }
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok((text, None)),
-        Err(e) => {
-            let bad_at = e.utf8_error().valid_up_to();
-            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
-            Ok((text, Some(format!("invalid UTF-8 at byte {bad_at}; decoded with replacement characters"))))
-        }
-    }
+/// Read a file (or standard input) and parse it in the format its name says. What was not
+/// plain UTF-8, and records that failed, come back as notes.
+fn read_documents(path: &Path) -> Result<(Format, Vec<Document>, u64, Vec<String>), SkipReason> {
+    let unreadable = |e: std::io::Error| SkipReason::Unreadable(e.kind().to_string());
+    let (bytes, format) = if is_stdin(path) {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(
+            &mut std::io::Read::take(std::io::stdin().lock(), DATASET_FILE_MAX + 1),
+            &mut bytes,
+        )
+        .map_err(unreadable)?;
+        check_size(bytes.len() as u64, DATASET_FILE_MAX)?;
+        (bytes, None)
+    } else {
+        let format = Format::of(path).unwrap_or(Format::Text);
+        // The size is checked before anything is read: a huge file costs no memory to refuse.
+        let limit = if format.holds_many() { DATASET_FILE_MAX } else { ARTICLE_FILE_MAX };
+        check_size(fs::metadata(path).map_err(unreadable)?.len(), limit)?;
+        (fs::read(path).map_err(unreadable)?, Some(format))
+    };
+    let size = bytes.len() as u64;
+    let (text, note) = decode::text(bytes).map_err(|e| match e {
+        NotText::Binary => SkipReason::Binary,
+        NotText::Empty => SkipReason::Empty,
+    })?;
+    let format = format.unwrap_or_else(|| Format::sniff(&text));
+    let parsed = formats::parse(format, text).map_err(|e| SkipReason::Malformed(e.0))?;
+    let notes = note.into_iter().chain(parsed.problems).collect();
+    Ok((format, parsed.documents, size, notes))
+}
+
+fn check_size(bytes: u64, limit: u64) -> Result<(), SkipReason> {
+    if bytes > limit { Err(SkipReason::TooLarge { bytes, limit }) } else { Ok(()) }
 }

@@ -2,7 +2,9 @@
 //! Nothing here knows about terminals; every failure is a typed error.
 
 pub mod article;
+pub mod decode;
 pub mod extract;
+pub mod formats;
 pub mod index;
 pub mod intern;
 pub mod load;

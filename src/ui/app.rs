@@ -100,14 +100,18 @@ pub struct App {
     pub sidebar: [Cursor; 3],
     pub prompt: Option<Prompt>,
     pub help: bool,
+    /// The message list is open over the screen, scrolled this far.
+    pub messages_open: bool,
+    pub messages_scroll: usize,
     /// Below the wide layout the sidebar shows only when asked for.
     pub sidebar_shown: bool,
     pub size: (u16, u16),
     pub quit: bool,
     /// While a loader is still sending articles.
     pub loading: Option<Progress>,
-    /// What the loader passed over, for stderr once the screen is gone.
-    pub load_messages: Vec<String>,
+    /// Files passed over, records that failed, state or config trouble: listed in the
+    /// message list (`!`), and on stderr once the screen is gone.
+    pub messages: Vec<String>,
     /// A load that failed, or start filters that match nothing: the reader ends with this.
     pub fatal: Option<String>,
     /// People and tags named on the command line, applied once every article is in.
@@ -162,11 +166,13 @@ impl App {
             sidebar: [Cursor::default(); 3],
             prompt: None,
             help: false,
+            messages_open: false,
+            messages_scroll: 0,
             sidebar_shown: false,
             size,
             quit: false,
             loading: None,
-            load_messages: Vec::new(),
+            messages: Vec::new(),
             fatal: None,
             pending: None,
             search: SearchState::default(),
@@ -206,11 +212,11 @@ impl App {
                 Arc::make_mut(&mut self.corpus).articles.reserve_exact(files);
                 Arc::make_mut(&mut self.index).reserve(files);
             }
-            LoadEvent::Batch { articles, bytes, skipped, warnings } => {
+            LoadEvent::Batch { files, articles, bytes, skipped, warnings } => {
                 self.note_skipped(&skipped);
-                self.load_messages.extend(warnings.iter().map(ToString::to_string));
+                self.messages.extend(warnings.iter().map(ToString::to_string));
                 if let Some(p) = &mut self.loading {
-                    p.done += articles.len() + skipped.len();
+                    p.done += files;
                     p.bytes += bytes;
                 }
                 // The worker has let go of its snapshot by now (the loop sends batches only
@@ -225,6 +231,11 @@ impl App {
             }
             LoadEvent::Done => {
                 self.loading = None;
+                // What was passed over is shown once, when there is something to show; the
+                // list stays a key away (`!`) after it is dismissed.
+                if !self.messages.is_empty() && self.prompt.is_none() && !self.help {
+                    self.messages_open = true;
+                }
                 // Titled surnames resolve corpus-wide only now, which can rename people.
                 let corpus = Arc::make_mut(&mut self.corpus);
                 corpus.finish();
@@ -248,7 +259,7 @@ impl App {
     }
 
     fn note_skipped(&mut self, skipped: &[crate::corpus::Skipped]) {
-        self.load_messages.extend(skipped.iter().map(ToString::to_string));
+        self.messages.extend(skipped.iter().map(ToString::to_string));
     }
 
     /// Start with filters from the command line: people and tags by name, and a query. A name
@@ -732,6 +743,23 @@ fn same_entity(a: Mark, b: Mark) -> bool {
 
 /// Apply one action to the app. Pure: no I/O, no terminal.
 pub fn update(app: &mut App, action: Action) {
+    if app.messages_open && !matches!(action, Action::Quit | Action::Resize { .. }) {
+        // The message list takes every key: it scrolls, and closes on Esc or !.
+        let step = |by: isize| {
+            app.messages_scroll.saturating_add_signed(by).min(app.messages.len().saturating_sub(1))
+        };
+        match action {
+            Action::Escape | Action::Messages => app.messages_open = false,
+            Action::Down | Action::ScrollDown { .. } => app.messages_scroll = step(1),
+            Action::Up | Action::ScrollUp { .. } => app.messages_scroll = step(-1),
+            Action::PageDown => app.messages_scroll = step(10),
+            Action::PageUp => app.messages_scroll = step(-10),
+            Action::Top => app.messages_scroll = 0,
+            Action::Bottom => app.messages_scroll = step(isize::MAX / 2),
+            _ => {}
+        }
+        return;
+    }
     if app.help && !matches!(action, Action::Quit | Action::Resize { .. }) {
         // The help overlay takes every key and closes on Esc or ?.
         if matches!(action, Action::Escape | Action::Help) {
@@ -804,6 +832,10 @@ pub fn update(app: &mut App, action: Action) {
             app.after_layout_change();
         }
         Action::Help => app.help = true,
+        Action::Messages => {
+            app.messages_open = true;
+            app.messages_scroll = 0;
+        }
         Action::Input(_) | Action::Backspace => {}
         Action::Click { column, row } => app.click(column, row),
         Action::ScrollUp { column, row } => app.scroll_at(column, row, -3),

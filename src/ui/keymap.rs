@@ -30,6 +30,7 @@ pub enum Action {
     TabNext,
     ToggleSidebar,
     Help,
+    Messages,
     /// A character typed into the filter prompt.
     Input(char),
     Backspace,
@@ -52,7 +53,7 @@ pub enum Action {
 }
 
 /// The actions a key can be bound to: their names in the key map and what the help says.
-pub const BINDABLE: [(Action, &str, &str); 21] = [
+pub const BINDABLE: [(Action, &str, &str); 22] = [
     (Action::Quit, "quit", "quit"),
     (Action::FocusNext, "focus_next", "focus the next pane (list, reader, sidebar)"),
     (Action::FocusPrev, "focus_prev", "focus the previous pane"),
@@ -74,6 +75,7 @@ pub const BINDABLE: [(Action, &str, &str); 21] = [
     (Action::TabNext, "tab_next", "sidebar: next tab"),
     (Action::ToggleSidebar, "toggle_sidebar", "show or hide the sidebar"),
     (Action::Help, "help", "this help"),
+    (Action::Messages, "messages", "messages: files passed over, records that failed, warnings"),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -2,6 +2,7 @@
 
 pub mod help;
 pub mod list;
+pub mod messages;
 pub mod reader;
 pub mod sidebar;
 pub mod status;
@@ -52,6 +53,9 @@ impl Widget for &App {
         }
         if let Some(r) = panes.status {
             status::StatusBar { app: self }.render(r, buf);
+        }
+        if self.messages_open {
+            messages::MessageList { app: self }.render(area, buf);
         }
         if self.help {
             help::HelpOverlay { app: self }.render(area, buf);

@@ -64,6 +64,14 @@ impl Widget for StatusBar<'_> {
             if let Some(p) = app.loading {
                 spans.push(Span::styled(gauge(p), t.status.patch(t.bar)));
             }
+            if !app.messages.is_empty() {
+                let n = app.messages.len();
+                spans.push(Span::styled(
+                    format!(" {n} message{} (!) ", if n == 1 { "" } else { "s" }),
+                    t.chip,
+                ));
+                spans.push(Span::styled(" ", t.status));
+            }
             for chip in StatusBar::chips(app) {
                 spans.push(Span::styled(format!(" {chip} "), t.chip));
                 spans.push(Span::styled(" ", t.status));

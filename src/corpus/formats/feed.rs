@@ -1,0 +1,91 @@
+//! RSS and Atom feeds (`.xml`, `.rss`, `.atom`), read by `feed-rs`: each item is an article with
+//! its date, authors and link, the HTML of its content or description turned into text.
+
+use super::{Document, FormatError, Parsed, markup_to_text};
+use crate::corpus::article::parse_date;
+
+pub fn items(text: &str) -> Result<Parsed, FormatError> {
+    let feed = feed_rs::parser::parse(text.as_bytes())
+        .map_err(|e| FormatError(format!("not an RSS or Atom feed: {e}")))?;
+    let source = feed.title.as_ref().map(|t| single_line(&t.content)).filter(|t| !t.is_empty());
+    let mut parsed = Parsed::default();
+    for (i, entry) in feed.entries.into_iter().enumerate() {
+        let title = entry.title.map(|t| single_line(&markup_to_text(&t.content))).filter(|t| !t.is_empty());
+        // Atom's content is the article; RSS often has only a description (the summary here).
+        let body = entry
+            .content
+            .and_then(|c| c.body)
+            .or(entry.summary.map(|s| s.content))
+            .map(|b| markup_to_text(&b))
+            .filter(|b| !b.trim().is_empty());
+        let Some(body) = body.or_else(|| title.clone()) else {
+            parsed.problems.push(format!("item {}: no title, content or description", i + 1));
+            continue;
+        };
+        parsed.documents.push(Document {
+            title,
+            body,
+            date: entry.published.or(entry.updated).and_then(|d| parse_date(&d.to_rfc3339())),
+            authors: entry.authors.into_iter().filter_map(|p| p.name).map(|n| single_line(&n)).collect(),
+            url: entry.links.into_iter().next().map(|l| l.href),
+            source: source.clone(),
+            header_in_body: false,
+        });
+    }
+    Ok(parsed)
+}
+
+fn single_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rss_items_are_articles() {
+        let parsed = items(
+            r#"<?xml version="1.0"?><rss version="2.0"><channel><title>Health News</title>
+            <item><title>Doctors strike &amp; talks</title><link>https://e.com/a</link>
+              <pubDate>Tue, 26 Apr 2016 08:00:00 GMT</pubDate><author>desk@e.com (Jane Smith)</author>
+              <description>&lt;p&gt;Mr Hunt said &lt;b&gt;98%&lt;/b&gt; went ahead.&lt;/p&gt;&lt;p&gt;More.&lt;/p&gt;</description></item>
+            <item><title>Second</title><description><![CDATA[<p>Caf&eacute; talk</p>]]></description></item>
+            </channel></rss>"#,
+        )
+        .expect("parses");
+        assert_eq!(parsed.documents.len(), 2);
+        let first = &parsed.documents[0];
+        assert_eq!(first.title.as_deref(), Some("Doctors strike & talks"));
+        assert_eq!(first.body, "Mr Hunt said 98% went ahead.\n\nMore.");
+        assert_eq!(first.date.map(|d| d.to_string()).as_deref(), Some("2016-04-26"));
+        assert_eq!(first.url.as_deref(), Some("https://e.com/a"));
+        assert_eq!(first.source.as_deref(), Some("Health News"));
+        assert_eq!(parsed.documents[1].body, "Café talk");
+    }
+
+    #[test]
+    fn atom_entries_are_articles() {
+        let parsed = items(
+            r#"<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">
+            <title>Atom News</title><id>urn:x</id><updated>2016-04-27T00:00:00Z</updated>
+            <entry><title>Walkout</title><id>urn:1</id><updated>2016-04-27T09:00:00Z</updated>
+              <author><name>John Doe</name></author><link href="https://e.com/w"/>
+              <content type="html">&lt;p&gt;The BMA said 5,000 operations moved.&lt;/p&gt;</content></entry>
+            </feed>"#,
+        )
+        .expect("parses");
+        let d = &parsed.documents[0];
+        assert_eq!(d.title.as_deref(), Some("Walkout"));
+        assert_eq!(d.body, "The BMA said 5,000 operations moved.");
+        assert_eq!(d.authors, ["John Doe"]);
+        assert_eq!(d.date.map(|d| d.to_string()).as_deref(), Some("2016-04-27"));
+    }
+
+    #[test]
+    fn xml_that_is_not_a_feed_is_refused() {
+        assert!(
+            items("<?xml version=\"1.0\"?><svg></svg>").unwrap_err().0.starts_with("not an RSS or Atom feed")
+        );
+    }
+}
