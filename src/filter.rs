@@ -68,6 +68,8 @@ pub struct Filters {
     pub query: String,
     pub people: Vec<EntityId>,
     pub tags: Vec<EntityId>,
+    /// Only these articles, in store order (the bookmarked ones): None lets every article in.
+    pub only: Option<Vec<usize>>,
 }
 
 impl Filters {
@@ -145,6 +147,7 @@ impl Engine {
             m.articles == corpus.articles.len()
                 && m.filters.people == filters.people
                 && m.filters.tags == filters.tags
+                && m.filters.only == filters.only
                 && m.terms.len() <= terms.len()
                 && m.terms.iter().zip(&terms).all(|(old, new)| new.narrows(&old.term))
         });
@@ -344,7 +347,8 @@ fn passes_entities(index: &Index, article: usize, filters: &Filters) -> bool {
     let has = |table: &[crate::corpus::index::Mentions], id: &EntityId| {
         table.get(article).is_some_and(|m| m.iter().any(|(e, _)| e == id))
     };
-    filters.people.iter().all(|p| has(&index.article_people, p))
+    filters.only.as_ref().is_none_or(|only| only.binary_search(&article).is_ok())
+        && filters.people.iter().all(|p| has(&index.article_people, p))
         && filters.tags.iter().all(|t| has(&index.article_tags, t))
 }
 

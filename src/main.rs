@@ -14,6 +14,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use strike_reader::bench;
 use strike_reader::cli::{BenchArgs, Cli, Command, ExportArgs, ReadArgs};
+use strike_reader::state::{self, ReadingState};
 use strike_reader::ui::{self, App, Keymap, Theme};
 use strike_reader::{corpus, exit, export, load_reporting, source_for};
 
@@ -41,12 +42,22 @@ fn run_reader(args: &ReadArgs) -> i32 {
     // Articles load on all cores in the background and reach the screen as they are read.
     let rx = corpus::load::spawn(source);
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let app = App::loading(Keymap::default(), Theme::default_theme(no_color), (80, 24)).filter_when_loaded(
-        &args.person,
-        &args.tag,
-        args.query.as_deref(),
-    );
-    match ui::run::run(app, Some(rx)) {
+    let mut app = App::loading(Keymap::default(), Theme::default_theme(no_color), (80, 24));
+    // Marks from earlier runs; trouble with the state file is a message, never a lost mark.
+    let mut state = match state::default_path() {
+        Ok(path) => {
+            let (state, note) = ReadingState::open(path);
+            app.messages.extend(note);
+            app = app.with_marks(state.marks());
+            Some(state)
+        }
+        Err(e) => {
+            app.messages.push(format!("{e}; marks will not be saved"));
+            None
+        }
+    };
+    let app = app.filter_when_loaded(&args.person, &args.tag, args.query.as_deref());
+    match ui::run::run(app, Some(rx), state.as_mut()) {
         Ok(app) => {
             for m in &app.messages {
                 eprintln!("strike-reader: {m}");

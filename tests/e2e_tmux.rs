@@ -14,7 +14,13 @@ struct Tmux {
 }
 
 impl Tmux {
-    fn start(program: &str, args: &[&str], env: &[(&str, &str)]) -> Option<Tmux> {
+    /// The reader with a home of its own: its reading state and config never touch the user's.
+    fn start(program: &str, args: &[&str], env: &[(&str, &str)]) -> Option<(Tmux, tempfile::TempDir)> {
+        let home = tempfile::TempDir::new().expect("tempdir");
+        Tmux::start_in(home.path(), program, args, env).map(|t| (t, home))
+    }
+
+    fn start_in(home: &std::path::Path, program: &str, args: &[&str], env: &[(&str, &str)]) -> Option<Tmux> {
         if Command::new("tmux").arg("-V").output().is_err() {
             common::report("skipped: tmux is not installed (bash .ci/run installs it)");
             return None;
@@ -25,7 +31,10 @@ impl Tmux {
         let t = Tmux { socket: format!("strike-reader-e2e-{}-{n}", std::process::id()), status };
         let mut cmd = vec![program.to_string()];
         cmd.extend(args.iter().map(|a| a.to_string()));
-        let env: Vec<String> = env.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        let (data, config) = (home.join("data"), home.join("config"));
+        let mut env: Vec<String> = env.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        env.push(format!("XDG_DATA_HOME={}", data.display()));
+        env.push(format!("XDG_CONFIG_HOME={}", config.display()));
         let line =
             format!("env {} {}; echo $? > {}", env.join(" "), cmd.join(" "), t.status.path().display());
         // Esc must reach the program at once, and the pane must stay after it exits so that its
@@ -118,7 +127,7 @@ impl Drop for Tmux {
 
 #[test]
 fn a_reader_session_in_tmux() {
-    let Some(t) = Tmux::start(env!("CARGO_BIN_EXE_strike-reader"), &[], &[]) else { return };
+    let Some((t, _home)) = Tmux::start(env!("CARGO_BIN_EXE_strike-reader"), &[], &[]) else { return };
     let s = t.wait_for("4 of 4 articles");
     assert!(s.contains("Articles 4/4") && s.contains("1 People") && s.contains("Jeremy Hunt"), "{s}");
     assert!(s.contains("Doctors Are Sharing The Ways They Help"), "the first article is open:\n{s}");
@@ -149,7 +158,7 @@ fn a_reader_session_in_tmux() {
 
 #[test]
 fn start_filters_and_no_color_from_the_command_line() {
-    let Some(t) = Tmux::start(
+    let Some((t, _home)) = Tmux::start(
         env!("CARGO_BIN_EXE_strike-reader"),
         &["--person", "'mr hunt'", "--tag", "juniorcontract"],
         &[("NO_COLOR", "1")],
@@ -166,7 +175,9 @@ fn start_filters_and_no_color_from_the_command_line() {
 
 #[test]
 fn sigterm_restores_the_terminal() {
-    let Some(t) = Tmux::start(env!("CARGO_BIN_EXE_strike-reader"), &["--query", "hunt"], &[]) else { return };
+    let Some((t, _home)) = Tmux::start(env!("CARGO_BIN_EXE_strike-reader"), &["--query", "hunt"], &[]) else {
+        return;
+    };
     t.wait_for("of 4 articles");
     let pid = t.reader_pid();
     assert!(!pid.is_empty(), "the reader runs in the pane");
@@ -178,7 +189,9 @@ fn sigterm_restores_the_terminal() {
 
 #[test]
 fn the_reader_exits_when_its_terminal_goes_away() {
-    let Some(t) = Tmux::start(env!("CARGO_BIN_EXE_strike-reader"), &["--query", "'a'"], &[]) else { return };
+    let Some((t, _home)) = Tmux::start(env!("CARGO_BIN_EXE_strike-reader"), &["--query", "'a'"], &[]) else {
+        return;
+    };
     t.wait_for("of 4 articles");
     let pid = t.reader_pid();
     assert!(!pid.is_empty());
@@ -199,7 +212,7 @@ fn the_reader_exits_when_its_terminal_goes_away() {
 fn an_unknown_start_person_ends_the_reader_with_code_2() {
     let err = tempfile::NamedTempFile::new().expect("temp file");
     let redirect = format!("2>{}", err.path().display());
-    let Some(t) =
+    let Some((t, _home)) =
         Tmux::start(env!("CARGO_BIN_EXE_strike-reader"), &["--person", "'Nobody Atall'", &redirect], &[])
     else {
         return;
@@ -217,7 +230,7 @@ fn a_big_folder_loads_behind_a_live_screen() {
         std::fs::write(dir.path().join(format!("{i:05}.txt")), format!("{text}Copy {i}.\n")).expect("write");
     }
     let path = dir.path().to_str().expect("utf8 path").to_string();
-    let Some(t) = Tmux::start(env!("CARGO_BIN_EXE_strike-reader"), &[&path], &[]) else { return };
+    let Some((t, _home)) = Tmux::start(env!("CARGO_BIN_EXE_strike-reader"), &[&path], &[]) else { return };
     let s = t.wait_for("of 3000 articles");
     assert!(s.contains("Jeremy Hunt"), "{s}");
     // A body search run by the worker: the copies numbered 299, 1299, 2299 and 2990-2999.
@@ -226,6 +239,39 @@ fn a_big_folder_loads_behind_a_live_screen() {
     t.keys(&["Enter"]);
     let s = t.wait_for("13 of 3000 articles");
     assert!(s.contains("Strike talks"), "{s}");
+    t.keys(&["q"]);
+    assert_eq!(t.exit_status().as_deref(), Some("0"));
+}
+
+#[test]
+fn marks_survive_a_restart_and_bad_files_are_listed_in_the_reader() {
+    let dir = tempfile::TempDir::new().expect("tempdir");
+    std::fs::write(dir.path().join("a.txt"), "Strike talks\n\nJeremy Hunt said 98% voted.\n").expect("write");
+    std::fs::write(dir.path().join("b.txt"), "Second story\n\nThe BMA met.\n").expect("write");
+    std::fs::write(dir.path().join("c.txt"), b"\x00\x01binary").expect("write");
+    let path = dir.path().to_str().expect("utf8 path").to_string();
+    let home = tempfile::TempDir::new().expect("tempdir");
+    let bin = env!("CARGO_BIN_EXE_strike-reader");
+    let Some(t) = Tmux::start_in(home.path(), bin, &[&path], &[]) else { return };
+    let s = t.wait_for("Messages 1/1");
+    assert!(s.contains("c.txt: binary file, skipped"), "{s}");
+    t.keys(&["Escape"]);
+    let s = t.wait_for("1 message (!)");
+    assert!(!s.contains("Messages 1/1"), "Esc dismissed the list:\n{s}");
+    // Bookmark the first article, open the second (which reads it), then quit.
+    t.keys(&["m", "j", "Enter", "q"]);
+    assert_eq!(t.exit_status().as_deref(), Some("0"));
+    drop(t);
+    let state =
+        std::fs::read_to_string(home.path().join("data/strike-reader/state.json")).expect("state saved");
+    assert_eq!(state.matches("\"bookmarked\":true").count(), 1, "{state}");
+    assert_eq!(state.matches("\"read\":true").count(), 1, "{state}");
+
+    let Some(t) = Tmux::start_in(home.path(), bin, &[&path], &[]) else { return };
+    t.wait_for("Messages 1/1");
+    t.keys(&["Escape", "B"]);
+    let s = t.wait_for("1 of 2 articles");
+    assert!(s.contains("★") && s.contains("Strike talks") && s.contains("bookmarked"), "{s}");
     t.keys(&["q"]);
     assert_eq!(t.exit_status().as_deref(), Some("0"));
 }

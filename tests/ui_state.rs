@@ -287,3 +287,45 @@ fn what_loading_passed_over_is_listed_until_dismissed_and_comes_back_on_bang() {
     press(&mut a, "!");
     assert!(!a.messages_open);
 }
+
+#[test]
+fn opening_reads_u_toggles_read_m_bookmarks_and_b_lists_only_bookmarks() {
+    use strike_reader::state::Marks;
+    let mut a = app((160, 48));
+    let key_of = |a: &App, i: usize| a.corpus.articles[a.hits[i].article].key;
+    assert!(a.marks.is_empty(), "nothing is read until it is opened");
+    press(&mut a, "j\n");
+    let second = key_of(&a, 1);
+    assert_eq!(a.marks.get(&second), Some(&Marks { read: true, bookmarked: false }));
+    assert_eq!(a.marks_changed, [(second, Marks { read: true, bookmarked: false })]);
+    // In the reader, u and m act on the open article.
+    press(&mut a, "um");
+    assert_eq!(a.marks.get(&second), Some(&Marks { read: false, bookmarked: true }));
+    // In the list, on the selected one.
+    key(&mut a, KeyCode::BackTab, KeyModifiers::SHIFT);
+    press(&mut a, "km");
+    assert_eq!(a.focus, Pane::List);
+    let first = key_of(&a, 0);
+    assert!(a.marks.get(&first).is_some_and(|m| m.bookmarked));
+    press(&mut a, "B");
+    assert_eq!(listed(&a), ["000", "001"]);
+    // Taking a bookmark away while only bookmarks are listed drops the article at once.
+    press(&mut a, "m");
+    assert_eq!(listed(&a), ["001"]);
+    press(&mut a, "B");
+    assert_eq!(a.hits.len(), 4);
+    press(&mut a, "B\u{1b}");
+    assert!(!a.bookmarked_only, "Esc clears the bookmark filter with the others");
+    assert_eq!(a.hits.len(), 4);
+}
+
+#[test]
+fn saved_marks_show_from_the_start() {
+    use strike_reader::state::Marks;
+    let seeds = Corpus::seeds().corpus;
+    let key = seeds.articles[2].key;
+    let mut a = App::new(seeds, Keymap::default(), Theme::default_theme(true), (160, 48))
+        .with_marks([(key, Marks { read: true, bookmarked: true })]);
+    press(&mut a, "B");
+    assert_eq!(listed(&a), ["002"]);
+}

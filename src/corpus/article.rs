@@ -65,6 +65,9 @@ pub struct Article {
     pub url: Option<String>,
     /// The outlet, when its file says.
     pub source: Option<String>,
+    /// A hash of the title and body: what reading state is kept under, so that an article
+    /// keeps its marks when its file moves.
+    pub key: u64,
     /// The body: paragraphs joined by a blank line. Entity offsets index into it.
     pub body: String,
     pub entities: Entities,
@@ -92,6 +95,7 @@ impl Article {
         authors.retain(|a| !a.is_empty());
         // A format's own title means the body is all article; without one, the body's top
         // may hold the headline, dateline and byline.
+        let doc_title_missing = title.is_none();
         let header = match &title {
             Some(_) => Header::default(),
             None if doc.header_in_body => Header::infer(raw),
@@ -99,12 +103,19 @@ impl Article {
         };
         let body = text::body(raw.lines().skip(header.body_start), raw.len());
         let entities = extract::extract(&body);
+        let title = title.unwrap_or(header.title);
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        for part in [title.as_bytes(), b"\n", body.as_bytes()] {
+            hasher.update(part);
+        }
+        let key = hasher.digest();
         Article {
             id,
             path,
             words: text::word_count(&body),
-            title_inferred: title.is_none() && header.title_inferred,
-            title: Arc::from(title.unwrap_or(header.title)),
+            title_inferred: doc_title_missing && header.title_inferred,
+            title: Arc::from(title),
+            key,
             date: doc.date.or(header.date),
             authors: if authors.is_empty() { header.authors } else { authors },
             url: doc.url.map(field),

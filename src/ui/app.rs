@@ -11,6 +11,7 @@ use super::theme::Theme;
 use crate::corpus::index::{EntityId, Index, Tally};
 use crate::corpus::{Corpus, LoadEvent};
 use crate::filter::{Engine, Filters, Hit, Term};
+use crate::state::Marks;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
@@ -109,6 +110,12 @@ pub struct App {
     pub quit: bool,
     /// While a loader is still sending articles.
     pub loading: Option<Progress>,
+    /// Read and bookmarked articles, by article key (see `Article::key`).
+    pub marks: rustc_hash::FxHashMap<u64, Marks>,
+    /// Marks changed since the loop last took them, to be saved.
+    pub marks_changed: Vec<(u64, Marks)>,
+    /// The list shows only bookmarked articles.
+    pub bookmarked_only: bool,
     /// Files passed over, records that failed, state or config trouble: listed in the
     /// message list (`!`), and on stderr once the screen is gone.
     pub messages: Vec<String>,
@@ -173,6 +180,9 @@ impl App {
             quit: false,
             loading: None,
             messages: Vec::new(),
+            marks: rustc_hash::FxHashMap::default(),
+            marks_changed: Vec::new(),
+            bookmarked_only: false,
             fatal: None,
             pending: None,
             search: SearchState::default(),
@@ -303,6 +313,45 @@ impl App {
         Ok(())
     }
 
+    /// Start with the marks saved by earlier runs.
+    pub fn with_marks(mut self, marks: impl IntoIterator<Item = (u64, Marks)>) -> App {
+        self.marks.extend(marks);
+        if self.bookmarked_only {
+            self.refilter();
+        }
+        self
+    }
+
+    pub fn marks_of(&self, article: usize) -> Marks {
+        self.corpus.articles.get(article).and_then(|a| self.marks.get(&a.key)).copied().unwrap_or_default()
+    }
+
+    fn set_marks(&mut self, article: usize, change: impl FnOnce(&mut Marks)) {
+        let Some(key) = self.corpus.articles.get(article).map(|a| a.key) else { return };
+        let mut marks = self.marks.get(&key).copied().unwrap_or_default();
+        let before = marks;
+        change(&mut marks);
+        if marks != before {
+            self.marks.insert(key, marks);
+            self.marks_changed.push((key, marks));
+        }
+    }
+
+    /// The article that `u` and `m` act on: the selected one in the list, else the open one.
+    fn marked_article(&self) -> Option<usize> {
+        match self.focus {
+            Pane::List => self.hits.get(self.list.selected).map(|h| h.article),
+            _ => self.current_article(),
+        }
+    }
+
+    fn bookmarked_articles(&self) -> Vec<usize> {
+        let articles = &self.corpus.articles;
+        (0..articles.len())
+            .filter(|&a| self.marks.get(&articles[a].key).is_some_and(|m| m.bookmarked))
+            .collect()
+    }
+
     pub fn panes(&self) -> Panes {
         Panes::compute(Rect::new(0, 0, self.size.0, self.size.1), self.focus, self.sidebar_shown)
     }
@@ -391,6 +440,7 @@ impl App {
     /// in store order and runs here; anything else goes to the worker when there is one.
     fn refilter(&mut self) {
         self.search.generation += 1;
+        self.filters.only = self.bookmarked_only.then(|| self.bookmarked_articles());
         let unfiltered = self.filters == Filters::default();
         if self.search.background && !unfiltered {
             self.search.wanted = true;
@@ -500,7 +550,9 @@ impl App {
 
     fn open_selected(&mut self) {
         if let Some(h) = self.hits.get(self.list.selected) {
-            self.open = Some(h.article);
+            let article = h.article;
+            self.set_marks(article, |m| m.read = true);
+            self.open = Some(article);
             self.scroll = 0;
             self.current_match = None;
             self.relayout();
@@ -717,6 +769,7 @@ impl App {
             self.help = false;
         } else {
             self.filters = Filters::default();
+            self.bookmarked_only = false;
             self.sidebar_query.clear();
             self.refilter();
         }
@@ -835,6 +888,23 @@ pub fn update(app: &mut App, action: Action) {
         Action::Messages => {
             app.messages_open = true;
             app.messages_scroll = 0;
+        }
+        Action::ToggleRead => {
+            if let Some(a) = app.marked_article() {
+                app.set_marks(a, |m| m.read = !m.read);
+            }
+        }
+        Action::ToggleBookmark => {
+            if let Some(a) = app.marked_article() {
+                app.set_marks(a, |m| m.bookmarked = !m.bookmarked);
+                if app.bookmarked_only {
+                    app.refilter();
+                }
+            }
+        }
+        Action::BookmarkedOnly => {
+            app.bookmarked_only = !app.bookmarked_only;
+            app.refilter();
         }
         Action::Input(_) | Action::Backspace => {}
         Action::Click { column, row } => app.click(column, row),

@@ -31,6 +31,9 @@ pub enum Action {
     ToggleSidebar,
     Help,
     Messages,
+    ToggleRead,
+    ToggleBookmark,
+    BookmarkedOnly,
     /// A character typed into the filter prompt.
     Input(char),
     Backspace,
@@ -53,7 +56,7 @@ pub enum Action {
 }
 
 /// The actions a key can be bound to: their names in the key map and what the help says.
-pub const BINDABLE: [(Action, &str, &str); 22] = [
+pub const BINDABLE: [(Action, &str, &str); 25] = [
     (Action::Quit, "quit", "quit"),
     (Action::FocusNext, "focus_next", "focus the next pane (list, reader, sidebar)"),
     (Action::FocusPrev, "focus_prev", "focus the previous pane"),
@@ -74,6 +77,9 @@ pub const BINDABLE: [(Action, &str, &str); 22] = [
     (Action::TabPrev, "tab_prev", "sidebar: previous tab"),
     (Action::TabNext, "tab_next", "sidebar: next tab"),
     (Action::ToggleSidebar, "toggle_sidebar", "show or hide the sidebar"),
+    (Action::ToggleRead, "toggle_read", "mark the article read or unread (opening one reads it)"),
+    (Action::ToggleBookmark, "toggle_bookmark", "bookmark the article, or remove its bookmark"),
+    (Action::BookmarkedOnly, "bookmarked", "list only bookmarked articles, or all again"),
     (Action::Help, "help", "this help"),
     (Action::Messages, "messages", "messages: files passed over, records that failed, warnings"),
 ];

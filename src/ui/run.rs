@@ -16,6 +16,7 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use super::app::{App, update};
 use super::search::SearchWorker;
 use crate::corpus::LoadEvent;
+use crate::state::ReadingState;
 
 /// How long the loop waits for an event before checking for signals.
 const POLL: Duration = Duration::from_millis(200);
@@ -86,9 +87,52 @@ const SEARCH_WHILE_LOADING: Duration = Duration::from_millis(250);
 /// How long the loop waits for a key while articles are still arriving.
 const POLL_LOADING: Duration = Duration::from_millis(15);
 
+/// Marks are written at most this often while the reader runs, and once more as it ends.
+const SAVE_EVERY: Duration = Duration::from_secs(1);
+
+/// Hands the app's changed marks to the state file, now and then and at the end.
+struct Saver<'a> {
+    state: Option<&'a mut ReadingState>,
+    last: Instant,
+    failed: bool,
+}
+
+impl Saver<'_> {
+    fn save(&mut self, app: &mut App, now: bool) -> bool {
+        let Some(state) = self.state.as_deref_mut() else {
+            app.marks_changed.clear();
+            return false;
+        };
+        for (key, marks) in app.marks_changed.drain(..) {
+            state.set(key, marks);
+        }
+        // After a failure, one more try as the reader ends rather than a message a second.
+        if !state.has_pending() || !(now || !self.failed && self.last.elapsed() >= SAVE_EVERY) {
+            return false;
+        }
+        self.last = Instant::now();
+        match state.save() {
+            Ok(note) => {
+                app.messages.extend(note);
+                // What other readers marked meanwhile shows here too.
+                app.marks = state.marks().collect();
+            }
+            Err(e) => {
+                self.failed = true;
+                app.messages.push(format!("{e}; marks are kept for another try"));
+            }
+        }
+        true
+    }
+}
+
 /// Run the reader until the user quits or a SIGTERM/SIGHUP arrives. Articles may still be
-/// arriving from a loader thread through `loader`.
-pub fn run(mut app: App, loader: Option<Receiver<LoadEvent>>) -> Result<App, RunError> {
+/// arriving from a loader thread through `loader`; marks are saved to `state` as they change.
+pub fn run(
+    mut app: App,
+    loader: Option<Receiver<LoadEvent>>,
+    state: Option<&mut ReadingState>,
+) -> Result<App, RunError> {
     if !io::stdout().is_terminal() {
         return Err(RunError::NotATerminal);
     }
@@ -108,6 +152,7 @@ pub fn run(mut app: App, loader: Option<Receiver<LoadEvent>>) -> Result<App, Run
     let mut last_search: Option<Instant> = None;
     let mut dirty = true;
     let mut loader = loader;
+    let mut saver = Saver { state, last: Instant::now(), failed: false };
     while !app.quit && app.fatal.is_none() && !stop.load(Ordering::Relaxed) {
         // Keys first: every key already typed is handled before more articles are taken in.
         let busy = dirty || in_flight.is_some() || loader.is_some() && app.loading.is_some();
@@ -124,6 +169,7 @@ pub fn run(mut app: App, loader: Option<Receiver<LoadEvent>>) -> Result<App, Run
                 break;
             }
         }
+        dirty |= saver.save(&mut app, false);
         // Articles go in only between searches, when the worker holds no snapshot of the store.
         if in_flight.is_none()
             && let Some(rx) = &loader
@@ -160,5 +206,6 @@ pub fn run(mut app: App, loader: Option<Receiver<LoadEvent>>) -> Result<App, Run
             dirty = false;
         }
     }
+    saver.save(&mut app, true);
     Ok(app)
 }

@@ -8,6 +8,7 @@ use ratatui::widgets::{StatefulWidget, Widget};
 
 use crate::corpus::Corpus;
 use crate::filter::{Engine, Hit};
+use crate::state::Marks;
 use crate::ui::app::Cursor;
 use crate::ui::document::join_names;
 use crate::ui::theme::Theme;
@@ -19,6 +20,8 @@ pub struct ArticleList<'a> {
     pub terms: &'a [String],
     pub hits: &'a [Hit],
     pub open: Option<usize>,
+    /// Read and bookmarked articles, by article key.
+    pub marks: &'a rustc_hash::FxHashMap<u64, Marks>,
     pub theme: &'a Theme,
 }
 
@@ -80,8 +83,16 @@ impl StatefulWidget for ArticleList<'_> {
             if y + 1 < area.y + area.height {
                 let row = Rect { y: y + 1, height: 1, ..area };
                 buf.set_style(row, base);
-                Line::from(vec![Span::raw(" "), Span::styled(meta.join(" · "), base.patch(self.theme.meta))])
-                    .render(row, buf);
+                let marks = self.marks.get(&a.key).copied().unwrap_or_default();
+                let mut line = vec![Span::raw(" ")];
+                if !marks.read {
+                    line.push(Span::styled("• ", base.patch(self.theme.border_focused)));
+                }
+                if marks.bookmarked {
+                    line.push(Span::styled("★ ", base.patch(self.theme.matched)));
+                }
+                line.push(Span::styled(meta.join(" · "), base.patch(self.theme.meta)));
+                Line::from(line).render(row, buf);
             }
         }
     }

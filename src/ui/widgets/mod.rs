@@ -33,6 +33,7 @@ impl Widget for &App {
                 terms: &terms,
                 hits: &self.hits,
                 open: self.open,
+                marks: &self.marks,
                 theme: &self.theme,
             }
             .render(inner(r), buf, &mut cursor);

@@ -18,6 +18,9 @@ impl StatusBar<'_> {
         let mut chips: Vec<String> =
             app.filters.people.iter().map(|&id| format!("person: {}", app.index.people.name(id))).collect();
         chips.extend(app.filters.tags.iter().map(|&id| app.index.tags.name(id).to_string()));
+        if app.bookmarked_only {
+            chips.push("bookmarked".to_string());
+        }
         if !app.filters.query.trim().is_empty() {
             chips.push(format!("/{}", app.filters.query.trim()));
         }
