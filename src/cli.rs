@@ -22,7 +22,8 @@ pub struct Cli {
 
 #[derive(Debug, Args, Default)]
 pub struct ReadArgs {
-    /// Articles to open: .txt and .md files, or folders searched recursively.
+    /// Articles to open: files (.txt .md .html .json .jsonl .csv .xml .rss .atom), folders
+    /// searched recursively, or - for standard input.
     pub paths: Vec<PathBuf>,
 
     /// Start filtered to a person (a name or any alias, any case). Repeat for more (AND).
@@ -36,6 +37,14 @@ pub struct ReadArgs {
     /// Start with this fuzzy query in the filter.
     #[arg(long, value_name = "Q")]
     pub query: Option<String>,
+
+    /// Read keys and theme from this TOML file instead of ~/.config/strike-reader/config.toml.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Print the default config (every key and theme setting, with comments) and exit.
+    #[arg(long)]
+    pub print_default_config: bool,
 }
 
 #[derive(Debug, Subcommand)]

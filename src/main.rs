@@ -15,7 +15,8 @@ use clap::Parser;
 use strike_reader::bench;
 use strike_reader::cli::{BenchArgs, Cli, Command, ExportArgs, ReadArgs};
 use strike_reader::state::{self, ReadingState};
-use strike_reader::ui::{self, App, Keymap, Theme};
+use strike_reader::ui::config::Config;
+use strike_reader::ui::{self, App};
 use strike_reader::{corpus, exit, export, load_reporting, source_for};
 
 fn main() -> ExitCode {
@@ -29,6 +30,19 @@ fn main() -> ExitCode {
 }
 
 fn run_reader(args: &ReadArgs) -> i32 {
+    if args.print_default_config {
+        print!("{}", ui::config::DEFAULT_CONFIG);
+        return exit::OK;
+    }
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    // A bad config is refused before the screen changes, with the line it is on.
+    let config = match Config::load(args.config.as_deref(), no_color) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("strike-reader: {e}");
+            return exit::BAD_INPUT;
+        }
+    };
     let source = source_for(&args.paths);
     // A path that does not exist is refused before the screen changes.
     if let Err(e) = corpus::load::check_paths(&source) {
@@ -41,8 +55,7 @@ fn run_reader(args: &ReadArgs) -> i32 {
     }
     // Articles load on all cores in the background and reach the screen as they are read.
     let rx = corpus::load::spawn(source);
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let mut app = App::loading(Keymap::default(), Theme::default_theme(no_color), (80, 24));
+    let mut app = App::loading(config.keymap, config.theme, (80, 24));
     // Marks from earlier runs; trouble with the state file is a message, never a lost mark.
     let mut state = match state::default_path() {
         Ok(path) => {

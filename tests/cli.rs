@@ -241,3 +241,33 @@ fn escape_sequences_are_removed_from_every_field_and_message() {
         assert!(stderr(&o).contains("c.bin"), "{}", stderr(&o));
     }
 }
+
+#[test]
+fn the_default_config_is_printed_and_bad_configs_are_refused_naming_the_line() {
+    let o = run(&["--print-default-config"]);
+    assert!(o.status.success());
+    assert_eq!(stdout(&o), include_str!("../assets/config.toml"));
+    let dir = TempDir::new().expect("tempdir");
+    // The printed defaults are a valid config as they stand: the reader gets as far as
+    // asking for a terminal.
+    write(dir.path(), "default.toml", &o.stdout);
+    let o = run(&["--config", dir.path().join("default.toml").to_str().expect("utf8")]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("needs a terminal"), "{}", stderr(&o));
+    for (text, want) in [
+        ("[keys]\nquit = [\"q\"]\nfly = [\"f\"]\n", "line 3: unknown action \"fly\" in [keys]"),
+        ("\n\n[theme.person]\nfg = \"nope\"\n", "line 4: unknown colour \"nope\""),
+        ("[theme]\nperson = 3\n", "line 2: invalid type"),
+    ] {
+        write(dir.path(), "bad.toml", text.as_bytes());
+        let o = run(&["--config", dir.path().join("bad.toml").to_str().expect("utf8")]);
+        assert_eq!(o.status.code(), Some(2), "{text:?}");
+        assert!(o.stdout.is_empty());
+        let err = stderr(&o);
+        assert!(err.starts_with("strike-reader: config ") && err.contains(want), "{want:?} not in {err}");
+        assert_eq!(err.lines().count(), 1, "one line: {err}");
+    }
+    let o = run(&["--config", dir.path().join("missing.toml").to_str().expect("utf8")]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("missing.toml"), "{}", stderr(&o));
+}

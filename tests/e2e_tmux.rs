@@ -275,3 +275,22 @@ fn marks_survive_a_restart_and_bad_files_are_listed_in_the_reader() {
     t.keys(&["q"]);
     assert_eq!(t.exit_status().as_deref(), Some("0"));
 }
+
+#[test]
+fn the_config_in_the_xdg_folder_rebinds_keys() {
+    let home = tempfile::TempDir::new().expect("tempdir");
+    let dir = home.path().join("config/strike-reader");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    std::fs::write(dir.join("config.toml"), "[keys]\nquit = [\"x\"]\nhelp = [\"f1\", \"?\"]\n")
+        .expect("write");
+    let Some(t) = Tmux::start_in(home.path(), env!("CARGO_BIN_EXE_strike-reader"), &[], &[]) else { return };
+    t.wait_for("4 of 4 articles");
+    t.keys(&["?"]);
+    let s = t.wait_for("Keys · Esc or ? closes");
+    assert!(s.contains(" x ") && s.contains("F1 ?"), "the help lists the keys in use:\n{s}");
+    t.keys(&["Escape", "q"]);
+    std::thread::sleep(Duration::from_millis(200));
+    assert!(t.screen().contains("4 of 4 articles"), "q no longer quits");
+    t.keys(&["x"]);
+    assert_eq!(t.exit_status().as_deref(), Some("0"));
+}

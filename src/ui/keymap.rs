@@ -1,11 +1,10 @@
-//! Keys to actions: one table, read from `assets/keymap.toml`, that drives the app and that the
-//! help overlay is generated from.
-
-use std::collections::BTreeMap;
+//! Keys to actions: one table, from the `[keys]` table of the config (the defaults are in
+//! `assets/config.toml`), that drives the app and that the help overlay is generated from.
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
+use toml::Spanned;
 
-const DEFAULT_KEYMAP: &str = include_str!("../../assets/keymap.toml");
+use super::config::{Config, Problem};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Action {
@@ -189,39 +188,45 @@ pub struct Keymap {
     bindings: Vec<(Key, Action)>,
 }
 
-#[derive(Debug, thiserror::Error)]
-pub enum KeymapError {
-    #[error("key map: {0}")]
-    Toml(#[from] toml::de::Error),
-    #[error("key map: unknown action {0:?}")]
-    Action(String),
-    #[error("key map: {action}: {message}")]
-    Key { action: String, message: String },
-}
-
 impl Default for Keymap {
     fn default() -> Self {
-        // The bundled key map is tested to parse; an empty map would still let Ctrl-c quit.
-        Keymap::parse(DEFAULT_KEYMAP).unwrap_or(Keymap { bindings: Vec::new() })
+        Config::defaults(false).keymap
     }
 }
 
 impl Keymap {
-    pub fn parse(text: &str) -> Result<Keymap, KeymapError> {
-        let table: BTreeMap<String, Vec<String>> = toml::from_str(text)?;
-        let mut bindings = Vec::new();
-        // Keep the help in the order of BINDABLE, not the file's.
-        for (action, name, _) in BINDABLE {
-            for key in table.get(name).into_iter().flatten() {
-                let key =
-                    Key::parse(key).map_err(|message| KeymapError::Key { action: name.into(), message })?;
-                bindings.push((key, action));
+    pub(crate) fn empty() -> Keymap {
+        Keymap { bindings: Vec::new() }
+    }
+
+    /// Bind an action, by its name in the config, to these keys instead of the ones it had;
+    /// `None` when there is no such action.
+    pub(crate) fn bind(&mut self, name: &str, keys: &[Spanned<String>]) -> Option<Result<(), Problem>> {
+        let &(action, _, _) = BINDABLE.iter().find(|(_, n, _)| *n == name)?;
+        let mut parsed = Vec::new();
+        for key in keys {
+            match Key::parse(key.get_ref()) {
+                Ok(k) => parsed.push(k),
+                Err(message) => return Some(Err(Problem::at(key.span(), message))),
             }
         }
-        if let Some(unknown) = table.keys().find(|k| !BINDABLE.iter().any(|(_, n, _)| n == k)) {
-            return Err(KeymapError::Action(unknown.clone()));
-        }
-        Ok(Keymap { bindings })
+        // Keep the help in the order of BINDABLE, whatever order the file binds in.
+        self.bindings.retain(|(_, a)| *a != action);
+        self.bindings.extend(parsed.into_iter().map(|k| (k, action)));
+        let rank = |a: &Action| BINDABLE.iter().position(|(b, _, _)| b == a).unwrap_or(usize::MAX);
+        self.bindings.sort_by_key(|(_, a)| rank(a));
+        Some(Ok(()))
+    }
+
+    /// A key bound to two actions, as (key, first action's name, second action's name).
+    pub(crate) fn conflict(&self) -> Option<(String, &'static str, &'static str)> {
+        let name = |a: Action| BINDABLE.iter().find(|(b, _, _)| *b == a).map_or("?", |(_, n, _)| *n);
+        self.bindings.iter().enumerate().find_map(|(i, (k, a))| {
+            self.bindings[i + 1..]
+                .iter()
+                .find(|(k2, a2)| k2 == k && a2 != a)
+                .map(|(_, a2)| (k.display(), name(*a), name(*a2)))
+        })
     }
 
     fn lookup(&self, key: Key) -> Option<Action> {
@@ -289,7 +294,7 @@ mod tests {
 
     #[test]
     fn the_bundled_map_binds_every_action() {
-        let map = Keymap::parse(DEFAULT_KEYMAP).expect("bundled key map parses");
+        let map = Keymap::default();
         for (action, name, _) in BINDABLE {
             assert!(map.bindings.iter().any(|(_, a)| *a == action), "{name} has no key");
         }
@@ -317,11 +322,5 @@ mod tests {
         let rows = Keymap::default().help_rows();
         assert_eq!(rows.len(), BINDABLE.len());
         assert_eq!(rows[0], ("q Ctrl-c".to_string(), "quit"));
-    }
-
-    #[test]
-    fn bad_maps_are_refused_with_a_reason() {
-        assert!(Keymap::parse("fly = [\"f\"]").unwrap_err().to_string().contains("fly"));
-        assert!(Keymap::parse("quit = [\"hyper-q\"]").unwrap_err().to_string().contains("hyper-q"));
     }
 }

@@ -1,6 +1,7 @@
 //! The terminal reader. Depends on the corpus; the corpus knows nothing of it.
 
 pub mod app;
+pub mod config;
 pub mod document;
 pub mod keymap;
 pub mod layout;

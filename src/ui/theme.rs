@@ -1,13 +1,14 @@
-//! Styles for every part of the screen, from `assets/theme.toml`. `NO_COLOR` keeps only the
-//! modifiers, so highlights stay distinguishable without colour.
+//! Styles for every part of the screen, from the `[theme]` tables of the config (the defaults
+//! are in `assets/config.toml`). `NO_COLOR` keeps only the modifiers, so highlights stay
+//! distinguishable without colour.
 
-use std::collections::BTreeMap;
 use std::str::FromStr;
 
 use ratatui::style::{Color, Modifier, Style};
 use serde::Deserialize;
+use toml::Spanned;
 
-const DEFAULT_THEME: &str = include_str!("../../assets/theme.toml");
+use super::config::{Config, Problem};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Theme {
@@ -28,34 +29,41 @@ pub struct Theme {
     pub bar: Style,
 }
 
+/// One `[theme.<part>]` table, with where each value was written for error messages.
 #[derive(Debug, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
-struct StyleSpec {
-    fg: Option<String>,
-    bg: Option<String>,
+pub struct StyleSpec {
+    fg: Option<Spanned<String>>,
+    bg: Option<Spanned<String>>,
     #[serde(default)]
-    modifiers: Vec<String>,
+    modifiers: Vec<Spanned<String>>,
 }
 
-#[derive(Debug, thiserror::Error)]
-pub enum ThemeError {
-    #[error("theme: {0}")]
-    Toml(#[from] toml::de::Error),
-    #[error("theme: [{section}] has an unknown colour {value:?}")]
-    Colour { section: String, value: String },
-    #[error("theme: [{section}] has an unknown modifier {value:?}")]
-    Modifier { section: String, value: String },
-    #[error("theme: unknown section [{0}]")]
-    Section(String),
-}
+/// The parts of the screen a theme styles, as the config names them.
+pub const PARTS: [&str; 15] = [
+    "title",
+    "meta",
+    "selected",
+    "matched",
+    "person",
+    "hashtag",
+    "handle",
+    "figure",
+    "emphasis",
+    "current_match",
+    "border",
+    "border_focused",
+    "chip",
+    "status",
+    "bar",
+];
 
 impl Theme {
     pub fn default_theme(no_color: bool) -> Theme {
-        // The bundled theme is tested to parse; fall back to plain styles rather than panic.
-        Theme::parse(DEFAULT_THEME, no_color).unwrap_or_else(|_| Theme::plain())
+        Config::defaults(no_color).theme
     }
 
-    fn plain() -> Theme {
+    pub(crate) fn plain() -> Theme {
         let s = Style::default();
         let b = s.add_modifier(Modifier::BOLD);
         Theme {
@@ -77,42 +85,45 @@ impl Theme {
         }
     }
 
-    pub fn parse(text: &str, no_color: bool) -> Result<Theme, ThemeError> {
-        let specs: BTreeMap<String, StyleSpec> = toml::from_str(text)?;
-        let mut theme = Theme::plain();
-        for (section, spec) in specs {
-            let style = to_style(&section, &spec, no_color)?;
-            let slot = match section.as_str() {
-                "title" => &mut theme.title,
-                "meta" => &mut theme.meta,
-                "selected" => &mut theme.selected,
-                "matched" => &mut theme.matched,
-                "person" => &mut theme.person,
-                "hashtag" => &mut theme.hashtag,
-                "handle" => &mut theme.handle,
-                "figure" => &mut theme.figure,
-                "emphasis" => &mut theme.emphasis,
-                "current_match" => &mut theme.current_match,
-                "border" => &mut theme.border,
-                "border_focused" => &mut theme.border_focused,
-                "chip" => &mut theme.chip,
-                "status" => &mut theme.status,
-                "bar" => &mut theme.bar,
-                _ => return Err(ThemeError::Section(section)),
-            };
-            *slot = style;
-        }
-        Ok(theme)
+    /// Style one part of the screen; `None` when there is no such part.
+    pub(crate) fn set(
+        &mut self,
+        part: &str,
+        spec: &StyleSpec,
+        no_color: bool,
+    ) -> Option<Result<(), Problem>> {
+        let slot = match part {
+            "title" => &mut self.title,
+            "meta" => &mut self.meta,
+            "selected" => &mut self.selected,
+            "matched" => &mut self.matched,
+            "person" => &mut self.person,
+            "hashtag" => &mut self.hashtag,
+            "handle" => &mut self.handle,
+            "figure" => &mut self.figure,
+            "emphasis" => &mut self.emphasis,
+            "current_match" => &mut self.current_match,
+            "border" => &mut self.border,
+            "border_focused" => &mut self.border_focused,
+            "chip" => &mut self.chip,
+            "status" => &mut self.status,
+            "bar" => &mut self.bar,
+            _ => return None,
+        };
+        Some(to_style(spec, no_color).map(|style| *slot = style))
     }
 }
 
-fn to_style(section: &str, spec: &StyleSpec, no_color: bool) -> Result<Style, ThemeError> {
-    let colour = |v: &Option<String>| -> Result<Option<Color>, ThemeError> {
+fn to_style(spec: &StyleSpec, no_color: bool) -> Result<Style, Problem> {
+    let colour = |v: &Option<Spanned<String>>| -> Result<Option<Color>, Problem> {
         match v {
             None => Ok(None),
-            Some(v) => Color::from_str(v)
-                .map(Some)
-                .map_err(|_| ThemeError::Colour { section: section.to_string(), value: v.clone() }),
+            Some(v) => Color::from_str(v.get_ref()).map(Some).map_err(|_| {
+                Problem::at(
+                    v.span(),
+                    format!("unknown colour {:?} (a name, \"#rrggbb\" or 0-255)", v.get_ref()),
+                )
+            }),
         }
     };
     let mut style = Style::default();
@@ -131,13 +142,18 @@ fn to_style(section: &str, spec: &StyleSpec, no_color: bool) -> Result<Style, Th
         }
     }
     for m in &spec.modifiers {
-        let modifier = match m.as_str() {
+        let modifier = match m.get_ref().as_str() {
             "bold" => Modifier::BOLD,
             "dim" => Modifier::DIM,
             "italic" => Modifier::ITALIC,
             "underlined" => Modifier::UNDERLINED,
             "reversed" => Modifier::REVERSED,
-            _ => return Err(ThemeError::Modifier { section: section.to_string(), value: m.clone() }),
+            other => {
+                return Err(Problem::at(
+                    m.span(),
+                    format!("unknown modifier {other:?} (bold, dim, italic, underlined or reversed)"),
+                ));
+            }
         };
         style = style.add_modifier(modifier);
     }
@@ -150,9 +166,9 @@ mod tests {
 
     #[test]
     fn the_bundled_theme_parses_and_no_color_keeps_modifiers_only() {
-        let t = Theme::parse(DEFAULT_THEME, false).expect("bundled theme parses");
+        let t = Theme::default_theme(false);
         assert!(t.person.fg.is_some());
-        let plain = Theme::parse(DEFAULT_THEME, true).expect("parses");
+        let plain = Theme::default_theme(true);
         assert_eq!(plain.person.fg, None);
         assert_eq!(plain.selected.bg, None);
         assert!(plain.person.add_modifier.contains(Modifier::BOLD));
@@ -163,12 +179,5 @@ mod tests {
                 assert_ne!(a.add_modifier, b.add_modifier, "kinds must differ without colour");
             }
         }
-    }
-
-    #[test]
-    fn bad_values_are_named() {
-        let e = Theme::parse("[person]\nfg = \"chartreuse-ish\"\n", false).unwrap_err();
-        assert!(e.to_string().contains("chartreuse-ish"));
-        assert!(Theme::parse("[nope]\n", false).is_err());
     }
 }
