@@ -510,9 +510,14 @@ fn read_documents(path: &Path) -> Result<(Format, Vec<Document>, u64, Vec<String
     } else {
         let format = Format::of(path).unwrap_or(Format::Text);
         // The size is checked before anything is read: a huge file costs no memory to refuse.
+        // Asked of the open file, it costs no more system calls than `fs::read` makes anyway.
         let limit = if format.holds_many() { DATASET_FILE_MAX } else { ARTICLE_FILE_MAX };
-        check_size(fs::metadata(path).map_err(unreadable)?.len(), limit)?;
-        (fs::read(path).map_err(unreadable)?, Some(format))
+        let mut file = fs::File::open(path).map_err(unreadable)?;
+        let size = file.metadata().map_err(unreadable)?.len();
+        check_size(size, limit)?;
+        let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+        std::io::Read::read_to_end(&mut file, &mut bytes).map_err(unreadable)?;
+        (bytes, Some(format))
     };
     let size = bytes.len() as u64;
     let (text, note) = decode::text(bytes).map_err(|e| match e {
