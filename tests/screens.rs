@@ -79,3 +79,30 @@ fn every_size_down_to_one_cell_draws() {
         }
     }
 }
+
+#[test]
+fn wide_and_combining_characters_and_tabs_keep_the_panes_aligned() {
+    use strike_reader::corpus::Article;
+    let text = "日本の医師がストライキ — Cafe\u{301} talks\n\n\
+                Jeremy Hunt met\tthe BMA in 東京 and said 98% of 医師 agreed. Zoe\u{308} and Jose\u{301} \
+                wrote 👩‍⚕️ on the picket line.\n";
+    let corpus = Corpus::from_articles(vec![Article::parse("wide".into(), "wide.txt".into(), text)]);
+    let app = App::new(corpus, Keymap::default(), Theme::default_theme(true), (120, 30));
+    let mut terminal = Terminal::new(TestBackend::new(120, 30)).expect("test terminal");
+    terminal.draw(|f| f.render_widget(&app, f.area())).expect("draw");
+    let buffer = terminal.backend().buffer();
+    // Every pane's right border is where the layout put it, on every row: a character drawn
+    // wider or narrower than it is would push it out of line.
+    let border_columns: Vec<u16> =
+        (0..120).filter(|&x| ["┐", "┤"].contains(&buffer[(x, 0)].symbol())).collect();
+    assert!(border_columns.len() >= 2, "{border_columns:?}");
+    for y in 1..28 {
+        for &x in &border_columns {
+            let s = buffer[(x, y)].symbol();
+            assert!(["│", "┤", "┘", "▲", "▼", "█", "║"].contains(&s), "row {y} column {x}: {s:?}");
+        }
+    }
+    let screen = format!("{:?}", terminal.backend());
+    assert!(screen.contains("Jeremy Hunt met the BMA"), "a tab reads as a space:\n{screen}");
+    assert!(!screen.contains('\t'));
+}
