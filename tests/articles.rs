@@ -80,3 +80,14 @@ fn hard_wrapped_markdown_is_joined_and_headings_titled() {
     assert_eq!(a.authors, ["Jane Smith"]);
     assert!(a.body.contains("resumed on Monday after a week"));
 }
+
+#[test]
+fn the_state_key_follows_the_content_not_the_file() {
+    let text = "Strike day\n\nJeremy Hunt said 98% voted.\n";
+    let a = Article::parse("a".into(), "old/a.txt".into(), text);
+    let moved = Article::parse("b".into(), "new/place/b.txt".into(), text);
+    let edited =
+        Article::parse("a".into(), "old/a.txt".into(), "Strike day\n\nJeremy Hunt said 97% voted.\n");
+    assert_eq!(a.key, moved.key);
+    assert_ne!(a.key, edited.key);
+}

@@ -21,6 +21,10 @@ const WRAPPERS: [&str; 5] = ["articles", "items", "data", "results", "records"];
 /// a record without a body is reported and passed over.
 pub fn array(text: &str) -> Result<Parsed, FormatError> {
     let value: Value = serde_json::from_str(text).map_err(|e| FormatError(format!("invalid JSON: {e}")))?;
+    from_value(value)
+}
+
+fn from_value(value: Value) -> Result<Parsed, FormatError> {
     let records = match value {
         Value::Array(items) => items,
         Value::Object(mut object) => {
@@ -47,6 +51,14 @@ pub fn array(text: &str) -> Result<Parsed, FormatError> {
 /// A `.jsonl` file: one object a line; a line that fails is reported with its number and the
 /// others load.
 pub fn lines(text: &str) -> Parsed {
+    // One object pretty-printed over many lines (piped from `jq`, say) is one JSON value, not
+    // JSON lines. Real JSON lines fail this at the end of their first line, so it costs little.
+    if text.trim_end().contains('\n')
+        && let Ok(value) = serde_json::from_str::<Value>(text)
+        && let Ok(parsed) = from_value(value)
+    {
+        return parsed;
+    }
     let mut parsed = Parsed::default();
     for (i, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
@@ -143,6 +155,14 @@ mod tests {
         assert_eq!(parsed.documents[1].authors, ["A Writer", "B Writer"]);
         assert_eq!(parsed.problems.len(), 1);
         assert!(parsed.problems[0].starts_with("record 2: no article text"), "{:?}", parsed.problems);
+    }
+
+    #[test]
+    fn a_pretty_printed_object_is_not_read_line_by_line() {
+        let parsed = lines("{\n  \"title\": \"One\",\n  \"body\": \"Whole text.\"\n}\n");
+        assert_eq!(parsed.documents.len(), 1);
+        assert_eq!(parsed.documents[0].body, "Whole text.");
+        assert!(parsed.problems.is_empty());
     }
 
     #[test]
