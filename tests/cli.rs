@@ -115,9 +115,9 @@ fn binary_files_are_skipped_and_invalid_utf8_is_read_as_windows_1252_with_a_warn
     assert!(err.contains("c.txt: not UTF-8 (invalid at byte 3); read as Windows-1252"), "{err}");
     assert!(err.contains("notes.pdf"), "{err}");
     assert!(
-        err.lines()
-            .last()
-            .is_some_and(|l| l.contains("loaded 2 articles") && l.contains("skipped 1 unreadable or binary")),
+        err.lines().last().is_some_and(
+            |l| l.contains("loaded 2 articles") && l.contains("skipped 1 file that could not be read")
+        ),
         "{err}"
     );
     let c: serde_json::Value = serde_json::from_str(lines[1]).expect("json");

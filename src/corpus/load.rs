@@ -153,12 +153,13 @@ impl LoadOutcome {
         }
         let unsupported = self.skipped.iter().filter(|s| s.reason == SkipReason::Unsupported).count();
         let failed = self.skipped.len() - unsupported;
+        let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
         Some(format!(
-            "loaded {} articles; skipped {} unreadable or binary files and {} other files; {} warnings",
-            self.corpus.articles.len(),
-            failed,
-            unsupported,
-            self.warnings.len()
+            "loaded {}; skipped {} that could not be read and {} of other kinds; {}",
+            count(self.corpus.articles.len(), "article"),
+            count(failed, "file"),
+            count(unsupported, "file"),
+            count(self.warnings.len(), "warning")
         ))
     }
 }
