@@ -396,3 +396,33 @@ fn nothing_readable_at_all_is_exit_code_2() {
     assert!(o.stdout.is_empty());
     assert!(stderr(&o).contains("no articles could be read"), "{}", stderr(&o));
 }
+
+#[test]
+fn pages_and_feeds_are_read_in_the_encoding_they_declare() {
+    let dir = TempDir::new().expect("tempdir");
+    let page = write(
+        dir.path(),
+        "ru.html",
+        b"<html><head><meta charset=\"windows-1251\"><title>\xcf\xf0\xe8\xe2\xe5\xf2</title></head><body><p>Jeremy Hunt spoke.</p></body></html>",
+    );
+    let feed = write(
+        dir.path(),
+        "latin1.rss",
+        b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel><title>x</title>\
+          <item><title>Caf\xe9 strike</title><description>Jeremy Hunt said 98%.</description></item></channel></rss>",
+    );
+    let mislabelled = write(
+        dir.path(),
+        "utf8.rss",
+        "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel><title>x</title>\
+         <item><title>Café strike</title><description>Jeremy Hunt said 98%.</description></item></channel></rss>",
+    );
+    let o = export(&[&page, &feed, &mislabelled]);
+    let rs = records(&o);
+    assert_eq!(rs[0]["title"], "Привет");
+    assert_eq!(rs[1]["title"], "Café strike");
+    assert_eq!(rs[2]["title"], "Café strike", "valid UTF-8 wins over a wrong label");
+    let err = stderr(&o);
+    assert!(err.contains("ru.html: read as windows-1251, as the file declares"), "{err}");
+    assert!(!err.contains("utf8.rss"), "{err}");
+}

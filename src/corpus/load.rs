@@ -521,7 +521,12 @@ fn read_documents(path: &Path) -> Result<(Format, Vec<Document>, u64, Vec<String
         (bytes, Some(format))
     };
     let size = bytes.len() as u64;
-    let (text, note) = decode::text(bytes).map_err(|e| match e {
+    // Pages and feeds may say what they are encoded in; other files cannot.
+    let declared = match format {
+        Some(Format::Html | Format::Feed) => decode::declared(&bytes),
+        _ => None,
+    };
+    let (text, note) = decode::text(bytes, declared).map_err(|e| match e {
         NotText::Binary => SkipReason::Binary,
         NotText::Empty => SkipReason::Empty,
     })?;

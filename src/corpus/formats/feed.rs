@@ -1,11 +1,13 @@
 //! RSS and Atom feeds (`.xml`, `.rss`, `.atom`), read by `feed-rs`: each item is an article with
 //! its date, authors and link, the HTML of its content or description turned into text.
 
+use std::borrow::Cow;
+
 use super::{Document, FormatError, Parsed, markup_to_text};
 use crate::corpus::article::parse_date;
 
 pub fn items(text: &str) -> Result<Parsed, FormatError> {
-    let feed = feed_rs::parser::parse(text.as_bytes())
+    let feed = feed_rs::parser::parse(utf8_prolog(text).as_bytes())
         .map_err(|e| FormatError(format!("not an RSS or Atom feed: {e}")))?;
     let source = feed.title.as_ref().map(|t| single_line(&t.content)).filter(|t| !t.is_empty());
     let mut parsed = Parsed::default();
@@ -33,6 +35,23 @@ pub fn items(text: &str) -> Result<Parsed, FormatError> {
         });
     }
     Ok(parsed)
+}
+
+/// The text is UTF-8 by now (`decode` honoured the declared encoding), but the XML parser would
+/// decode it again by the `<?xml ... encoding="..."?>` it finds; so the prolog is made to say so.
+fn utf8_prolog(text: &str) -> Cow<'_, str> {
+    let start = text.len() - text.trim_start().len();
+    let Some(prolog_end) = text[start..].strip_prefix("<?xml").and_then(|_| text[start..].find("?>")) else {
+        return Cow::Borrowed(text);
+    };
+    let prolog = &text[start..start + prolog_end];
+    let Some(at) = prolog.find("encoding") else { return Cow::Borrowed(text) };
+    let rest = &prolog[at..];
+    let Some(open) = rest.find(['"', '\'']) else { return Cow::Borrowed(text) };
+    let quote = rest[open..].chars().next().unwrap_or('"');
+    let Some(len) = rest[open + 1..].find(quote) else { return Cow::Borrowed(text) };
+    let value = start + at + open + 1;
+    Cow::Owned(format!("{}UTF-8{}", &text[..value], &text[value + len..]))
 }
 
 fn single_line(text: &str) -> String {
@@ -80,6 +99,21 @@ mod tests {
         assert_eq!(d.body, "The BMA said 5,000 operations moved.");
         assert_eq!(d.authors, ["John Doe"]);
         assert_eq!(d.date.map(|d| d.to_string()).as_deref(), Some("2016-04-27"));
+    }
+
+    #[test]
+    fn the_prolog_says_utf8_once_the_text_is() {
+        assert_eq!(
+            utf8_prolog("<?xml version=\"1.0\" encoding='ISO-8859-1'?><rss/>"),
+            "<?xml version=\"1.0\" encoding='UTF-8'?><rss/>"
+        );
+        assert_eq!(utf8_prolog("<rss encoding=\"x\"/>"), "<rss encoding=\"x\"/>");
+        let parsed = items(
+            "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel><title>x</title>\
+             <item><title>Café</title><description>Text.</description></item></channel></rss>",
+        )
+        .expect("parses");
+        assert_eq!(parsed.documents[0].title.as_deref(), Some("Café"));
     }
 
     #[test]
