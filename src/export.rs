@@ -42,6 +42,8 @@ struct PersonRecord<'a> {
     name: &'a str,
     aliases: &'a [Arc<str>],
     count: usize,
+    /// The article writes only a short form; the full name comes from the corpus.
+    linked: bool,
 }
 
 #[derive(Serialize)]
@@ -79,7 +81,7 @@ impl<'a> ArticleRecord<'a> {
             people: e
                 .people
                 .iter()
-                .map(|p| PersonRecord { name: &p.name, aliases: &p.aliases, count: p.count() })
+                .map(|p| PersonRecord { name: &p.name, aliases: &p.aliases, count: p.count(), linked: p.linked })
                 .collect(),
             hashtags: e.hashtags.iter().map(|h| HashtagRecord { tag: &h.tag, count: h.count() }).collect(),
             handles: e.handles.iter().map(|h| HandleRecord { handle: &h.handle, count: h.count() }).collect(),
@@ -134,7 +136,18 @@ pub fn write(corpus: &Corpus, format: Format, with_body: bool, out: &mut dyn Wri
 
 fn write_csv(corpus: &Corpus, out: &mut dyn Write) -> io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(["article_id", "kind", "name", "value", "unit", "count", "context", "offset", "aliases"])?;
+    w.write_record([
+        "article_id",
+        "kind",
+        "name",
+        "value",
+        "unit",
+        "count",
+        "context",
+        "offset",
+        "aliases",
+        "linked",
+    ])?;
     for a in &corpus.articles {
         let e = &a.entities;
         for p in &e.people {
@@ -148,13 +161,14 @@ fn write_csv(corpus: &Corpus, out: &mut dyn Write) -> io::Result<()> {
                 "",
                 "",
                 &p.aliases.join("; "),
+                &p.linked.to_string(),
             ])?;
         }
         for h in &e.hashtags {
-            w.write_record([&a.id, "hashtag", &h.tag, "", "", &h.count().to_string(), "", "", ""])?;
+            w.write_record([&a.id, "hashtag", &h.tag, "", "", &h.count().to_string(), "", "", "", ""])?;
         }
         for h in &e.handles {
-            w.write_record([&a.id, "handle", &h.handle, "", "", &h.count().to_string(), "", "", ""])?;
+            w.write_record([&a.id, "handle", &h.handle, "", "", &h.count().to_string(), "", "", "", ""])?;
         }
         for f in figure_records(a) {
             let value = f.value.to_string();
@@ -167,6 +181,7 @@ fn write_csv(corpus: &Corpus, out: &mut dyn Write) -> io::Result<()> {
                 "1",
                 f.context,
                 &f.offset.to_string(),
+                "",
                 "",
             ])?;
         }

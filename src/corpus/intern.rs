@@ -45,6 +45,8 @@ pub fn compact(a: &mut Article) {
     e.hashtags.shrink_to_fit();
     e.handles.shrink_to_fit();
     e.figures.shrink_to_fit();
+    e.unlinked.shrink_to_fit();
+    e.works.shrink_to_fit();
     for p in &mut e.people {
         p.aliases.shrink_to_fit();
         p.spans.shrink_to_fit();

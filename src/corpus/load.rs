@@ -12,7 +12,7 @@ use super::article::Article;
 use super::decode::{self, NotText};
 use super::formats::{self, Document, Format};
 use super::intern::{self, Interner};
-use super::people_index;
+use super::resolve;
 use super::seeds::SEEDS;
 
 /// The path that names standard input.
@@ -247,9 +247,9 @@ impl Corpus {
         corpus
     }
 
-    /// What can only be done once every article is in: titled surnames resolved corpus-wide.
+    /// What can only be done once every article is in: people resolved corpus-wide.
     pub fn finish(&mut self) {
-        people_index::merge_across(&mut self.articles);
+        resolve::resolve(&mut self.articles);
     }
 
     pub fn from_paths(paths: &[PathBuf]) -> Result<LoadOutcome, LoadError> {

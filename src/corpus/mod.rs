@@ -8,7 +8,7 @@ pub mod formats;
 pub mod index;
 pub mod intern;
 pub mod load;
-pub mod people_index;
+pub mod resolve;
 pub mod safe;
 pub mod seeds;
 pub mod text;

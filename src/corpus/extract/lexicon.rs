@@ -9,7 +9,7 @@ use crate::corpus::article::MONTHS;
 /// What the word lists say of one word, as flags: one look-up answers every question the
 /// extractor asks of a word.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Kinds(u16);
+pub struct Kinds(u32);
 
 impl Kinds {
     pub const STOPWORD: Kinds = Kinds(1);
@@ -26,6 +26,34 @@ impl Kinds {
     pub const ALSO_SURNAME: Kinds = Kinds(1 << 7);
     pub const WORK_CUE: Kinds = Kinds(1 << 8);
     pub const SPEECH_VERB: Kinds = Kinds(1 << 9);
+    /// A place on its own ("Madrid", "Texas"): a country, region or big city of the gazetteer.
+    pub const PLACE: Kinds = Kinds(1 << 10);
+    /// The first word of a place of several words ("Hong" of "Hong Kong").
+    pub const PLACE_START: Kinds = Kinds(1 << 11);
+    /// A nationality ("Argentine", "Welsh"): said of a person, never part of the name.
+    pub const NATIONALITY: Kinds = Kinds(1 << 12);
+    /// A title that is part of a name when no full name goes with it ("Prince Charles",
+    /// "Lord Falconer"), unlike "Mr" or "Dr".
+    pub const NAMING_TITLE: Kinds = Kinds(1 << 13);
+    /// A naming title followed by a given name, not a surname ("King Charles", "Sir Alex").
+    pub const TITLE_OF_GIVEN: Kinds = Kinds(1 << 14);
+    /// A word of everyday English (written in lower case in a dictionary).
+    pub const EVERYDAY: Kinds = Kinds(1 << 15);
+    /// In a list of given names, even if it is also an everyday word ("Rose", "Grant").
+    pub const ANY_GIVEN: Kinds = Kinds(1 << 16);
+    /// A given name borne (almost) only by men, or a title only men hold ("Mr", "Lord").
+    pub const MALE: Kinds = Kinds(1 << 17);
+    /// A given name borne (almost) only by women, or a title only women hold ("Mrs", "Lady").
+    pub const FEMALE: Kinds = Kinds(1 << 18);
+    /// An everyday word that is also a common surname ("Brown", "Hunt", "Trump").
+    pub const SURNAME: Kinds = Kinds(1 << 19);
+    /// A town of the gazetteer too small to count as a place on its own ("Aston", "Bush").
+    pub const TOWN: Kinds = Kinds(1 << 20);
+
+    /// Both sets of flags: `has` on the union asks for any of them.
+    pub const fn or(self, k: Kinds) -> Kinds {
+        Kinds(self.0 | k.0)
+    }
 
     pub fn has(self, k: Kinds) -> bool {
         self.0 & k.0 != 0
@@ -60,19 +88,86 @@ static KINDS: LazyLock<FxHashMap<&'static str, Kinds>> = LazyLock::new(|| {
     mark(&mut entries(include_str!("../../../assets/speech-verbs.txt")), Kinds::SPEECH_VERB);
     for w in entries(include_str!("../../../assets/not-name-words.txt")) {
         match w.strip_prefix('~') {
-            Some(w) => mark(&mut [w].into_iter(), Kinds(Kinds::NOT_NAME.0 | Kinds::ALSO_SURNAME.0)),
+            Some(w) => mark(&mut [w].into_iter(), Kinds::NOT_NAME.or(Kinds::ALSO_SURNAME)),
             None => mark(&mut [w].into_iter(), Kinds::NOT_NAME),
         }
     }
-    let everyday = Kinds(Kinds::STOPWORD.0 | Kinds::NOT_NAME.0 | Kinds::MONTH.0);
-    for w in entries(include_str!("../../../assets/given-names.txt")) {
+    mark(&mut entries(include_str!("../../../assets/nationalities.txt")), Kinds::NATIONALITY);
+    mark(&mut entries(include_str!("../../../assets/everyday-words.txt")), Kinds::EVERYDAY);
+    mark(&mut entries(include_str!("../../../assets/everyday-surnames.txt")), Kinds::SURNAME);
+    mark(&mut NAMING_TITLES.into_iter(), Kinds::NAMING_TITLE);
+    mark(&mut TITLES_OF_GIVEN.into_iter(), Kinds::NAMING_TITLE.or(Kinds::TITLE_OF_GIVEN));
+    mark(&mut MALE_TITLES.into_iter(), Kinds::MALE);
+    mark(&mut FEMALE_TITLES.into_iter(), Kinds::FEMALE);
+    for line in entries(include_str!("../../../assets/given-names-gender.txt")) {
+        match line.split_once(' ') {
+            Some((name, "m")) => mark(&mut [name].into_iter(), Kinds::MALE),
+            Some((name, "f")) => mark(&mut [name].into_iter(), Kinds::FEMALE),
+            _ => {}
+        }
+    }
+    // A town's name on its own proves nothing ("Bush", "Carson"): only the places marked `+`
+    // count alone; every place counts as a phrase.
+    for place in entries(include_str!("../../../assets/places.txt")) {
+        match (place.strip_prefix('+'), place.split_once(' ')) {
+            (Some(major), _) => mark(&mut [major].into_iter(), Kinds::PLACE),
+            (None, Some((first, _))) => mark(&mut [first].into_iter(), Kinds::PLACE_START),
+            (None, None) => mark(&mut [place].into_iter(), Kinds::TOWN),
+        }
+    }
+    // A word that is a name in one list and a common word in another proves little on its own.
+    let everyday = Kinds::STOPWORD.or(Kinds::NOT_NAME).or(Kinds::MONTH).or(Kinds::NATIONALITY);
+    let census = entries(include_str!("../../../assets/given-names.txt")).map(|w| (w, false));
+    let world = entries(include_str!("../../../assets/given-names-world.txt")).map(|w| (w, true));
+    for (w, from_world) in census.chain(world) {
         let k = map.entry(w).or_default();
-        if !k.has(everyday) {
+        k.add(Kinds::ANY_GIVEN);
+        // A rare given name that is also a town ("Aston" of Aston Martin) proves nothing.
+        let town = from_world && k.has(Kinds::TOWN.or(Kinds::PLACE));
+        if !k.has(everyday) && !town {
             k.add(Kinds::GIVEN);
         }
     }
+    for w in entries(include_str!("../../../assets/given-names-everyday.txt")) {
+        map.entry(w).or_default().add(Kinds::ANY_GIVEN);
+    }
     map
 });
+
+/// Titles that make a name of the word after them ("Lord Falconer", "Prince Charles"): the
+/// peerage, royalty, the clergy, knighthood and military ranks.
+const NAMING_TITLES: [&str; 16] = [
+    "archbishop", "baron", "baroness", "bishop", "capt", "captain", "cardinal", "col", "colonel", "imam",
+    "lady", "lord", "rabbi", "rev", "reverend", "sergeant",
+];
+/// Naming titles whose next word is a given name ("King Charles", "Father Ted", "Sir Alex").
+const TITLES_OF_GIVEN: [&str; 12] =
+    ["brother", "dame", "father", "fr", "king", "pope", "prince", "princess", "queen", "saint", "sir", "sister"];
+
+const MALE_TITLES: [&str; 10] = ["baron", "brother", "father", "fr", "king", "lord", "mr", "prince", "sir", "duke"];
+const FEMALE_TITLES: [&str; 11] =
+    ["baroness", "dame", "duchess", "lady", "miss", "mrs", "ms", "princess", "queen", "sister", "countess"];
+
+/// Whether a title and a given name can belong to one person: "Mrs Howard" is not Michael
+/// Howard. Words of unknown sex agree with both.
+pub fn same_sex(title: &str, given: &str) -> bool {
+    let (t, g) = (kinds(title), kinds(given.split('-').next().unwrap_or(given)));
+    !(t.has(Kinds::MALE) && g.has(Kinds::FEMALE) || t.has(Kinds::FEMALE) && g.has(Kinds::MALE))
+}
+
+/// Places of more than one word ("hong kong", "new york"), in lower case with single spaces.
+static PLACES: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| {
+    entries(include_str!("../../../assets/places.txt")).filter(|p| p.contains(' ')).collect()
+});
+
+/// Whether these words, in order, name a place of more than one word ("Hong Kong").
+pub fn is_place_phrase(words: &[&str]) -> bool {
+    if words.len() < 2 || !kinds(words[0]).has(Kinds::PLACE_START) {
+        return false;
+    }
+    let phrase = words.join(" ").to_lowercase();
+    PLACES.contains(phrase.as_str())
+}
 
 /// What the word lists say of a word, ignoring case.
 pub fn kinds(word: &str) -> Kinds {

@@ -4,7 +4,7 @@
 //! embedded from `assets/`, so extraction is fast, deterministic and needs no model download.
 
 mod figures;
-mod lexicon;
+pub(crate) mod lexicon;
 mod people;
 mod tags;
 pub mod tokens;
@@ -72,6 +72,9 @@ pub struct Person {
     pub aliases: Vec<Arc<str>>,
     /// One per mention: how often the person is mentioned is `spans.len()`.
     pub spans: Spans,
+    /// The article writes only a short form ("Trump", "Mr Hunt"); the full name comes from
+    /// the rest of the corpus, where one person of that surname dominates.
+    pub linked: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -133,18 +136,20 @@ pub struct Entities {
     pub hashtags: Vec<Hashtag>,
     pub handles: Vec<Handle>,
     pub figures: Vec<Figure>,
+    /// One-word names the article does not resolve itself ("Trump" with no "Donald Trump"),
+    /// kept until the corpus-wide stage has had a chance to (`corpus::resolve`).
+    pub unlinked: Vec<Span>,
+    /// Names the article shows to be works or bands, for the corpus-wide stage.
+    pub works: Vec<Span>,
 }
 
 /// Extract every entity from a body of text.
 pub fn extract(body: &str) -> Entities {
     let tokens = tokens::tokenize(body);
     let (hashtags, handles) = tags::collect(body, &tokens);
-    Entities {
-        people: people::collect(body, &tokens),
-        hashtags,
-        handles,
-        figures: figures::collect(body, &tokens),
-    }
+    let (people, left) = people::collect(body, &tokens);
+    let figures = figures::collect(body, &tokens);
+    Entities { people, hashtags, handles, figures, unlinked: left.unlinked, works: left.works }
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use rustc_hash::FxHashSet as HashSet;
 use smallvec::SmallVec;
 
-use super::lexicon::{Kinds, Lower, kinds};
+use super::lexicon::{self, Kinds, Lower, kinds};
 use super::tokens::{Gap, Kind, Token};
 use super::{Person, Span, Spans};
 
@@ -14,7 +14,18 @@ use super::{Person, Span, Spans};
 const PARTICLES: [&str; 14] =
     ["al", "bin", "da", "de", "del", "della", "den", "der", "di", "dos", "du", "ibn", "la", "van"];
 /// Nouns right after a title that mark it as a work ("Green Wing cast", "Peep Show stars").
-const WORK_AFTER: [&str; 8] = ["cast", "star", "stars", "series", "episode", "fans", "viewers", "creator"];
+const WORK_AFTER: [&str; 14] = [
+    "cast", "star", "stars", "series", "episode", "fans", "viewers", "creator", "frontman", "frontwoman",
+    "guitarist", "drummer", "bassist", "keyboardist",
+];
+/// Words before a title that make it a work wherever else it is written ("film Vera Drake").
+const WORK_FOR_CORPUS_BEFORE: [&str; 14] = [
+    "album", "band", "biopic", "book", "film", "movie", "musical", "novel", "opera", "series", "sitcom",
+    "song", "soap", "drama",
+];
+/// Words after a title that do the same ("Harry Potter star", "Franz Ferdinand frontman").
+const WORK_FOR_CORPUS_AFTER: [&str; 10] =
+    ["cast", "creator", "episode", "star", "frontman", "frontwoman", "guitarist", "drummer", "bassist", "keyboardist"];
 /// Verbs that, followed by "in" or "of", introduce a work ("starred in Miranda").
 const WORK_BEFORE_IN: [&str; 6] = ["starred", "starring", "appeared", "appears", "stars", "cast"];
 /// Names longer than this many words are headings or titles, not people.
@@ -48,10 +59,17 @@ struct Mention<'a> {
     last_tok: usize,
     strength: Strength,
     work: bool,
+    /// Marked as a work by a cue that holds beyond this article.
+    corpus_work: bool,
     /// Right after "the", "a" or "an".
     after_article: bool,
     /// Right after a preposition: "for Vera Drake", "of the Spotless Mind" read as titles.
     after_preposition: bool,
+    /// Written in lower case somewhere in the article too ("Doctors" and "doctors"): filled in
+    /// for one-word mentions only.
+    common: bool,
+    /// The first word opens a sentence and is an everyday word, not a given name.
+    opener: bool,
 }
 
 fn is_honorific(word: &str) -> bool {
@@ -87,7 +105,43 @@ fn is_name_word(word: &str) -> bool {
     // Every part of a hyphenated name is capitalised ("Barnham-Brown", "Jay-Jay"); a part in
     // lower case makes a compound ("Ireland-based", "Final-year").
     let compound = word.split('-').skip(1).any(|part| part.starts_with(char::is_lowercase));
-    !has_digit && !compound && (letters == 1 || has_lower)
+    // "Doesn't", "We're": a contraction is no part of a name.
+    let contraction = ["n't", "n’t", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'m", "’m"]
+        .iter()
+        .any(|c| word.ends_with(c));
+    // "MPs", "CEOs": an acronym's plural.
+    let acronyms = word.strip_suffix('s').is_some_and(|w| w.len() > 1 && w.chars().all(|c| c.is_uppercase()));
+    !has_digit && !compound && !contraction && !acronyms && (letters == 1 || has_lower) && !glued(word)
+}
+
+/// Two words written as one, as in hashtags and handles ("BobbyJindal"): a capital after a
+/// lower-case letter, other than after the prefixes names have ("McDonald", "DiCaprio",
+/// "MacLeod", "LeBron", "DeShawn", "VanDyke").
+fn glued(word: &str) -> bool {
+    const PREFIXES: [&str; 8] = ["Mc", "Mac", "Di", "De", "Le", "La", "Van", "Von"];
+    let b = word.as_bytes();
+    (1..b.len()).any(|i| {
+        b[i].is_ascii_uppercase() && b[i - 1].is_ascii_lowercase() && !PREFIXES.contains(&&word[..i])
+    })
+}
+
+/// Ends like an English plural ("Keoghs"), not like a name that ends in s: "Jones", "Hughes",
+/// "Davis", or a given name made a surname ("Williams", "Roberts"). Asked only where a plural
+/// is expected.
+fn is_plural(word: &str) -> bool {
+    let Some(singular) = word.strip_suffix('s') else { return false };
+    singular.len() > 2
+        && !singular.ends_with(['s', 'e', 'i', 'u'])
+        && !kinds(singular).has(Kinds::ANY_GIVEN)
+}
+
+/// Whether the token opens a sentence: the first of its line, or after a full stop, a colon,
+/// a question or exclamation mark, or an opening quote or bracket.
+fn sentence_start(body: &str, tokens: &[Token], idx: usize) -> bool {
+    let Some(prev) = idx.checked_sub(1).and_then(|i| tokens.get(i)) else { return true };
+    tokens[idx].gap == Gap::Line
+        || (prev.kind == Kind::Sym
+            && matches!(prev.text(body), "." | "!" | "?" | ":" | ";" | "\"" | "“" | "‘" | "'" | "(" | "-" | "–" | "—"))
 }
 
 fn ends_possessive(word: &str) -> bool {
@@ -147,9 +201,25 @@ fn runs(body: &str, tokens: &[Token]) -> Vec<Run> {
             }
         }
         i = j + 1;
-        out.push(run);
+        split_strung_names(body, tokens, run, &mut out);
     }
     out
+}
+
+/// "Megyn Kelly Chris Wallace": two names strung together without a comma (headlines, tweets).
+/// A run of four words or more is cut before a given name that has two words before it.
+fn split_strung_names(body: &str, tokens: &[Token], run: Run, out: &mut Vec<Run>) {
+    let given = |k: usize| is_given_name(tokens[run[k]].text(body));
+    // Not a name with particles, long by custom: "Luiz Inacio Lula da Silva".
+    let particle = run.iter().any(|&i| PARTICLES.contains(&tokens[i].text(body)));
+    let cut = (run.len() >= 4 && !particle).then(|| (2..run.len() - 1).find(|&k| given(k))).flatten();
+    match cut {
+        Some(k) => {
+            out.push(run[..k].iter().copied().collect());
+            out.push(run[k..].iter().copied().collect());
+        }
+        None => out.push(run),
+    }
 }
 
 fn word_before(body: &str, tokens: &[Token], idx: usize, back: usize) -> Option<Lower> {
@@ -196,6 +266,30 @@ fn classify<'a>(body: &'a str, tokens: &[Token], run: &[usize]) -> Option<Mentio
         }
     }
     let byline = tokens[run[0]].gap == Gap::Line && words[0] == "By";
+    // Where a place or nationality stands before a name, it says where the person is from:
+    // "Argentine David Nalbandian", "Mayor of London Ken Livingstone".
+    while start + 1 < n {
+        let (k, next) = (word_kinds[start], words[start + 1]);
+        let peel = k.has(Kinds::NATIONALITY) || (k.has(Kinds::PLACE) && is_given_name(next));
+        if !peel || k.has(Kinds::HONORIFIC) {
+            break;
+        }
+        start += 1;
+    }
+    // A sentence's first word is capitalised whatever it is: "Watch Megyn Kelly". Before a
+    // given name it goes at once; before a lone word ("Ask Trump", "Gill Shaw") it goes only
+    // if that word stands alone elsewhere (see `collect`).
+    let opener = start == 0
+        && n >= 2
+        && word_kinds[0].has(Kinds::EVERYDAY)
+        && !word_kinds[0].has(Kinds::ANY_GIVEN)
+        && !word_kinds[0].has(Kinds::HONORIFIC)
+        && !word_kinds[0].has(Kinds::ROLE)
+        && sentence_start(body, tokens, run[0]);
+    if opener && n >= 3 && is_given_name(words[1]) {
+        start = 1;
+    }
+    let opener = opener && start == 0;
     let mut article = false;
     // Sentence openers and dates before a name: "Yesterday Gordon Brown", "On Monday Mr Hunt".
     while start < n {
@@ -241,9 +335,42 @@ fn classify<'a>(body: &'a str, tokens: &[Token], run: &[usize]) -> Option<Mentio
     if name_words.iter().filter(|w| !PARTICLES.contains(w)).count() > MAX_NAME_WORDS {
         return None;
     }
+    // "Cruz Trump Trump": names strung together in a list without commas, not one name.
+    if name_words.iter().enumerate().any(|(k, w)| name_words[..k].contains(w)) {
+        return None;
+    }
+    // "Hong Kong", "Buenos Aires": a place, whatever vouches for its words.
+    if lexicon::is_place_phrase(&name_words) {
+        return None;
+    }
+    // A full name run on into a place: "Jon Stewart America".
+    let mut name_words = name_words;
+    if name_words.len() >= 3
+        && is_given_name(name_words[0])
+        && name_words.last().is_some_and(|w| kinds(w).has(Kinds::PLACE) && !is_given_name(w))
+    {
+        name_words.pop();
+    }
+    // Only a cue that people alone get vouches for a name that ends in an everyday word no
+    // family bears: "Jeb Bore", "Rose Ceremony", "Donald Trump Takes".
+    let strong_cue = honorific || role || byline;
+    let no_surname = |w: &str| {
+        let k = kinds(w);
+        // "Trumps" in "Donald Trumps hair" is Trump's.
+        let singular = w.strip_suffix('s').map(kinds).unwrap_or_default();
+        k.has(Kinds::EVERYDAY)
+            && !k.has(Kinds::SURNAME)
+            && !k.has(Kinds::ANY_GIVEN)
+            && !singular.has(Kinds::SURNAME.or(Kinds::ANY_GIVEN))
+    };
+    if !strong_cue && name_words.len() >= 3 && name_words.last().is_some_and(|w| no_surname(w)) {
+        name_words.pop();
+    }
+    let m = name_words.len();
+    let everyday_end = m >= 2 && !strong_cue && no_surname(name_words[m - 1]);
 
     let first_tok = run[0];
-    let last_tok = *run.last()?;
+    let last_tok = run[start + m - 1];
     let prev_lower = word_before(body, tokens, first_tok, 1);
     let prev_word = prev_lower.as_ref().map(Lower::as_str);
     let prev_kinds = prev_word.map(kinds).unwrap_or_default();
@@ -255,16 +382,41 @@ fn classify<'a>(body: &'a str, tokens: &[Token], run: &[usize]) -> Option<Mentio
     let next_word = next.filter(|t| t.kind == Kind::Word && t.gap == Gap::Space).map(|t| t.text(body));
     // Fixtures ("Milton Keynes Dons v Peterborough") name teams.
     let versus = |w: Option<&str>| w.is_some_and(|w| w == "v" || w == "vs");
-    let work_after =
-        next_word.is_some_and(|w| WORK_AFTER.contains(&w)) || versus(next_word) || versus(prev_word);
+    // What follows the whole run counts too, when a word was dropped from its end.
+    let run_next_word = tokens
+        .get(run[n - 1] + 1)
+        .filter(|t| t.kind == Kind::Word && t.gap == Gap::Space)
+        .map(|t| t.text(body));
+    let work_after = next_word.is_some_and(|w| WORK_AFTER.contains(&w))
+        || versus(next_word)
+        || versus(run_next_word)
+        || versus(prev_word);
+    // Cues sure enough to hold for the whole corpus: "film Vera Drake", "Franz Ferdinand
+    // frontman". "play Roger Federer" or "Donald Trump fans" are not.
+    let corpus_work = prev_word.is_some_and(|w| WORK_FOR_CORPUS_BEFORE.contains(&w))
+        || next_word.is_some_and(|w| WORK_FOR_CORPUS_AFTER.contains(&w));
     let speech = next_word.is_some_and(|w| kinds(w).has(Kinds::SPEECH_VERB));
+    // "Christian Brotherhood of America": a name that ends in an everyday noun and goes on
+    // with "of" and a proper name is an organisation's.
+    if next_word == Some("of")
+        && !honorific
+        && name_words.last().is_some_and(|w| {
+            let k = kinds(w);
+            k.has(Kinds::EVERYDAY) && !k.has(Kinds::ANY_GIVEN)
+        })
+        && tokens.get(last_tok + 2).is_some_and(|t| t.kind == Kind::Word && t.text(body).starts_with(char::is_uppercase))
+    {
+        return None;
+    }
     let apposition =
         next.is_some_and(|t| is_sym(body, t, ",")) && apposition_follows(body, tokens, last_tok + 2);
     // "S Dunn", "J K Rowling": initials come before names.
     let initial = m >= 2 && name_words[0].chars().count() == 1;
 
     let strength = if m >= 2 {
-        if honorific || role || prev_role || given || speech || apposition || byline || initial {
+        if everyday_end && !(prev_role || speech || apposition) {
+            return None;
+        } else if honorific || role || prev_role || given || speech || apposition || byline || initial {
             Strength::Person
         } else {
             Strength::Pending
@@ -278,6 +430,16 @@ fn classify<'a>(body: &'a str, tokens: &[Token], run: &[usize]) -> Option<Mentio
     let span_start = tokens[run[start.min(n - 1)]].start;
     let span_start = if honorific && start > 0 { tokens[run[start - 1]].start } else { span_start };
     let span_end = tokens[last_tok].start + strip_possessive(tokens[last_tok].text(body)).len();
+    let after_article = article || matches!(prev_word, Some("the" | "a" | "an"));
+    // "the Bruce Keoghs of tomorrow": people like Bruce Keogh, named in the singular.
+    let mut name_words = name_words;
+    if after_article
+        && m >= 2
+        && let Some(last) = name_words.last_mut()
+        && is_plural(last)
+    {
+        *last = &last[..last.len() - 1];
+    }
     let title = (honorific && start > 0).then(|| words[start - 1]);
     Some(Mention {
         words: name_words,
@@ -287,7 +449,10 @@ fn classify<'a>(body: &'a str, tokens: &[Token], run: &[usize]) -> Option<Mentio
         last_tok,
         strength,
         work: work_before || work_after,
-        after_article: article || matches!(prev_word, Some("the" | "a" | "an")),
+        corpus_work,
+        after_article,
+        common: false,
+        opener,
         after_preposition: matches!(
             prev_word,
             Some("of" | "for" | "in" | "at" | "on" | "from" | "with" | "into")
@@ -357,12 +522,31 @@ impl Entry {
     }
 }
 
-pub fn collect(body: &str, tokens: &[Token]) -> Vec<Person> {
+/// What one article leaves for the corpus to settle (see `corpus::resolve`).
+#[derive(Debug, Default)]
+pub struct Leftovers {
+    /// One-word names that no full name in the article accounts for ("Trump" in a tweet that
+    /// never says "Donald"): the corpus may know whose they are.
+    pub unlinked: Vec<Span>,
+    /// Names of more than one word that the article shows to be works or bands ("Harry Potter
+    /// films", "Franz Ferdinand frontman"): they are not people anywhere in the corpus.
+    pub works: Vec<Span>,
+}
+
+/// The people of one article, and what it leaves for the corpus to settle.
+pub fn collect(body: &str, tokens: &[Token]) -> (Vec<Person>, Leftovers) {
     let mut mentions: Vec<Mention> =
         runs(body, tokens).iter().filter_map(|r| classify(body, tokens, r)).collect();
 
     // A title marked as a work anywhere in the article is a work everywhere in it.
     let works: HashSet<String> = mentions.iter().filter(|m| m.work).map(|m| m.words.join(" ")).collect();
+    let mut leftovers = Leftovers::default();
+    let mut seen_works = HashSet::default();
+    for m in mentions.iter().filter(|m| m.corpus_work && m.words.len() > 1 && m.title.is_none()) {
+        if seen_works.insert(m.words.join(" ")) {
+            leftovers.works.push(m.span);
+        }
+    }
     if !works.is_empty() {
         mentions.retain(|m| !works.contains(&m.words.join(" ")));
     }
@@ -371,7 +555,7 @@ pub fn collect(body: &str, tokens: &[Token]) -> Vec<Person> {
     // organisations are shortened to their first word, not their last.
     // Only a word never written in lower case counts ("Doctors" is not), and not after an
     // article ("The Hulk").
-    let candidates: Vec<String> = if mentions.iter().any(|m| m.strength == Strength::Pending) {
+    let candidates: Vec<String> = if mentions.iter().any(|m| m.strength != Strength::Person) {
         let mut c: Vec<String> = mentions
             .iter()
             .filter(|m| m.words.len() == 1 && !m.after_article)
@@ -403,6 +587,10 @@ pub fn collect(body: &str, tokens: &[Token]) -> Vec<Person> {
             }
         }
     }
+    for m in mentions.iter_mut().filter(|m| m.words.len() == 1) {
+        let l = m.words[0].to_lowercase();
+        m.common = candidates.binary_search(&l).is_ok_and(|i| common[i]);
+    }
     let bare: HashSet<&str> = mentions
         .iter()
         .filter(|m| m.words.len() == 1 && !m.after_article)
@@ -417,7 +605,17 @@ pub fn collect(body: &str, tokens: &[Token]) -> Vec<Person> {
             && m.words.len() <= 3
             && m.words.last().is_some_and(|w| bare.contains(w))
         {
-            m.strength = Strength::Person;
+            if m.opener {
+                // "Ask Trump ... Trump nails it": the sentence's first word was never his.
+                m.words.remove(0);
+                let rest = &tokens[m.first_tok + 1];
+                m.span = Span::new(rest.start, m.span.end as usize);
+                m.first_tok += 1;
+                m.opener = false;
+                m.strength = if m.words.len() == 1 { Strength::Bare } else { Strength::Person };
+            } else {
+                m.strength = Strength::Person;
+            }
         }
     }
 
@@ -484,53 +682,98 @@ pub fn collect(body: &str, tokens: &[Token]) -> Vec<Person> {
             if m.strength != pass || m.words.len() != 1 {
                 continue;
             }
-            let surname = m.words[0];
+            let word = m.words[0];
+            // "General Election": a title before a word the article also writes in lower case is
+            // a heading or a phrase, not a name; before a country, a contest ("Miss America").
+            if pass == Strength::Surname && (m.common || kinds(word).has(Kinds::PLACE)) {
+                continue;
+            }
+            let title_kinds = m.title.map(kinds).unwrap_or_default();
+            // After "King" or "Sir" comes a given name, not a surname.
+            let given_follows = title_kinds.has(Kinds::TITLE_OF_GIVEN);
             // A surname is any word after the first ("Mr Lula" for "Luiz Inacio Lula da Silva").
-            let mut matches: Vec<usize> = (0..entries.len())
-                .filter(|&i| {
-                    entries[i].words.iter().skip(1).any(|w| w == surname) || entries[i].words == [surname]
-                })
-                .collect();
-            // "Sir Digby" after "Sir Digby Jones": a title with a given name.
+            let mut matches: Vec<usize> = if given_follows {
+                Vec::new()
+            } else {
+                (0..entries.len())
+                    .filter(|&i| {
+                        let e = &entries[i];
+                        (e.words.iter().skip(1).any(|w| w == word) || e.words == [word])
+                            && m.title.is_none_or(|t| lexicon::same_sex(t, &e.words[0]))
+                    })
+                    .collect()
+            };
+            // "Sir Digby" after "Sir Digby Jones", "Sir Alex" with "Alex Ferguson": a title with a
+            // given name. Royalty and the clergy only join a full name written with the same
+            // title: "King Charles" is not "Charles Kennedy".
             if matches.is_empty()
                 && let Some(title) = m.title
             {
+                let knight = matches!(title.to_lowercase().as_str(), "sir" | "dame");
                 let surface_len = m.surface().len();
                 matches = (0..entries.len())
                     .filter(|&i| {
-                        entries[i].words.first().is_some_and(|w| w == surname)
-                            && entries[i].forms.iter().any(|f| f.starts_with(title) && f.len() > surface_len)
+                        let e = &entries[i];
+                        // The same titled name again: "Prince Charles ... Prince Charles".
+                        if e.words.len() == 2 && e.words[0] == title && e.words[1] == word {
+                            return true;
+                        }
+                        e.words.first().is_some_and(|w| w == word)
+                            && e.words.len() > 1
+                            && ((knight && given_follows)
+                                || e.forms.iter().any(|f| f.starts_with(title) && f.len() > surface_len))
                     })
                     .collect();
             }
             match (matches.as_slice(), pass) {
                 ([one], _) => entries[*one].add(&m.surface(), m.span),
                 ([], Strength::Surname) => {
-                    let mut e = Entry {
-                        words: vec![surname.to_string()],
-                        forms: Vec::new(),
-                        count: 0,
-                        spans: Vec::new(),
-                        first: order,
+                    // "Lord Falconer", "Prince Charles": with no full name in the article, the
+                    // title is part of the name, so no other Charles can take it.
+                    let naming = title_kinds.has(Kinds::NAMING_TITLE);
+                    let words = match m.title {
+                        Some(t) if naming => vec![t.to_string(), word.to_string()],
+                        _ => vec![word.to_string()],
                     };
+                    let mut e = Entry { words, forms: Vec::new(), count: 0, spans: Vec::new(), first: order };
                     e.add(&m.surface(), m.span);
                     entries.push(e);
                 }
-                // Nobody, or more than one person, has this surname: never guess.
+                // A word that is someone's given name here is not a surname.
+                ([], _) if could_be_surname(m) && !entries.iter().any(|e| e.words[0] == word) => {
+                    leftovers.unlinked.push(m.span)
+                }
+                // More than one person has this surname: never guess.
                 _ => {}
             }
         }
     }
 
     entries.sort_by(|a, b| b.count.cmp(&a.count).then(a.first.cmp(&b.first)));
-    entries
+    let people = entries
         .into_iter()
         .map(|e| {
             let name = e.name();
             let aliases = e.forms.into_iter().filter(|f| *f != name).map(Arc::from).collect();
-            Person { name: Arc::from(name), aliases, spans: Spans::from_vec(e.spans) }
+            Person { name: Arc::from(name), aliases, spans: Spans::from_vec(e.spans), linked: false }
         })
-        .collect()
+        .collect();
+    (people, leftovers)
+}
+
+/// A one-word name the corpus may resolve: not a place, a nationality, an organisation word,
+/// a given name on its own, or a word the article also writes in lower case.
+fn could_be_surname(m: &Mention) -> bool {
+    const NOT_A_SURNAME: Kinds = Kinds::PLACE
+        .or(Kinds::PLACE_START)
+        .or(Kinds::NATIONALITY)
+        .or(Kinds::NOT_NAME)
+        .or(Kinds::ROLE)
+        .or(Kinds::HONORIFIC)
+        .or(Kinds::STOPWORD)
+        .or(Kinds::MONTH)
+        .or(Kinds::WEEKDAY);
+    !m.after_article && !m.common && m.words[0].chars().count() > 1 && !kinds(m.words[0]).has(NOT_A_SURNAME)
 }
 
 /// "B O'Driscoll" in a team sheet is "Brian O'Driscoll" from the report: an initial joins the one

@@ -1,0 +1,185 @@
+//! The corpus-level yardstick: what a reader sees in the People sidebar over a whole corpus.
+//!
+//! - The top 100 people of the BBC corpus and of the debate tweets (most articles first, as the
+//!   sidebar sorts them) are checked against hand labels in `tests/fixtures/corpus/`: is each
+//!   row a person, under the right name? Rules in `tests/fixtures/corpus/LABELS.md`.
+//! - No article lists a person whose name it never writes, unless the corpus-wide stage linked a
+//!   short form to that name (and says so).
+//! - Tweets that say "Trump" list Donald Trump.
+//!
+//! Skips with a message when `../shared/corpora` is absent.
+
+mod common;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use strike_reader::corpus::{Article, Corpus};
+
+const TOP: usize = 100;
+/// Rows of the top 100 that may lack a label (counted as wrong) before the labels must be
+/// brought up to date.
+const UNLABELLED_AT_MOST: usize = 5;
+
+struct Row {
+    name: String,
+    articles: usize,
+    mentions: usize,
+}
+
+/// The sidebar's People rows over every article: most articles first, then most mentions.
+fn top_people(articles: &[Article], n: usize) -> Vec<Row> {
+    let mut by_name: HashMap<&str, (usize, usize)> = HashMap::new();
+    for a in articles {
+        for p in &a.entities.people {
+            let e = by_name.entry(&p.name).or_default();
+            e.0 += 1;
+            e.1 += p.count();
+        }
+    }
+    let mut rows: Vec<Row> = by_name
+        .into_iter()
+        .map(|(name, (articles, mentions))| Row { name: name.to_string(), articles, mentions })
+        .collect();
+    rows.sort_by(|a, b| b.articles.cmp(&a.articles).then(b.mentions.cmp(&a.mentions)).then(a.name.cmp(&b.name)));
+    rows.truncate(n);
+    rows
+}
+
+/// name -> verdict, from a `name<TAB>verdict<TAB>note` file with a header line.
+fn labels(file: &str) -> HashMap<String, String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus").join(file);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    text.lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let mut cols = l.split('\t');
+            let name = cols.next().unwrap_or_default().to_string();
+            let verdict = cols.next().unwrap_or_else(|| panic!("{file}: no verdict in {l:?}")).to_string();
+            (name, verdict)
+        })
+        .collect()
+}
+
+fn is_right(verdict: &str) -> bool {
+    matches!(verdict, "ok" | "ok-partial" | "misspelled")
+}
+
+/// Top-100 precision against the labels, printing every row that is wrong or unlabelled.
+fn top_precision(what: &str, articles: &[Article], label_file: &str) -> f64 {
+    let labels = labels(label_file);
+    let rows = top_people(articles, TOP);
+    let mut right = 0;
+    let mut unlabelled = Vec::new();
+    for (rank, row) in rows.iter().enumerate() {
+        match labels.get(&row.name) {
+            Some(v) if is_right(v) => right += 1,
+            Some(v) => common::report(&format!(
+                "  {what} #{:<3} {:<28} {v} ({} articles, {} mentions)",
+                rank + 1,
+                row.name,
+                row.articles,
+                row.mentions
+            )),
+            None => unlabelled.push(format!("{} (#{}, {} articles)", row.name, rank + 1, row.articles)),
+        }
+    }
+    let precision = right as f64 / rows.len().max(1) as f64;
+    common::report(&format!("{what}: top-{TOP} people precision {precision:.2} ({right}/{})", rows.len()));
+    assert!(
+        unlabelled.len() <= UNLABELLED_AT_MOST,
+        "{what}: {} of the top {TOP} are not labelled in {label_file}: {}",
+        unlabelled.len(),
+        unlabelled.join(", ")
+    );
+    if !unlabelled.is_empty() {
+        common::report(&format!("  {what}: unlabelled (counted as wrong): {}", unlabelled.join(", ")));
+    }
+    precision
+}
+
+/// People an article lists under a name it never writes (title, body or byline), other than
+/// the ones the corpus-wide stage marked as linked.
+fn unwritten_names(articles: &[Article]) -> Vec<String> {
+    let mut out = Vec::new();
+    for a in articles {
+        // "George W. Bush" is written "George W Bush" in the sidebar.
+        let text = format!("{}\n{}\n{}", a.title, a.body, a.authors.join("\n"));
+        let text = initials_undotted(&text);
+        for p in a.entities.people.iter().filter(|p| !p.linked) {
+            if !text.contains(&*p.name) {
+                out.push(format!("{}: {:?} (aliases {:?})", a.id, p.name, p.aliases));
+            }
+        }
+    }
+    out
+}
+
+/// The text with the full stop after each initial dropped ("W. Bush" -> "W Bush").
+fn initials_undotted(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let initial = i >= 1
+            && chars[i - 1].is_uppercase()
+            && (i < 2 || !chars[i - 2].is_alphanumeric())
+            && chars.get(i + 1).is_some_and(|n| n.is_whitespace());
+        if !(c == '.' && initial) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn load(path: &Path) -> Vec<Article> {
+    Corpus::from_paths(&[path.to_path_buf()]).expect("the shared corpus loads").corpus.articles
+}
+
+#[test]
+fn bbc_sidebar_people_are_people_under_their_own_names() {
+    let Some(bbc) = common::shared_corpus("bbc") else { return };
+    let articles = load(&bbc);
+    let precision = top_precision("BBC", &articles, "bbc-people.tsv");
+    let unwritten = unwritten_names(&articles);
+    assert!(unwritten.is_empty(), "{} people under names their article never writes:\n{}", unwritten.len(), unwritten.join("\n"));
+    assert!(precision >= 0.95, "BBC top-{TOP} people precision {precision:.2} is below 0.95");
+}
+
+#[test]
+fn tweet_sidebar_people_are_people_and_trump_is_donald_trump() {
+    let Some(dir) = common::shared_corpus("gop_debate_tweets") else { return };
+    let articles = load(&dir);
+    let precision = top_precision("tweets", &articles, "tweets-people.tsv");
+    let unwritten = unwritten_names(&articles);
+    assert!(unwritten.is_empty(), "{} people under names their tweet never writes:\n{}", unwritten.len(), unwritten.join("\n"));
+
+    // "Trump" as a word of the text, as a reader would search for it; and the stricter share
+    // that leaves out tweets where it is only part of a hashtag or handle ("#Trump").
+    let word = |body: &str, tags_too: bool| {
+        body.match_indices("Trump").any(|(i, _)| {
+            let before = body[..i].chars().next_back();
+            let after = body[i + "Trump".len()..].chars().next();
+            let starts = before.is_none_or(|c| !c.is_alphanumeric() && (tags_too || (c != '#' && c != '@')));
+            starts && after.is_none_or(|c| !c.is_alphanumeric())
+        })
+    };
+    let lists_trump = |a: &Article| a.entities.people.iter().any(|p| &*p.name == "Donald Trump");
+    let tweets: Vec<&Article> = articles.iter().filter(|a| a.id.starts_with("Sentiment:")).collect();
+    let share = |tags_too: bool| {
+        let saying: Vec<&&Article> = tweets.iter().filter(|a| word(&a.body, tags_too)).collect();
+        let listing = saying.iter().filter(|a| lists_trump(a)).count();
+        (listing, saying.len())
+    };
+    let (all_listing, all_saying) = share(true);
+    let (listing, saying) = share(false);
+    common::report(&format!(
+        "tweets saying \"Trump\" that list Donald Trump: {all_listing} of {all_saying} ({:.1}%); \
+         outside hashtags and handles: {listing} of {saying} ({:.1}%)",
+        100.0 * all_listing as f64 / all_saying.max(1) as f64,
+        100.0 * listing as f64 / saying.max(1) as f64,
+    ));
+    assert!(saying > 1000, "expected the debate tweets, found {saying} saying Trump");
+    assert!(listing as f64 >= 0.9 * saying as f64, "only {listing} of {saying} Trump tweets list Donald Trump");
+    assert!(precision >= 0.90, "tweets top-{TOP} people precision {precision:.2} is below 0.90");
+}
