@@ -81,7 +81,12 @@ impl<'a> ArticleRecord<'a> {
             people: e
                 .people
                 .iter()
-                .map(|p| PersonRecord { name: &p.name, aliases: &p.aliases, count: p.count(), linked: p.linked })
+                .map(|p| PersonRecord {
+                    name: &p.name,
+                    aliases: &p.aliases,
+                    count: p.count(),
+                    linked: p.linked,
+                })
                 .collect(),
             hashtags: e.hashtags.iter().map(|h| HashtagRecord { tag: &h.tag, count: h.count() }).collect(),
             handles: e.handles.iter().map(|h| HandleRecord { handle: &h.handle, count: h.count() }).collect(),

@@ -41,7 +41,9 @@ fn top_people(articles: &[Article], n: usize) -> Vec<Row> {
         .into_iter()
         .map(|(name, (articles, mentions))| Row { name: name.to_string(), articles, mentions })
         .collect();
-    rows.sort_by(|a, b| b.articles.cmp(&a.articles).then(b.mentions.cmp(&a.mentions)).then(a.name.cmp(&b.name)));
+    rows.sort_by(|a, b| {
+        b.articles.cmp(&a.articles).then(b.mentions.cmp(&a.mentions)).then(a.name.cmp(&b.name))
+    });
     rows.truncate(n);
     rows
 }
@@ -142,7 +144,12 @@ fn bbc_sidebar_people_are_people_under_their_own_names() {
     let articles = load(&bbc);
     let precision = top_precision("BBC", &articles, "bbc-people.tsv");
     let unwritten = unwritten_names(&articles);
-    assert!(unwritten.is_empty(), "{} people under names their article never writes:\n{}", unwritten.len(), unwritten.join("\n"));
+    assert!(
+        unwritten.is_empty(),
+        "{} people under names their article never writes:\n{}",
+        unwritten.len(),
+        unwritten.join("\n")
+    );
     assert!(precision >= 0.95, "BBC top-{TOP} people precision {precision:.2} is below 0.95");
 }
 
@@ -152,7 +159,12 @@ fn tweet_sidebar_people_are_people_and_trump_is_donald_trump() {
     let articles = load(&dir);
     let precision = top_precision("tweets", &articles, "tweets-people.tsv");
     let unwritten = unwritten_names(&articles);
-    assert!(unwritten.is_empty(), "{} people under names their tweet never writes:\n{}", unwritten.len(), unwritten.join("\n"));
+    assert!(
+        unwritten.is_empty(),
+        "{} people under names their tweet never writes:\n{}",
+        unwritten.len(),
+        unwritten.join("\n")
+    );
 
     // "Trump" as a word of the text, as a reader would search for it; and the stricter share
     // that leaves out tweets where it is only part of a hashtag or handle ("#Trump").
@@ -180,6 +192,9 @@ fn tweet_sidebar_people_are_people_and_trump_is_donald_trump() {
         100.0 * listing as f64 / saying.max(1) as f64,
     ));
     assert!(saying > 1000, "expected the debate tweets, found {saying} saying Trump");
-    assert!(listing as f64 >= 0.9 * saying as f64, "only {listing} of {saying} Trump tweets list Donald Trump");
+    assert!(
+        listing as f64 >= 0.9 * saying as f64,
+        "only {listing} of {saying} Trump tweets list Donald Trump"
+    );
     assert!(precision >= 0.90, "tweets top-{TOP} people precision {precision:.2} is below 0.90");
 }

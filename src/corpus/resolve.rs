@@ -23,13 +23,16 @@ use super::extract::{Person, Span, Spans};
 /// A surname is linked only when the other people who bear it, each in a single article, add
 /// up to at most this share of the articles that mention the dominant one.
 const OTHERS_AT_MOST: f64 = 0.1;
+/// A name is a work everywhere once this share of the articles listing it as a person show
+/// it to be one.
+const WORK_SHARE: f64 = 0.25;
 /// Nor on the strength of a single article; and another bearer in this many articles makes
 /// the surname shared.
 const MIN_ARTICLES: u32 = 2;
 
 /// Resolve people across the corpus. Safe to call again: a second call finds nothing to do.
 pub fn resolve(articles: &mut [Article]) {
-    let works = works(articles);
+    let works = works(articles, &tally(articles));
     if !works.is_empty() {
         articles.par_iter_mut().for_each(|a| a.entities.people.retain(|p| !works.contains(&*p.name)));
     }
@@ -44,13 +47,26 @@ pub fn resolve(articles: &mut [Article]) {
     });
 }
 
-/// Names some article shows to be a work or a band: "Harry Potter films" makes every
-/// "Harry Potter" a title, not a person.
-fn works(articles: &[Article]) -> FxHashSet<String> {
-    articles
-        .iter()
-        .flat_map(|a| a.entities.works.iter().filter_map(|s| a.body.get(s.range())))
-        .map(str::to_string)
+/// Names the corpus shows to be works, bands or firms: "the Harry Potter films" in some
+/// articles makes "Harry Potter" a title in all of them. One stray cue among many articles
+/// that speak of a person ("thoughts on Donald Trump are") does not.
+fn works(articles: &[Article], known: &FxHashMap<Arc<str>, u32>) -> FxHashSet<String> {
+    let mut marked: FxHashMap<&str, u32> = FxHashMap::default();
+    for a in articles {
+        let mut seen = FxHashSet::default();
+        for w in a.entities.works.iter().filter_map(|s| a.body.get(s.range())) {
+            if seen.insert(w) {
+                *marked.entry(w).or_default() += 1;
+            }
+        }
+    }
+    marked
+        .into_iter()
+        .filter(|&(name, n)| {
+            let as_person = known.get(name).copied().unwrap_or(0);
+            n >= MIN_ARTICLES.min(as_person.max(1)) && WORK_SHARE * f64::from(as_person) <= f64::from(n)
+        })
+        .map(|(name, _)| name.to_string())
         .collect()
 }
 
@@ -140,8 +156,11 @@ fn dominant(people: &[(&Arc<str>, u32)], opens: u32) -> Option<Arc<str>> {
     let shared = others.iter().any(|&n| n >= MIN_ARTICLES);
     let stray: u32 = others.iter().sum();
     let mostly_given = opens >= top_n;
-    (top_n >= MIN_ARTICLES && !shared && !mostly_given && f64::from(stray) <= OTHERS_AT_MOST * f64::from(top_n))
-        .then(|| Arc::clone(top))
+    (top_n >= MIN_ARTICLES
+        && !shared
+        && !mostly_given
+        && f64::from(stray) <= OTHERS_AT_MOST * f64::from(top_n))
+    .then(|| Arc::clone(top))
 }
 
 /// Surname -> who it stands for, for every surname one person dominates.
@@ -174,7 +193,11 @@ fn dominant_surnames(
         people.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
         let opens = opens.get(surname).copied().unwrap_or(0);
         let of_sex = |sex: Kinds| -> Vec<(&Arc<str>, u32)> {
-            people.iter().filter(|(p, _)| !kinds(p.split(' ').next().unwrap_or("")).has(sex)).copied().collect()
+            people
+                .iter()
+                .filter(|(p, _)| !kinds(p.split(' ').next().unwrap_or("")).has(sex))
+                .copied()
+                .collect()
         };
         let bearers = Bearers {
             anyone: dominant(&people, opens),
@@ -209,13 +232,18 @@ fn resolve_article(
             None => i += 1,
         }
     }
-    // A titled surname the article left alone: "Mr Hunt" with no "Jeremy Hunt" in it.
+    // A titled surname the article left alone: "Mr Hunt" with no "Jeremy Hunt" in it. Titles
+    // that make a name ("Lord Falconer") are left as they are.
     let mut i = 0;
     while i < people.len() {
-        let p = &people[i];
-        let title = p.aliases.iter().find_map(|a| a.split_once(' ')).map(|(t, _)| t);
-        let lone_titled = !p.name.contains(' ') && title.is_some();
-        match dominant.get(&p.name).filter(|_| lone_titled).and_then(|b| b.of(title)) {
+        let lone = match people[i].name.split_once(' ') {
+            Some((title, surname)) if !surname.contains(' ') => {
+                let k = kinds(title);
+                (k.has(Kinds::HONORIFIC) && !k.has(Kinds::NAMING_TITLE)).then_some((title, surname))
+            }
+            _ => None,
+        };
+        match lone.and_then(|(title, surname)| dominant.get(surname)?.of(Some(title))) {
             Some(full) => {
                 let full = Arc::clone(full);
                 let short = people.remove(i);
@@ -231,8 +259,7 @@ fn resolve_article(
     words.sort_unstable();
     for group in words.chunk_by(|a, b| a.0 == b.0) {
         let word = group[0].0;
-        let Some((surname, full)) =
-            dominant.get_key_value(word).and_then(|(s, b)| Some((s, b.of(None)?)))
+        let Some((surname, full)) = dominant.get_key_value(word).and_then(|(s, b)| Some((s, b.of(None)?)))
         else {
             continue;
         };
@@ -241,7 +268,12 @@ fn resolve_article(
             continue;
         }
         let spans: Spans = group.iter().map(|(_, s)| *s).collect();
-        people.push(Person { name: Arc::clone(full), aliases: vec![Arc::clone(surname)], spans, linked: true });
+        people.push(Person {
+            name: Arc::clone(full),
+            aliases: vec![Arc::clone(surname)],
+            spans,
+            linked: true,
+        });
         changed = true;
     }
     if changed {
@@ -276,8 +308,11 @@ mod tests {
     use crate::corpus::Corpus;
 
     fn corpus(texts: &[&str]) -> Corpus {
-        let articles =
-            texts.iter().enumerate().map(|(i, t)| Article::parse(format!("a{i}"), format!("a{i}.txt"), t)).collect();
+        let articles = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Article::parse(format!("a{i}"), format!("a{i}.txt"), t))
+            .collect();
         Corpus::from_articles(articles)
     }
 
@@ -319,6 +354,56 @@ mod tests {
             "Five\n\nBush was there.",
         ]);
         assert!(people(&c, 4).is_empty(), "{:?}", people(&c, 4));
+    }
+
+    #[test]
+    fn titled_names_and_places_never_take_another_name() {
+        let c = corpus(&[
+            "Toys\n\nFather Christmas visited the children.",
+            "Cards\n\nMerry Christmas said the card. Merry Christmas told us.",
+            "Film\n\nThe remake of King Kong opened. King Kong is huge.",
+            "Markets\n\nShares in Hong Kong fell. Hong Kong traders said so.",
+        ]);
+        assert!(people(&c, 0).is_empty() && people(&c, 1).is_empty(), "{:?}", people(&c, 1));
+        assert_eq!(people(&c, 2), [("King Kong".to_string(), false)]);
+        assert!(people(&c, 3).is_empty(), "{:?}", people(&c, 3));
+    }
+
+    #[test]
+    fn mr_and_mrs_link_only_to_someone_of_their_sex() {
+        let c = corpus(&[
+            "One\n\nTony Blair said yes.",
+            "Two\n\nTony Blair said no.",
+            "Three\n\nCherie Blair said maybe.",
+            "Four\n\nMr Blair said it again.",
+            "Five\n\nMrs Blair said it again.",
+        ]);
+        // Tony and Cherie both bear the name: "Mr Blair" can only be Tony, "Mrs Blair" only
+        // Cherie, and neither is a guess between two people of one sex.
+        assert_eq!(people(&c, 3), [("Tony Blair".to_string(), true)]);
+        assert_eq!(people(&c, 4), [("Mrs Blair".to_string(), false)]);
+    }
+
+    #[test]
+    fn a_lone_first_name_is_nobody_s_surname() {
+        let c = corpus(&[
+            "One\n\nCharles Kennedy said yes.",
+            "Two\n\nCharles Clarke said no.",
+            "Three\n\nCharles Clarke said so.",
+            "Four\n\nSinger Ray Charles said so.",
+            "Five\n\nSinger Ray Charles said it.",
+            "Six\n\nCharles was in Wales.",
+        ]);
+        assert!(people(&c, 5).is_empty(), "{:?}", people(&c, 5));
+    }
+
+    #[test]
+    fn a_name_shown_to_be_a_work_is_not_a_person_anywhere() {
+        let c = corpus(&[
+            "One\n\nThe Harry Potter films made millions.",
+            "Two\n\nHarry Potter said nothing, being fictional.",
+        ]);
+        assert!(people(&c, 1).is_empty(), "{:?}", people(&c, 1));
     }
 
     #[test]

@@ -117,14 +117,12 @@ static KINDS: LazyLock<FxHashMap<&'static str, Kinds>> = LazyLock::new(|| {
     }
     // A word that is a name in one list and a common word in another proves little on its own.
     let everyday = Kinds::STOPWORD.or(Kinds::NOT_NAME).or(Kinds::MONTH).or(Kinds::NATIONALITY);
-    let census = entries(include_str!("../../../assets/given-names.txt")).map(|w| (w, false));
-    let world = entries(include_str!("../../../assets/given-names-world.txt")).map(|w| (w, true));
-    for (w, from_world) in census.chain(world) {
+    let given = entries(include_str!("../../../assets/given-names.txt"))
+        .chain(entries(include_str!("../../../assets/given-names-world.txt")));
+    for w in given {
         let k = map.entry(w).or_default();
         k.add(Kinds::ANY_GIVEN);
-        // A rare given name that is also a town ("Aston" of Aston Martin) proves nothing.
-        let town = from_world && k.has(Kinds::TOWN.or(Kinds::PLACE));
-        if !k.has(everyday) && !town {
+        if !k.has(everyday) {
             k.add(Kinds::GIVEN);
         }
     }
@@ -137,14 +135,31 @@ static KINDS: LazyLock<FxHashMap<&'static str, Kinds>> = LazyLock::new(|| {
 /// Titles that make a name of the word after them ("Lord Falconer", "Prince Charles"): the
 /// peerage, royalty, the clergy, knighthood and military ranks.
 const NAMING_TITLES: [&str; 16] = [
-    "archbishop", "baron", "baroness", "bishop", "capt", "captain", "cardinal", "col", "colonel", "imam",
-    "lady", "lord", "rabbi", "rev", "reverend", "sergeant",
+    "archbishop",
+    "baron",
+    "baroness",
+    "bishop",
+    "capt",
+    "captain",
+    "cardinal",
+    "col",
+    "colonel",
+    "imam",
+    "lady",
+    "lord",
+    "rabbi",
+    "rev",
+    "reverend",
+    "sergeant",
 ];
 /// Naming titles whose next word is a given name ("King Charles", "Father Ted", "Sir Alex").
-const TITLES_OF_GIVEN: [&str; 12] =
-    ["brother", "dame", "father", "fr", "king", "pope", "prince", "princess", "queen", "saint", "sir", "sister"];
+const TITLES_OF_GIVEN: [&str; 12] = [
+    "brother", "dame", "father", "fr", "king", "pope", "prince", "princess", "queen", "saint", "sir",
+    "sister",
+];
 
-const MALE_TITLES: [&str; 10] = ["baron", "brother", "father", "fr", "king", "lord", "mr", "prince", "sir", "duke"];
+const MALE_TITLES: [&str; 10] =
+    ["baron", "brother", "father", "fr", "king", "lord", "mr", "prince", "sir", "duke"];
 const FEMALE_TITLES: [&str; 11] =
     ["baroness", "dame", "duchess", "lady", "miss", "mrs", "ms", "princess", "queen", "sister", "countess"];
 

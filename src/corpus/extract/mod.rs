@@ -226,6 +226,76 @@ mod tests {
         assert_eq!(people("Ref: S Dunn (Gloucestershire).")[0].0, "S Dunn");
     }
 
+    fn names(text: &str) -> Vec<String> {
+        people(text).into_iter().map(|(n, _)| n).collect()
+    }
+
+    #[test]
+    fn roles_nationalities_and_places_are_peeled_off_names() {
+        assert_eq!(names("Chancellor of the Exchequer Gordon Brown said so."), ["Gordon Brown"]);
+        assert_eq!(names("Argentine David Nalbandian won in four sets."), ["David Nalbandian"]);
+        assert_eq!(names("Mayor of London Ken Livingstone said no."), ["Ken Livingstone"]);
+        assert_eq!(names("Watch Jon Stewart America tonight."), ["Jon Stewart"]);
+    }
+
+    #[test]
+    fn places_teams_plans_and_parties_are_not_people() {
+        for text in [
+            "Shares rose in Hong Kong and in Buenos Aires on Monday.",
+            "The final is at the Stade de France next week.",
+            "He left Real Madrid in the summer.",
+            "The Marshall Plan rebuilt Europe.",
+            "The Lib Dems said they would vote against it.",
+            "The General Election is due in May. The election will be close.",
+            "Analysts said Merrill Lynch are expected to cut jobs.",
+            "Christian Brotherhood of America met on Sunday.",
+        ] {
+            assert!(people(text).is_empty(), "{text}: {:?}", people(text));
+        }
+    }
+
+    #[test]
+    fn plurals_possessives_and_strung_names_are_mended() {
+        assert_eq!(names("We are the Bruce Keoghs of tomorrow."), ["Bruce Keogh"]);
+        assert_eq!(names("Hillary Clinton Chris Wallace asked him."), ["Hillary Clinton", "Chris Wallace"]);
+        assert!(names("Rubio Cruz Trump Trump was the order.").is_empty());
+        assert!(names("Jeb Bore, said nobody. Rose Ceremony tonight.").is_empty());
+        assert!(names("Follow BobbyJindal Vows to win.").is_empty());
+    }
+
+    #[test]
+    fn a_sentence_s_first_word_is_not_a_given_name() {
+        let e = extract("Ask Trump a question. Look at his face when Trump nails it.");
+        assert!(e.people.is_empty(), "{:?}", e.people);
+        let unlinked: Vec<&str> = e
+            .unlinked
+            .iter()
+            .map(|s| &"Ask Trump a question. Look at his face when Trump nails it."[s.range()])
+            .collect();
+        assert_eq!(unlinked.iter().filter(|w| **w == "Trump").count(), 2, "{unlinked:?}");
+        assert_eq!(names("Sandy Robertson said he was there."), ["Sandy Robertson"]);
+        assert_eq!(names("Watch Hillary Clinton ask the question."), ["Hillary Clinton"]);
+    }
+
+    #[test]
+    fn titles_keep_sex_and_name_forming_titles_stay_in_the_name() {
+        let p = people("Michael Howard spoke. Mrs Howard said she was proud. Mr Howard agreed.");
+        assert_eq!(p[0], ("Michael Howard".to_string(), vec!["Mr Howard".to_string()]));
+        assert_eq!(p[1].0, "Mrs Howard");
+        assert_eq!(names("Lord Falconer said so. Falconer later agreed."), ["Lord Falconer"]);
+        assert_eq!(names("Prince Charles and Ray Charles met."), ["Prince Charles", "Ray Charles"]);
+        // A holiday is nobody's name: "Father Christmas" is not "Merry Christmas", nor a person.
+        assert!(names("Father Christmas visited. Merry Christmas to all.").is_empty());
+    }
+
+    #[test]
+    fn names_from_outside_the_census_lists() {
+        assert_eq!(names("Vladimir Putin met the press."), ["Vladimir Putin"]);
+        assert!(names("British car maker Aston Martin has a new model.").is_empty());
+        assert_eq!(names("Osama Bin Laden was not found."), ["Osama Bin Laden"]);
+        assert_eq!(names("Dmitry Medvedev and Thierry Henry met."), ["Dmitry Medvedev", "Thierry Henry"]);
+    }
+
     #[test]
     fn figures_with_units_and_values() {
         let f = figures(

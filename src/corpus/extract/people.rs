@@ -15,17 +15,47 @@ const PARTICLES: [&str; 14] =
     ["al", "bin", "da", "de", "del", "della", "den", "der", "di", "dos", "du", "ibn", "la", "van"];
 /// Nouns right after a title that mark it as a work ("Green Wing cast", "Peep Show stars").
 const WORK_AFTER: [&str; 14] = [
-    "cast", "star", "stars", "series", "episode", "fans", "viewers", "creator", "frontman", "frontwoman",
-    "guitarist", "drummer", "bassist", "keyboardist",
+    "cast",
+    "star",
+    "stars",
+    "series",
+    "episode",
+    "fans",
+    "viewers",
+    "creator",
+    "frontman",
+    "frontwoman",
+    "guitarist",
+    "drummer",
+    "bassist",
+    "keyboardist",
 ];
 /// Words before a title that make it a work wherever else it is written ("film Vera Drake").
 const WORK_FOR_CORPUS_BEFORE: [&str; 14] = [
     "album", "band", "biopic", "book", "film", "movie", "musical", "novel", "opera", "series", "sitcom",
     "song", "soap", "drama",
 ];
-/// Words after a title that do the same ("Harry Potter star", "Franz Ferdinand frontman").
-const WORK_FOR_CORPUS_AFTER: [&str; 10] =
-    ["cast", "creator", "episode", "star", "frontman", "frontwoman", "guitarist", "drummer", "bassist", "keyboardist"];
+/// Words after a title that do the same ("Harry Potter films", "Franz Ferdinand frontman"):
+/// plurals only, since "a Martin Scorsese film" is his.
+const WORK_FOR_CORPUS_AFTER: [&str; 17] = [
+    "cast",
+    "creator",
+    "episode",
+    "star",
+    "frontman",
+    "frontwoman",
+    "guitarist",
+    "drummer",
+    "bassist",
+    "keyboardist",
+    "films",
+    "books",
+    "novels",
+    "movies",
+    "games",
+    "franchise",
+    "series",
+];
 /// Verbs that, followed by "in" or "of", introduce a work ("starred in Miranda").
 const WORK_BEFORE_IN: [&str; 6] = ["starred", "starring", "appeared", "appears", "stars", "cast"];
 /// Names longer than this many words are headings or titles, not people.
@@ -70,6 +100,8 @@ struct Mention<'a> {
     common: bool,
     /// The first word opens a sentence and is an everyday word, not a given name.
     opener: bool,
+    /// The last word of a title in title case: "My Summer of Love", "Shakespeare in Love".
+    in_title: bool,
 }
 
 fn is_honorific(word: &str) -> bool {
@@ -130,9 +162,23 @@ fn glued(word: &str) -> bool {
 /// is expected.
 fn is_plural(word: &str) -> bool {
     let Some(singular) = word.strip_suffix('s') else { return false };
-    singular.len() > 2
-        && !singular.ends_with(['s', 'e', 'i', 'u'])
-        && !kinds(singular).has(Kinds::ANY_GIVEN)
+    singular.len() > 2 && !singular.ends_with(['s', 'e', 'i', 'u']) && !kinds(singular).has(Kinds::ANY_GIVEN)
+}
+
+/// Whether the run at `idx` ends a title in title case: a small word in lower case between it
+/// and a capitalised word ("Summer of Love").
+fn in_title_phrase(body: &str, tokens: &[Token], idx: usize) -> bool {
+    let word = |i: usize| tokens.get(i).filter(|t| t.kind == Kind::Word && t.gap != Gap::Line);
+    let (Some(small), Some(before)) = (idx.checked_sub(1).and_then(word), idx.checked_sub(2).and_then(word))
+    else {
+        return false;
+    };
+    tokens[idx].gap != Gap::Line
+        && matches!(
+            small.text(body),
+            "of" | "in" | "and" | "the" | "on" | "at" | "for" | "to" | "with" | "from" | "a"
+        )
+        && before.text(body).starts_with(char::is_uppercase)
 }
 
 /// Whether the token opens a sentence: the first of its line, or after a full stop, a colon,
@@ -141,7 +187,10 @@ fn sentence_start(body: &str, tokens: &[Token], idx: usize) -> bool {
     let Some(prev) = idx.checked_sub(1).and_then(|i| tokens.get(i)) else { return true };
     tokens[idx].gap == Gap::Line
         || (prev.kind == Kind::Sym
-            && matches!(prev.text(body), "." | "!" | "?" | ":" | ";" | "\"" | "“" | "‘" | "'" | "(" | "-" | "–" | "—"))
+            && matches!(
+                prev.text(body),
+                "." | "!" | "?" | ":" | ";" | "\"" | "“" | "‘" | "'" | "(" | "-" | "–" | "—"
+            ))
 }
 
 fn ends_possessive(word: &str) -> bool {
@@ -210,9 +259,17 @@ fn runs(body: &str, tokens: &[Token]) -> Vec<Run> {
 /// A run of four words or more is cut before a given name that has two words before it.
 fn split_strung_names(body: &str, tokens: &[Token], run: Run, out: &mut Vec<Run>) {
     let given = |k: usize| is_given_name(tokens[run[k]].text(body));
+    // The word after the cut must be able to be a surname ("Chris Wallace", not "Stewart America").
+    let surname = |k: usize| {
+        let w = kinds(tokens[run[k]].text(body));
+        let everyday = w.has(Kinds::EVERYDAY) && !w.has(Kinds::SURNAME);
+        !everyday && !w.has(Kinds::PLACE.or(Kinds::NATIONALITY).or(Kinds::NOT_NAME))
+    };
     // Not a name with particles, long by custom: "Luiz Inacio Lula da Silva".
     let particle = run.iter().any(|&i| PARTICLES.contains(&tokens[i].text(body)));
-    let cut = (run.len() >= 4 && !particle).then(|| (2..run.len() - 1).find(|&k| given(k))).flatten();
+    let cut = (run.len() >= 4 && !particle)
+        .then(|| (2..run.len() - 1).find(|&k| given(k) && surname(k + 1)))
+        .flatten();
     match cut {
         Some(k) => {
             out.push(run[..k].iter().copied().collect());
@@ -270,7 +327,7 @@ fn classify<'a>(body: &'a str, tokens: &[Token], run: &[usize]) -> Option<Mentio
     // "Argentine David Nalbandian", "Mayor of London Ken Livingstone".
     while start + 1 < n {
         let (k, next) = (word_kinds[start], words[start + 1]);
-        let peel = k.has(Kinds::NATIONALITY) || (k.has(Kinds::PLACE) && is_given_name(next));
+        let peel = k.has(Kinds::NATIONALITY) || (k.has(Kinds::PLACE) && kinds(next).has(Kinds::ANY_GIVEN));
         if !peel || k.has(Kinds::HONORIFIC) {
             break;
         }
@@ -339,6 +396,14 @@ fn classify<'a>(body: &'a str, tokens: &[Token], run: &[usize]) -> Option<Mentio
     if name_words.iter().enumerate().any(|(k, w)| name_words[..k].contains(w)) {
         return None;
     }
+    // "Stade de France", "Real Madrid": a name that ends in a country or a big city and does
+    // not open with a given name is a place's or a team's.
+    if name_words.len() >= 2
+        && kinds(name_words[name_words.len() - 1]).has(Kinds::PLACE)
+        && !kinds(name_words[0]).has(Kinds::ANY_GIVEN)
+    {
+        return None;
+    }
     // "Hong Kong", "Buenos Aires": a place, whatever vouches for its words.
     if lexicon::is_place_phrase(&name_words) {
         return None;
@@ -347,7 +412,7 @@ fn classify<'a>(body: &'a str, tokens: &[Token], run: &[usize]) -> Option<Mentio
     let mut name_words = name_words;
     if name_words.len() >= 3
         && is_given_name(name_words[0])
-        && name_words.last().is_some_and(|w| kinds(w).has(Kinds::PLACE) && !is_given_name(w))
+        && name_words.last().is_some_and(|w| kinds(w).has(Kinds::PLACE))
     {
         name_words.pop();
     }
@@ -363,11 +428,16 @@ fn classify<'a>(body: &'a str, tokens: &[Token], run: &[usize]) -> Option<Mentio
             && !k.has(Kinds::ANY_GIVEN)
             && !singular.has(Kinds::SURNAME.or(Kinds::ANY_GIVEN))
     };
-    if !strong_cue && name_words.len() >= 3 && name_words.last().is_some_and(|w| no_surname(w)) {
+    // After a particle the last word is a surname whatever it means: "Osama Bin Laden".
+    let particle_before_last = name_words.len() >= 2
+        && PARTICLES.contains(&name_words[name_words.len() - 2].to_lowercase().as_str());
+    let weak_end =
+        |words: &[&str]| !strong_cue && !particle_before_last && words.last().is_some_and(|w| no_surname(w));
+    if name_words.len() >= 3 && weak_end(&name_words) {
         name_words.pop();
     }
     let m = name_words.len();
-    let everyday_end = m >= 2 && !strong_cue && no_surname(name_words[m - 1]);
+    let everyday_end = m >= 2 && weak_end(&name_words);
 
     let first_tok = run[0];
     let last_tok = run[start + m - 1];
@@ -393,8 +463,18 @@ fn classify<'a>(body: &'a str, tokens: &[Token], run: &[usize]) -> Option<Mentio
         || versus(prev_word);
     // Cues sure enough to hold for the whole corpus: "film Vera Drake", "Franz Ferdinand
     // frontman". "play Roger Federer" or "Donald Trump fans" are not.
+    // A plural verb after a name not joined to another ("Merrill Lynch are", "Franz Ferdinand
+    // were") speaks of a firm or a band: one person never takes it.
+    let joined = prev_word
+        .is_some_and(|w| matches!(w, "and" | "on" | "about" | "of" | "for" | "with" | "to" | "by"))
+        || first_tok.checked_sub(1).is_some_and(|i| {
+            let t = &tokens[i];
+            t.kind == Kind::Sym && matches!(t.text(body), "," | "&")
+        });
+    let plural_verb = !joined && next_word.is_some_and(|w| w == "are" || w == "were");
     let corpus_work = prev_word.is_some_and(|w| WORK_FOR_CORPUS_BEFORE.contains(&w))
-        || next_word.is_some_and(|w| WORK_FOR_CORPUS_AFTER.contains(&w));
+        || next_word.is_some_and(|w| WORK_FOR_CORPUS_AFTER.contains(&w))
+        || plural_verb;
     let speech = next_word.is_some_and(|w| kinds(w).has(Kinds::SPEECH_VERB));
     // "Christian Brotherhood of America": a name that ends in an everyday noun and goes on
     // with "of" and a proper name is an organisation's.
@@ -404,7 +484,9 @@ fn classify<'a>(body: &'a str, tokens: &[Token], run: &[usize]) -> Option<Mentio
             let k = kinds(w);
             k.has(Kinds::EVERYDAY) && !k.has(Kinds::ANY_GIVEN)
         })
-        && tokens.get(last_tok + 2).is_some_and(|t| t.kind == Kind::Word && t.text(body).starts_with(char::is_uppercase))
+        && tokens
+            .get(last_tok + 2)
+            .is_some_and(|t| t.kind == Kind::Word && t.text(body).starts_with(char::is_uppercase))
     {
         return None;
     }
@@ -448,7 +530,7 @@ fn classify<'a>(body: &'a str, tokens: &[Token], run: &[usize]) -> Option<Mentio
         first_tok,
         last_tok,
         strength,
-        work: work_before || work_after,
+        work: work_before || work_after || corpus_work,
         corpus_work,
         after_article,
         common: false,
@@ -457,6 +539,7 @@ fn classify<'a>(body: &'a str, tokens: &[Token], run: &[usize]) -> Option<Mentio
             prev_word,
             Some("of" | "for" | "in" | "at" | "on" | "from" | "with" | "into")
         ),
+        in_title: in_title_phrase(body, tokens, first_tok),
     })
 }
 
@@ -728,12 +811,13 @@ pub fn collect(body: &str, tokens: &[Token]) -> (Vec<Person>, Leftovers) {
             match (matches.as_slice(), pass) {
                 ([one], _) => entries[*one].add(&m.surface(), m.span),
                 ([], Strength::Surname) => {
-                    // "Lord Falconer", "Prince Charles": with no full name in the article, the
-                    // title is part of the name, so no other Charles can take it.
-                    let naming = title_kinds.has(Kinds::NAMING_TITLE);
+                    // "Lord Falconer", "Prince Charles", "Mrs Howard": with no full name in the
+                    // article, the title is part of the name, so no other Charles can take it
+                    // and Mr and Mrs Howard stay two people. The corpus may still link a "Mr"
+                    // to a full name (see `corpus::resolve`).
                     let words = match m.title {
-                        Some(t) if naming => vec![t.to_string(), word.to_string()],
-                        _ => vec![word.to_string()],
+                        Some(t) => vec![t.to_string(), word.to_string()],
+                        None => vec![word.to_string()],
                     };
                     let mut e = Entry { words, forms: Vec::new(), count: 0, spans: Vec::new(), first: order };
                     e.add(&m.surface(), m.span);
@@ -773,7 +857,15 @@ fn could_be_surname(m: &Mention) -> bool {
         .or(Kinds::STOPWORD)
         .or(Kinds::MONTH)
         .or(Kinds::WEEKDAY);
-    !m.after_article && !m.common && m.words[0].chars().count() > 1 && !kinds(m.words[0]).has(NOT_A_SURNAME)
+    // "Look", "Watch": an everyday word that no family bears.
+    let k = kinds(m.words[0]);
+    let everyday = k.has(Kinds::EVERYDAY) && !k.has(Kinds::SURNAME);
+    !m.after_article
+        && !everyday
+        && !m.common
+        && !m.in_title
+        && m.words[0].chars().count() > 1
+        && !k.has(NOT_A_SURNAME)
 }
 
 /// "B O'Driscoll" in a team sheet is "Brian O'Driscoll" from the report: an initial joins the one
