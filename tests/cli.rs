@@ -33,7 +33,8 @@ fn export_prints_one_json_object_per_seed_with_the_documented_keys_in_order() {
         assert_eq!(&keys[..KEYS.len()], KEYS, "keys come first and in order");
         for f in v["figures"].as_array().expect("figures") {
             let unit = f["unit"].as_str().expect("unit");
-            assert!(["percent", "count", "money", "duration", "time", "date", "number"].contains(&unit));
+            let units = ["percent", "count", "money", "duration", "time", "date", "number", "measure", "age"];
+            assert!(units.contains(&unit), "{unit}");
             assert!(f["value"].is_f64() || f["value"].is_i64() || f["value"].is_u64());
         }
     }

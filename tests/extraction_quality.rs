@@ -160,7 +160,11 @@ fn score_figures(a: &Article, g: &Gold, misses: &mut Vec<String>) -> Score {
 }
 
 fn labels() -> Vec<(PathBuf, Gold)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/labels");
+    labels_in("tests/fixtures/labels")
+}
+
+fn labels_in(folder: &str) -> Vec<(PathBuf, Gold)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(folder);
     let mut files: Vec<PathBuf> =
         std::fs::read_dir(&dir).expect("labels folder").map(|e| e.expect("entry").path()).collect();
     files.sort();
@@ -237,4 +241,41 @@ fn extraction_meets_the_quality_bar_on_hand_labels() {
     assert_eq!((tags.tp, tags.predicted), (tags.gold, tags.gold), "hashtags and handles must be exact");
     assert!(figures.recall() >= 0.95, "figures recall {:.3} is below 0.95", figures.recall());
     assert!(figures.precision() >= 0.90, "figures precision {:.3} is below 0.90", figures.precision());
+}
+
+/// Figures on 20 more BBC articles, labelled for figures only (files 055, 155, 255 and 355 of
+/// each category; see `tests/fixtures/LABELS.md`): a check that the rules are general, not
+/// fitted to the articles above.
+#[test]
+fn figures_hold_up_on_articles_labelled_for_figures_only() {
+    let Some(bbc) = common::shared_corpus("bbc") else { return };
+    let seeds = Corpus::seeds().corpus;
+    let mut figures = Score::default();
+    let mut scored = 0;
+    for (path, g) in labels_in("tests/fixtures/figure-labels") {
+        assert!(g.people.is_empty() && g.hashtags.is_empty(), "{}: figures only", path.display());
+        let Some(a) = article_for(&g, &seeds, Some(&bbc)) else { continue };
+        scored += 1;
+        let mut misses = Vec::new();
+        let fs = score_figures(&a, &g, &mut misses);
+        figures.add(fs);
+        let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        common::report(&format!(
+            "{name:<24} figures P {:.2} R {:.2}{}",
+            fs.precision(),
+            fs.recall(),
+            if misses.is_empty() { String::new() } else { format!("\n    {}", misses.join("\n    ")) }
+        ));
+    }
+    common::report(&format!(
+        "TOTAL over {scored} articles labelled for figures only: figures P {:.3} R {:.3} ({} of {} found, {} predicted)",
+        figures.precision(),
+        figures.recall(),
+        figures.tp,
+        figures.gold,
+        figures.predicted
+    ));
+    assert_eq!(scored, 20, "expected files 055, 155, 255 and 355 of the five BBC categories");
+    assert!(figures.recall() >= 0.95, "figures recall {:.3} is below 0.95", figures.recall());
+    assert!(figures.precision() >= 0.95, "figures precision {:.3} is below 0.95", figures.precision());
 }

@@ -14,5 +14,5 @@ pub mod seeds;
 pub mod text;
 
 pub use article::{Article, Date};
-pub use extract::{Entities, Figure, Handle, Hashtag, Person, Unit};
+pub use extract::{Dimension, Entities, Figure, Handle, Hashtag, Person, Unit};
 pub use load::{Corpus, LoadError, LoadEvent, LoadOutcome, Skipped, Source, Warning};

@@ -37,8 +37,9 @@ impl Span {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
-#[serde(rename_all = "lowercase")]
+/// What a figure is. `Measure` carries its dimension so that only like measures are compared
+/// (the sidebar's bars); it is exported as `measure` alone, and the value says the rest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Unit {
     Percent,
     Count,
@@ -47,6 +48,10 @@ pub enum Unit {
     Time,
     Date,
     Number,
+    /// A length, mass, speed, ...: the value is in the dimension's base unit.
+    Measure(Dimension),
+    /// How old someone or something is, in years.
+    Age,
 }
 
 impl Unit {
@@ -59,6 +64,50 @@ impl Unit {
             Unit::Time => "time",
             Unit::Date => "date",
             Unit::Number => "number",
+            Unit::Measure(_) => "measure",
+            Unit::Age => "age",
+        }
+    }
+}
+
+impl Serialize for Unit {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// What a measure measures. Values are converted to one base unit per dimension, so that
+/// "6ft 2in" and "1.88m" are the same figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Dimension {
+    Length,
+    Area,
+    Volume,
+    Mass,
+    Speed,
+    Temperature,
+    /// Bytes of storage or data ("50GB").
+    Data,
+    /// Bits per second ("2Mbps", "an eight megabit service").
+    DataRate,
+    Frequency,
+    Power,
+}
+
+impl Dimension {
+    /// The base unit a measure's value is given in.
+    pub fn base(self) -> &'static str {
+        match self {
+            Dimension::Length => "m",
+            Dimension::Area => "m²",
+            Dimension::Volume => "l",
+            Dimension::Mass => "kg",
+            Dimension::Speed => "km/h",
+            Dimension::Temperature => "°C",
+            Dimension::Data => "B",
+            Dimension::DataRate => "bit/s",
+            Dimension::Frequency => "Hz",
+            Dimension::Power => "W",
         }
     }
 }
@@ -319,7 +368,7 @@ mod tests {
     #[test]
     fn no_figures_inside_tags_words_or_list_numbering() {
         assert!(figures("1. Fourth strike\n2. More\n#Walker16 @Justice4Health_ ps1.jpg V8 3G").is_empty());
-        assert!(figures("It aired on Channel 4 and Radio 1 and two sides met").is_empty());
+        assert!(figures("It aired on Channel 4 and Radio 1 and one side met").is_empty());
     }
 
     #[test]

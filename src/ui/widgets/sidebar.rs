@@ -6,8 +6,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use crate::corpus::Unit;
 use crate::corpus::index::Table;
+use crate::corpus::{Dimension, Unit};
 use crate::ui::app::{App, EntityRow, Tab};
 use crate::ui::layout::Pane;
 
@@ -104,8 +104,6 @@ fn figure_rows(app: &App, area: Rect, buf: &mut Buffer) {
     // Bars compare figures of one unit: each is scaled to the largest of its unit here.
     let max_of =
         |unit: Unit| figures.iter().filter(|f| f.unit == unit).map(|f| f.value.abs()).fold(0.0, f64::max);
-    // Dates, clock times and bare numbers (phone numbers, ages, scores) are not amounts.
-    let amount = |unit: Unit| matches!(unit, Unit::Percent | Unit::Money | Unit::Count | Unit::Duration);
     let comparable = |unit: Unit| amount(unit) && figures.iter().filter(|f| f.unit == unit).count() > 1;
     let text_width = figures.iter().map(|f| f.text(body).chars().count()).max().unwrap_or(0).min(16);
     for (slot, (i, f)) in figures.iter().enumerate().skip(c.offset).take(usize::from(area.height)).enumerate()
@@ -126,6 +124,18 @@ fn figure_rows(app: &App, area: Rect, buf: &mut Buffer) {
         let r = Rect { y, height: 1, ..area };
         buf.set_style(r, style);
         line.render(r, buf);
+    }
+}
+
+/// Can figures of this unit be compared by their size? Dates, clock times and bare numbers
+/// (scores, ratios) are no amounts, and neither is a temperature: 20C is not twice 10C. Other
+/// measures are compared only with measures of their own dimension (a length with lengths),
+/// which `Unit::Measure` carries, so their bars never set metres against kilograms.
+fn amount(unit: Unit) -> bool {
+    match unit {
+        Unit::Percent | Unit::Money | Unit::Count | Unit::Duration | Unit::Age => true,
+        Unit::Measure(d) => d != Dimension::Temperature,
+        Unit::Time | Unit::Date | Unit::Number => false,
     }
 }
 
@@ -168,5 +178,15 @@ mod tests {
         assert_eq!(bar(49.0, 98.0).trim_end(), "████");
         assert_eq!(bar(0.0, 98.0).chars().count(), BAR_WIDTH);
         assert_eq!(fit("Jeremy Hunt", 6), "Jerem…");
+    }
+
+    #[test]
+    fn measures_and_ages_have_bars_but_temperatures_do_not() {
+        assert!(amount(Unit::Age));
+        assert!(amount(Unit::Measure(Dimension::Length)));
+        assert!(!amount(Unit::Measure(Dimension::Temperature)));
+        assert!(!amount(Unit::Date));
+        // One bar scale per dimension: a length is never measured against a mass.
+        assert_ne!(Unit::Measure(Dimension::Length), Unit::Measure(Dimension::Mass));
     }
 }
