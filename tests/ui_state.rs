@@ -329,3 +329,51 @@ fn saved_marks_show_from_the_start() {
     press(&mut a, "B");
     assert_eq!(listed(&a), ["002"]);
 }
+
+/// A folder cleaned up under the reader: the files that vanished between the walk and reading
+/// are one line in the message list, however many batches they come in.
+#[test]
+fn files_gone_while_loading_are_one_message() {
+    use strike_reader::corpus::load::{self, LoadEvent, Source};
+    let dir = tempfile::TempDir::new().expect("tempdir");
+    for i in 0..40 {
+        std::fs::write(dir.path().join(format!("{i:02}.txt")), format!("Story {i}\n\nJeremy Hunt spoke.\n"))
+            .expect("write");
+    }
+    std::fs::write(dir.path().join("x.bin"), "other").expect("write");
+    let mut events = Vec::new();
+    load::stream(&Source::Paths(vec![dir.path().to_path_buf()]), |event| {
+        if let LoadEvent::Found { .. } = event {
+            for i in 0..37 {
+                std::fs::remove_file(dir.path().join(format!("{i:02}.txt"))).expect("remove");
+            }
+        }
+        events.push(event);
+        true
+    });
+    let mut a = App::loading(Keymap::default(), Theme::default_theme(true), (160, 48));
+    for event in events {
+        a.ingest(event);
+    }
+    assert_eq!(a.corpus.articles.len(), 3);
+    assert_eq!(a.messages.len(), 2, "{:?}", a.messages);
+    assert!(a.messages[0].contains("x.bin: not an article file"), "{:?}", a.messages);
+    assert!(a.messages[1].starts_with("37 files gone while loading ("), "{:?}", a.messages);
+    assert!(a.messages[1].ends_with("00.txt and 36 others)"), "{:?}", a.messages);
+    assert!(a.messages.iter().all(|m| !m.contains("entity not found")));
+}
+
+/// A newline in a file name is shown escaped in the reader's header, not as a line break.
+#[test]
+fn the_reader_header_shows_a_file_name_escaped() {
+    let dir = tempfile::TempDir::new().expect("tempdir");
+    std::fs::write(dir.path().join("new\nline\u{1b}[2J.txt"), "Strike talks\n\nJeremy Hunt spoke.\n")
+        .expect("write");
+    let corpus = Corpus::from_paths(&[dir.path().to_path_buf()]).expect("loads").corpus;
+    let a = App::new(corpus, Keymap::default(), Theme::default_theme(true), (160, 48));
+    let mut backend = ratatui::Terminal::new(ratatui::backend::TestBackend::new(160, 48)).expect("terminal");
+    backend.draw(|f| f.render_widget(&a, f.area())).expect("draw");
+    let screen: String = backend.backend().buffer().content().iter().map(|c| c.symbol()).collect();
+    assert!(screen.contains(r"new\nline\x1b[2J.txt"), "the path, escaped, in the header");
+    assert!(!screen.contains('\u{1b}'));
+}

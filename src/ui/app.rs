@@ -9,6 +9,7 @@ use super::layout::{Pane, Panes, inner};
 use super::search::{SearchDone, SearchJob};
 use super::theme::Theme;
 use crate::corpus::index::{EntityId, Index, Tally};
+use crate::corpus::load::{Gone, SkipReason};
 use crate::corpus::{Corpus, LoadEvent};
 use crate::filter::{Engine, Filters, Hit, Term};
 use crate::state::Marks;
@@ -121,6 +122,9 @@ pub struct App {
     pub messages: Vec<String>,
     /// A load that failed, or start filters that match nothing: the reader ends with this.
     pub fatal: Option<String>,
+    /// Files gone while loading, counted in one message (at `gone_line`).
+    gone: Gone,
+    gone_line: Option<usize>,
     /// People and tags named on the command line, applied once every article is in.
     pending: Option<(Vec<String>, Vec<String>)>,
     search: SearchState,
@@ -184,6 +188,8 @@ impl App {
             marks_changed: Vec::new(),
             bookmarked_only: false,
             fatal: None,
+            gone: Gone::default(),
+            gone_line: None,
             pending: None,
             search: SearchState::default(),
         };
@@ -269,7 +275,23 @@ impl App {
     }
 
     fn note_skipped(&mut self, skipped: &[crate::corpus::Skipped]) {
-        self.messages.extend(skipped.iter().map(ToString::to_string));
+        for s in skipped {
+            if s.reason != SkipReason::Gone {
+                self.messages.push(s.to_string());
+                continue;
+            }
+            // Files that vanish come in hundreds when a folder is cleaned up under the reader:
+            // one line, where the first of them was, says how many.
+            self.gone.add(&s.path);
+            let line = self.gone.line().unwrap_or_default();
+            match self.gone_line {
+                Some(at) if at < self.messages.len() => self.messages[at] = line,
+                _ => {
+                    self.gone_line = Some(self.messages.len());
+                    self.messages.push(line);
+                }
+            }
+        }
     }
 
     /// Start with filters from the command line: people and tags by name, and a query. A name
