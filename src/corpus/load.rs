@@ -127,7 +127,7 @@ pub fn shown(path: &Path) -> String {
     if is_stdin(path) {
         return "(stdin)".to_string();
     }
-    safe::escaped_owned(path.display().to_string())
+    safe::escaped_path(path)
 }
 
 /// What a file that is not a regular file (nor a folder) is, in words.

@@ -51,6 +51,11 @@ pub fn escaped(name: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A path as `escaped` shows it (bytes that are not UTF-8 as `\u{fffd}`).
+pub fn escaped_path(path: &std::path::Path) -> String {
+    escaped_owned(path.display().to_string())
+}
+
 /// `escaped` for a string that is owned already.
 pub fn escaped_owned(name: String) -> String {
     match escaped(&name) {
