@@ -41,7 +41,7 @@ fn starts_on_the_first_article_with_everything_listed() {
     assert_eq!(listed(&a), ["000", "001", "002", "003"]);
     assert_eq!(a.open, Some(0));
     assert_eq!(a.focus, Pane::List);
-    assert!(!a.doc.lines.is_empty());
+    assert!(!a.doc.is_empty());
 }
 
 #[test]
@@ -80,11 +80,11 @@ fn moving_and_opening_articles() {
     assert_eq!(a.open, Some(2));
     assert_eq!(a.focus, Pane::Reader, "Enter opens the article and moves to it");
     press(&mut a, "jjj");
-    assert_eq!(a.scroll, 3);
+    assert_eq!(a.scroll(), 3);
     press(&mut a, "g");
-    assert_eq!(a.scroll, 0);
+    assert_eq!(a.scroll(), 0);
     press(&mut a, "G");
-    assert!(a.scroll > 0);
+    assert!(a.scroll() > 0);
     key(&mut a, KeyCode::BackTab, KeyModifiers::SHIFT);
     assert_eq!(a.focus, Pane::List);
     press(&mut a, "G");
@@ -147,8 +147,8 @@ fn figures_tab_jumps_to_the_figure_and_n_steps_through_matches() {
     assert_eq!(a.tab, Tab::Figures);
     press(&mut a, "G\n");
     let h = a.current_match.expect("the figure is the current match");
-    let line = a.doc.highlight_line[h];
-    assert!(line >= a.scroll && line < a.scroll + 46, "the figure's line is in view");
+    let line = a.doc.highlight_line(h).expect("laid out");
+    assert!(line >= a.scroll() && line < a.scroll() + 46, "the figure's line is in view");
     // With a person filter, n and N walk that person's mentions.
     press(&mut a, "1");
     let mut b = app((160, 48)).with_filters(&["Jeremy Hunt".into()], &[], None).expect("known");
@@ -182,9 +182,9 @@ fn narrow_terminals_hide_the_sidebar_until_s() {
 #[test]
 fn resizing_rewraps_the_reader() {
     let mut a = app((160, 48));
-    let wide = a.doc.lines.len();
+    let wide = a.doc.len();
     update(&mut a, strike_reader::ui::Action::Resize { width: 100, height: 30 });
-    assert!(a.doc.lines.len() > wide, "a narrower reader has more lines");
+    assert!(a.doc.len() > wide, "a narrower reader has more lines");
     for (w, h) in [(1, 1), (0, 0), (2, 5), (59, 3), (300, 100)] {
         update(&mut a, strike_reader::ui::Action::Resize { width: w, height: h });
         press(&mut a, "jGg\t3\n?");
@@ -212,7 +212,7 @@ fn mouse_clicks_select_rows_and_focus_panes() {
     assert_eq!(a.open, Some(2));
     let reader = a.panes().reader.expect("reader");
     update(&mut a, strike_reader::ui::Action::ScrollDown { column: reader.x + 5, row: reader.y + 5 });
-    assert_eq!(a.scroll, 3);
+    assert_eq!(a.scroll(), 3);
     let side = a.panes().sidebar.expect("sidebar");
     update(&mut a, strike_reader::ui::Action::Click { column: side.x + side.width - 3, row: side.y + 1 });
     assert_eq!(a.tab, Tab::Figures);

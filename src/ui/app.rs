@@ -89,8 +89,10 @@ pub struct App {
     pub list: Cursor,
     /// The article in the reading pane.
     pub open: Option<usize>,
+    /// The open article laid out, and how far it is scrolled (see `scroll`).
     pub doc: Document,
-    pub scroll: usize,
+    /// The article `doc` was laid out from; a new layout of it keeps its place.
+    laid_out: Option<usize>,
     /// Highlights that n/N step through, as indices into `doc.highlights`.
     pub matches: Vec<usize>,
     pub current_match: Option<usize>,
@@ -166,7 +168,7 @@ impl App {
             list: Cursor::default(),
             open: None,
             doc: Document::default(),
-            scroll: 0,
+            laid_out: None,
             matches: Vec::new(),
             current_match: None,
             focus: Pane::List,
@@ -539,14 +541,32 @@ impl App {
         self.rematch();
     }
 
-    /// Lay the open article out for the reader's current width.
+    /// The first line in the reading pane.
+    pub fn scroll(&self) -> usize {
+        self.doc.top()
+    }
+
+    /// The open article's layout, with its body to wrap more of it from.
+    fn doc_and_body(&mut self) -> (&mut Document, &str) {
+        let body = self.open.and_then(|i| self.corpus.articles.get(i)).map_or("", |a| a.body.as_str());
+        (&mut self.doc, body)
+    }
+
+    /// Lay the open article out for the reader's current width: the same article keeps the text
+    /// at its top, another starts at its own top.
     fn relayout(&mut self) {
         let width = self.reader_width();
-        self.doc = match self.open {
-            Some(i) => {
-                let a = &self.corpus.articles[i];
+        let height = self.reader_height();
+        let keep = (self.laid_out == self.open).then(|| self.doc.anchor());
+        self.laid_out = self.open;
+        self.doc = match self.open.and_then(|i| self.corpus.articles.get(i).map(|a| (i, a))) {
+            Some((i, a)) => {
                 let terms = Term::parse_query(&self.filters.query);
-                document::layout(a, document::highlights(a, &self.index, i, &terms), width)
+                let mut doc = document::layout(a, document::highlights(a, &self.index, i, &terms), width);
+                if let Some(anchor) = keep {
+                    doc.restore(&a.body, anchor, height);
+                }
+                doc
             }
             None => Document::default(),
         };
@@ -565,9 +585,11 @@ impl App {
         }
     }
 
+    /// Lay out what the reading pane shows, the screen kept full at the end.
     fn clamp_scroll(&mut self) {
-        let max = self.doc.lines.len().saturating_sub(self.reader_height());
-        self.scroll = self.scroll.min(max);
+        let height = self.reader_height();
+        let (doc, body) = self.doc_and_body();
+        doc.settle(body, height);
     }
 
     fn open_selected(&mut self) {
@@ -575,7 +597,7 @@ impl App {
             let article = h.article;
             self.set_marks(article, |m| m.read = true);
             self.open = Some(article);
-            self.scroll = 0;
+            self.laid_out = None;
             self.current_match = None;
             self.relayout();
         }
@@ -583,13 +605,10 @@ impl App {
 
     /// Scroll so that a highlight's line is in view, a few lines from the top.
     fn show_highlight(&mut self, h: usize) {
-        let line = self.doc.highlight_line.get(h).copied().unwrap_or(0);
         let height = self.reader_height();
-        if line < self.scroll || line >= self.scroll + height {
-            self.scroll = line.saturating_sub(height / 3);
-        }
+        let (doc, body) = self.doc_and_body();
+        doc.show(body, h, height);
         self.current_match = Some(h);
-        self.clamp_scroll();
     }
 
     fn step_match(&mut self, forward: bool) {
@@ -600,15 +619,20 @@ impl App {
         let next = match (pos, forward) {
             (Some(p), true) => (p + 1) % self.matches.len(),
             (Some(p), false) => (p + self.matches.len() - 1) % self.matches.len(),
-            // From nothing: the first match below (or above) what is on screen.
+            // From nothing: the first match below (or above) what is on screen. Compared by
+            // where they are in the body, which needs no line of the article wrapped.
             (None, true) => {
-                self.matches.iter().position(|&m| self.doc.highlight_line[m] >= self.scroll).unwrap_or(0)
+                let top = self.doc.top_offset();
+                let start = |m: usize| self.doc.highlights[m].range.start;
+                self.matches.iter().position(|&m| start(m) >= top).unwrap_or(0)
             }
-            (None, false) => self
-                .matches
-                .iter()
-                .rposition(|&m| self.doc.highlight_line[m] < self.scroll + self.reader_height())
-                .unwrap_or(self.matches.len() - 1),
+            (None, false) => {
+                let height = self.reader_height();
+                let (doc, body) = self.doc_and_body();
+                let below = doc.offset_below(body, height);
+                let start = |m: usize| self.doc.highlights[m].range.start;
+                self.matches.iter().rposition(|&m| start(m) < below).unwrap_or(self.matches.len() - 1)
+            }
         };
         self.show_highlight(self.matches[next]);
     }
@@ -655,8 +679,9 @@ impl App {
                 }
             }
             Pane::Reader => {
-                self.scroll = self.scroll.saturating_add_signed(delta);
-                self.clamp_scroll();
+                let height = self.reader_height();
+                let (doc, body) = self.doc_and_body();
+                doc.scroll_by(body, delta, height);
             }
             Pane::Sidebar => {
                 let (len, rows) = (self.sidebar_len(), self.sidebar_rows());
@@ -712,7 +737,7 @@ impl App {
         let listed = self.open.is_some_and(|o| self.hits.iter().any(|h| h.article == o));
         if !listed {
             self.open = self.hits.first().map(|h| h.article);
-            self.scroll = 0;
+            self.laid_out = None;
             self.current_match = None;
         }
         self.relayout();
