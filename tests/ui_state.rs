@@ -377,3 +377,20 @@ fn the_reader_header_shows_a_file_name_escaped() {
     assert!(screen.contains(r"new\nline\x1b[2J.txt"), "the path, escaped, in the header");
     assert!(!screen.contains('\u{1b}'));
 }
+
+/// A resize rewraps the open article but keeps the text at the top of the reader.
+#[test]
+fn resizing_keeps_the_text_at_the_top() {
+    let mut a = app((160, 48));
+    press(&mut a, "jjj\n");
+    press(&mut a, "jjjjjjjjjj");
+    let before = a.doc.top_offset();
+    assert!(before > 0, "scrolled into the body");
+    update(&mut a, strike_reader::ui::Action::Resize { width: 100, height: 30 });
+    let line = a.doc.visible(1).next().expect("a line").clone();
+    assert!(
+        line.offset <= before && before <= line.offset + line.text.len(),
+        "the line at the top holds what was at the top: {line:?}"
+    );
+    assert_eq!(a.doc.top_offset(), line.offset);
+}

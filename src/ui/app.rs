@@ -93,6 +93,9 @@ pub struct App {
     pub doc: Document,
     /// The article `doc` was laid out from; a new layout of it keeps its place.
     laid_out: Option<usize>,
+    /// What `doc.highlights` were found for (article, store version, query): a new layout for
+    /// the same reuses them, which in a long article costs more than the layout.
+    highlights_for: Option<(usize, u64, String)>,
     /// Highlights that n/N step through, as indices into `doc.highlights`.
     pub matches: Vec<usize>,
     pub current_match: Option<usize>,
@@ -169,6 +172,7 @@ impl App {
             open: None,
             doc: Document::default(),
             laid_out: None,
+            highlights_for: None,
             matches: Vec::new(),
             current_match: None,
             focus: Pane::List,
@@ -559,10 +563,17 @@ impl App {
         let height = self.reader_height();
         let keep = (self.laid_out == self.open).then(|| self.doc.anchor());
         self.laid_out = self.open;
+        let found_for = self.open.map(|i| (i, self.search.version, self.filters.query.clone()));
+        let found = (found_for.is_some() && found_for == self.highlights_for)
+            .then(|| std::mem::take(&mut self.doc.highlights));
+        self.highlights_for = found_for;
         self.doc = match self.open.and_then(|i| self.corpus.articles.get(i).map(|a| (i, a))) {
             Some((i, a)) => {
-                let terms = Term::parse_query(&self.filters.query);
-                let mut doc = document::layout(a, document::highlights(a, &self.index, i, &terms), width);
+                let highlights = found.unwrap_or_else(|| {
+                    let terms = Term::parse_query(&self.filters.query);
+                    document::highlights(a, &self.index, i, &terms)
+                });
+                let mut doc = document::layout(a, highlights, width);
                 if let Some(anchor) = keep {
                     doc.restore(&a.body, anchor, height);
                 }
