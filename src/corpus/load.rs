@@ -13,7 +13,6 @@ use super::decode::{self, NotText};
 use super::formats::{self, Document, Format};
 use super::intern::{self, Interner};
 use super::people_index;
-use super::safe;
 use super::seeds::SEEDS;
 
 /// The path that names standard input.
@@ -127,7 +126,7 @@ pub fn shown(path: &Path) -> String {
     if is_stdin(path) {
         return "(stdin)".to_string();
     }
-    safe::escaped_path(path)
+    super::safe::escaped_path(path)
 }
 
 /// What a file that is not a regular file (nor a folder) is, in words.
@@ -518,12 +517,12 @@ struct Ids {
 impl Ids {
     fn assign(&mut self, path: &Path) -> String {
         // Escaped before they are told apart: two names that look the same are two ids.
-        let base = safe::escaped_owned(stem(path));
+        let base = super::safe::escaped_owned(stem(path));
         let mut id = base.clone();
         if self.used.contains(&id)
             && let Some(parent) = path.parent().and_then(|p| p.file_name())
         {
-            id = format!("{}-{base}", safe::escaped(&parent.to_string_lossy()));
+            id = format!("{}-{base}", super::safe::escaped(&parent.to_string_lossy()));
         }
         let mut n = 2;
         let first_try = id.clone();
