@@ -37,8 +37,8 @@ pub fn load_reporting(source: &Source) -> Result<LoadOutcome, LoadError> {
             passed_over.iter().for_each(|p| eprintln!("strike-reader: {p}"));
         }
     })?;
-    for s in &outcome.skipped {
-        eprintln!("strike-reader: {s}");
+    for line in corpus::load::passed_over_lines(&outcome.skipped) {
+        eprintln!("strike-reader: {line}");
     }
     for w in &outcome.warnings {
         eprintln!("strike-reader: {w}");

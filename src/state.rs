@@ -12,6 +12,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use crate::corpus::safe::escaped_path;
 use serde::{Deserialize, Serialize};
 
 const VERSION: u32 = 1;
@@ -43,7 +44,7 @@ struct StateFile {
 
 #[derive(Debug, thiserror::Error)]
 pub enum StateError {
-    #[error("reading state {}: {source}", .path.display())]
+    #[error("reading state {}: {source}", escaped_path(.path))]
     Io {
         path: PathBuf,
         #[source]
@@ -195,8 +196,8 @@ fn move_aside(path: &Path) -> io::Result<PathBuf> {
 fn corrupt_note(path: &Path, moved_to: &Path, why: &str) -> String {
     format!(
         "reading state {} could not be read ({why}); it was moved to {} and marks start afresh",
-        path.display(),
-        moved_to.display()
+        escaped_path(path),
+        escaped_path(moved_to)
     )
 }
 

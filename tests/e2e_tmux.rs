@@ -294,3 +294,38 @@ fn the_config_in_the_xdg_folder_rebinds_keys() {
     t.keys(&["x"]);
     assert_eq!(t.exit_status().as_deref(), Some("0"));
 }
+
+/// A FIFO beside the articles is passed over, not waited on; a 30 MB article of one line opens
+/// and every key still takes effect, the last line of it included.
+#[test]
+fn a_fifo_is_passed_over_and_a_30_mb_line_scrolls_like_any_article() {
+    let dir = tempfile::TempDir::new().expect("tempdir");
+    let sentence = "Health secretary Jeremy Hunt said 98% of junior doctors had voted to strike again. ";
+    let mut big = String::from("Big story\n\n");
+    while big.len() < 30_000_000 {
+        big.push_str(sentence);
+    }
+    big.push_str("These are the very last words.\n");
+    std::fs::write(dir.path().join("a-big.txt"), big).expect("write");
+    std::fs::write(dir.path().join("b-small.txt"), "Small story\n\nThe BMA met.\n").expect("write");
+    let made = Command::new("mkfifo").arg(dir.path().join("c-pipe.txt")).status().expect("mkfifo runs");
+    assert!(made.success());
+    let path = dir.path().to_str().expect("utf8 path").to_string();
+    let Some((t, _home)) = Tmux::start(env!("CARGO_BIN_EXE_strike-reader"), &[&path], &[]) else { return };
+    let s = t.wait_for("Messages 1/1");
+    assert!(s.contains("c-pipe.txt: a named pipe (FIFO), not a regular file, skipped"), "{s}");
+    t.keys(&["Escape"]);
+    let s = t.wait_for("of 2 articles");
+    assert!(s.contains("Big story") && s.contains("Jeremy Hunt said 98%"), "the big article is open:\n{s}");
+    t.keys(&["Tab", "G"]);
+    let s = t.wait_for("These are the very last words.");
+    assert!(s.contains("Reader 100%"), "{s}");
+    t.keys(&["g"]);
+    t.wait_for("Big story");
+    // Down the list and open the small one: keys reach the list as quickly.
+    t.keys(&["BTab", "j", "Enter"]);
+    let s = t.wait_for("The BMA met.");
+    assert!(s.contains("Small story"), "{s}");
+    t.keys(&["q"]);
+    assert_eq!(t.exit_status().as_deref(), Some("0"));
+}

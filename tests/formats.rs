@@ -136,6 +136,9 @@ fn rss_and_atom_items_are_articles() {
         <item><title>Strike &amp; talks</title><link>https://e.com/a</link>
         <pubDate>Tue, 26 Apr 2016 08:00:00 GMT</pubDate><dc:creator xmlns:dc="http://purl.org/dc/elements/1.1/">Jane Smith</dc:creator>
         <description>&lt;p&gt;Jeremy Hunt said &lt;b&gt;98%&lt;/b&gt; went ahead.&lt;/p&gt;</description></item>
+        <item><title>Second</title><author>nick@example.com (Nick Triggle)</author><description>Text.</description></item>
+        <item><title>Third</title><author>Nick Triggle &lt;nick@example.com&gt;</author><description>Text.</description></item>
+        <item><title>Fourth</title><author>desk@example.com</author><description>Text.</description></item>
         </channel></rss>"#,
     );
     let atom = write(
@@ -148,7 +151,12 @@ fn rss_and_atom_items_are_articles() {
         <content type="html">&lt;p&gt;The BMA said 5,000 operations moved.&lt;/p&gt;</content></entry></feed>"#,
     );
     let rs = records(&export(&[&rss, &atom]));
-    assert_eq!(rs.len(), 2);
+    assert_eq!(rs.len(), 5);
+    // RSS authors are addresses by the standard: the name in them is what a reader wants.
+    for (r, want) in rs[1..4].iter().zip(["Nick Triggle", "Nick Triggle", "desk@example.com"]) {
+        assert_eq!(r["authors"], serde_json::json!([want]), "{}", r["title"]);
+    }
+    let rs = [rs[0].clone(), rs[4].clone()];
     assert_eq!(rs[0]["title"], "Strike & talks");
     assert_eq!(rs[0]["date"], "2016-04-26");
     assert_eq!(rs[0]["authors"], serde_json::json!(["Jane Smith"]));
@@ -275,7 +283,7 @@ fn escapes_in_every_field_of_a_structured_record_are_removed() {
     let json = write(
         dir.path(),
         "a.jsonl",
-        "{\"title\": \"Strike\\u001b]52;c;cm0=\\u0007 talks\", \"body\": \"Jeremy \\u009bHunt &#27;[2Jspoke.\", \
+        "{\"title\": \"Strike\\u001b]52;c;cm0=\\u0007 talks\", \"body\": \"Jeremy \\u009b1mHunt &#27;[2Jspoke.\", \
           \"author\": \"Jo \\u001b[31mSmith\", \"url\": \"https://e.com/\\u001b[2J\", \"source\": \"E\\u0007 News\"}\n",
     );
     let o = export(&[&json]);
@@ -425,4 +433,138 @@ fn pages_and_feeds_are_read_in_the_encoding_they_declare() {
     let err = stderr(&o);
     assert!(err.contains("ru.html: read as windows-1251, as the file declares"), "{err}");
     assert!(!err.contains("utf8.rss"), "{err}");
+}
+
+/// Run `export` with a guard: a reader that blocks on a FIFO would otherwise hang the test run.
+fn export_within(args: &[&std::ffi::OsStr], limit: std::time::Duration) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_strike-reader"))
+        .arg("export")
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("binary runs");
+    let start = std::time::Instant::now();
+    while child.try_wait().expect("wait").is_none() {
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            panic!("export still runs after {limit:?}: it blocked on a special file");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().expect("binary ends")
+}
+
+#[cfg(unix)]
+#[test]
+fn fifos_sockets_and_devices_are_passed_over_without_being_opened() {
+    let dir = TempDir::new().expect("tempdir");
+    write(dir.path(), "good.txt", "Fine\n\nJeremy Hunt spoke.\n");
+    let fifo = dir.path().join("pipe.txt");
+    let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo runs");
+    assert!(made.success());
+    let _socket = std::os::unix::net::UnixListener::bind(dir.path().join("sock.json")).expect("socket");
+    std::os::unix::fs::symlink("/dev/null", dir.path().join("null.txt")).expect("symlink");
+    let sub = TempDir::new().expect("tempdir");
+    let direct_fifo = sub.path().join("direct.txt");
+    assert!(Command::new("mkfifo").arg(&direct_fifo).status().expect("mkfifo runs").success());
+    let args = [dir.path().as_os_str(), direct_fifo.as_os_str(), std::ffi::OsStr::new("/dev/null")];
+    let o = export_within(&args, std::time::Duration::from_secs(30));
+    let rs = records(&o);
+    assert_eq!(rs.len(), 1, "only good.txt loads");
+    let err = stderr(&o);
+    for want in [
+        "pipe.txt: a named pipe (FIFO), not a regular file, skipped",
+        "sock.json: a socket, not a regular file, skipped",
+        "null.txt: a character device, not a regular file, skipped",
+        "direct.txt: a named pipe (FIFO), not a regular file, skipped",
+        "/dev/null: a character device, not a regular file, skipped",
+        "skipped 0 files that could not be read and 5 files of other kinds",
+    ] {
+        assert!(err.contains(want), "{want:?} not in {err}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_to_nothing_says_so() {
+    let dir = TempDir::new().expect("tempdir");
+    write(dir.path(), "good.txt", "Fine\n\nJeremy Hunt spoke.\n");
+    std::os::unix::fs::symlink("missing.txt", dir.path().join("dangling.txt")).expect("symlink");
+    let o = export(&[dir.path()]);
+    assert_eq!(records(&o).len(), 1);
+    assert!(
+        stderr(&o).contains("dangling.txt: a link to a file that does not exist, skipped"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+/// A file name's control characters are shown escaped everywhere it appears: the id, the path,
+/// the messages, and every export format; none is a line break in the output.
+#[cfg(unix)]
+#[test]
+fn control_characters_in_file_names_are_shown_escaped() {
+    let dir = TempDir::new().expect("tempdir");
+    write(dir.path(), "new\nline.txt", "Strike talks\n\nJeremy Hunt said 98% voted.\n");
+    write(dir.path(), "tab\tand\u{1b}[31mred\r.txt", "Second story\n\nThe BMA met.\n");
+    write(dir.path(), "bad\nname.dat", "not an article");
+    let path = dir.path().to_str().expect("utf8 path");
+    let run = |format: &str| {
+        Command::new(env!("CARGO_BIN_EXE_strike-reader"))
+            .args(["export", "--format", format, path])
+            .output()
+            .expect("binary runs")
+    };
+    let o = run("jsonl");
+    let rs = records(&o);
+    let ids: Vec<&str> = rs.iter().map(|r| r["id"].as_str().unwrap_or("")).collect();
+    assert_eq!(ids, ["new\\nline", "tab\\tand\\x1b[31mred\\r"]);
+    assert!(rs[0]["path"].as_str().unwrap_or("").ends_with("/new\\nline.txt"), "{}", rs[0]["path"]);
+    let err = stderr(&o);
+    assert!(err.contains("/bad\\nname.dat: not an article file"), "{err}");
+    assert_eq!(err.lines().count(), 2, "one line per message: {err}");
+    let o = run("json");
+    let all: Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(all[0]["id"], "new\\nline");
+    let o = run("csv");
+    let out = String::from_utf8_lossy(&o.stdout).into_owned();
+    assert!(!out.contains('\r') && !out.contains('\t') && !out.contains('\u{1b}'), "{out:?}");
+    let ids: Vec<&str> = out.lines().skip(1).map(|l| l.split(',').next().unwrap_or("")).collect();
+    assert!(ids.iter().all(|id| ["new\\nline", "tab\\tand\\x1b[31mred\\r"].contains(id)), "{out}");
+    assert!(ids.contains(&"new\\nline"), "{out}");
+}
+
+/// Bidi controls, zero-width characters and C1 sequences written as characters are gone before
+/// extraction: a zero-width space no longer hides a name, and a C1 CSI's parameters are not a
+/// figure.
+#[test]
+fn invisible_characters_and_c1_sequences_never_reach_extraction() {
+    let dir = TempDir::new().expect("tempdir");
+    let page = write(
+        dir.path(),
+        "a.txt",
+        "Strike \u{202e}talks\u{202c} go on\n\n\
+         Health secretary Je\u{200b}remy Hunt met the BMA.\u{2066} Mr Hunt\u{2069} said the \u{9b}31mred\u{9b}0m line \
+         held, and the \u{9d}52;c;cm0gLXJmIH4=\u{9c}union agreed.\u{feff}\n",
+    );
+    let o = Command::new(env!("CARGO_BIN_EXE_strike-reader"))
+        .args(["export", "--with-body"])
+        .arg(&page)
+        .output()
+        .expect("binary runs");
+    let r = &records(&o)[0];
+    assert_eq!(r["title"], "Strike talks go on");
+    assert_eq!(people(r), ["Jeremy Hunt"]);
+    assert_eq!(figures(r), Vec::<String>::new(), "\"31m\" is not a figure");
+    let body = r["body"].as_str().unwrap_or("");
+    assert!(body.contains("said the red line held, and the union agreed."), "{body:?}");
+    let invisible =
+        ['\u{200b}', '\u{202e}', '\u{202c}', '\u{2066}', '\u{2069}', '\u{feff}', '\u{9b}', '\u{9d}'];
+    assert!(
+        !String::from_utf8_lossy(&o.stdout).contains(invisible),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
 }

@@ -41,7 +41,7 @@ fn starts_on_the_first_article_with_everything_listed() {
     assert_eq!(listed(&a), ["000", "001", "002", "003"]);
     assert_eq!(a.open, Some(0));
     assert_eq!(a.focus, Pane::List);
-    assert!(!a.doc.lines.is_empty());
+    assert!(!a.doc.is_empty());
 }
 
 #[test]
@@ -80,11 +80,11 @@ fn moving_and_opening_articles() {
     assert_eq!(a.open, Some(2));
     assert_eq!(a.focus, Pane::Reader, "Enter opens the article and moves to it");
     press(&mut a, "jjj");
-    assert_eq!(a.scroll, 3);
+    assert_eq!(a.scroll(), 3);
     press(&mut a, "g");
-    assert_eq!(a.scroll, 0);
+    assert_eq!(a.scroll(), 0);
     press(&mut a, "G");
-    assert!(a.scroll > 0);
+    assert!(a.scroll() > 0);
     key(&mut a, KeyCode::BackTab, KeyModifiers::SHIFT);
     assert_eq!(a.focus, Pane::List);
     press(&mut a, "G");
@@ -147,8 +147,8 @@ fn figures_tab_jumps_to_the_figure_and_n_steps_through_matches() {
     assert_eq!(a.tab, Tab::Figures);
     press(&mut a, "G\n");
     let h = a.current_match.expect("the figure is the current match");
-    let line = a.doc.highlight_line[h];
-    assert!(line >= a.scroll && line < a.scroll + 46, "the figure's line is in view");
+    let line = a.doc.highlight_line(h).expect("laid out");
+    assert!(line >= a.scroll() && line < a.scroll() + 46, "the figure's line is in view");
     // With a person filter, n and N walk that person's mentions.
     press(&mut a, "1");
     let mut b = app((160, 48)).with_filters(&["Jeremy Hunt".into()], &[], None).expect("known");
@@ -182,9 +182,9 @@ fn narrow_terminals_hide_the_sidebar_until_s() {
 #[test]
 fn resizing_rewraps_the_reader() {
     let mut a = app((160, 48));
-    let wide = a.doc.lines.len();
+    let wide = a.doc.len();
     update(&mut a, strike_reader::ui::Action::Resize { width: 100, height: 30 });
-    assert!(a.doc.lines.len() > wide, "a narrower reader has more lines");
+    assert!(a.doc.len() > wide, "a narrower reader has more lines");
     for (w, h) in [(1, 1), (0, 0), (2, 5), (59, 3), (300, 100)] {
         update(&mut a, strike_reader::ui::Action::Resize { width: w, height: h });
         press(&mut a, "jGg\t3\n?");
@@ -212,7 +212,7 @@ fn mouse_clicks_select_rows_and_focus_panes() {
     assert_eq!(a.open, Some(2));
     let reader = a.panes().reader.expect("reader");
     update(&mut a, strike_reader::ui::Action::ScrollDown { column: reader.x + 5, row: reader.y + 5 });
-    assert_eq!(a.scroll, 3);
+    assert_eq!(a.scroll(), 3);
     let side = a.panes().sidebar.expect("sidebar");
     update(&mut a, strike_reader::ui::Action::Click { column: side.x + side.width - 3, row: side.y + 1 });
     assert_eq!(a.tab, Tab::Figures);
@@ -328,4 +328,69 @@ fn saved_marks_show_from_the_start() {
         .with_marks([(key, Marks { read: true, bookmarked: true })]);
     press(&mut a, "B");
     assert_eq!(listed(&a), ["002"]);
+}
+
+/// A folder cleaned up under the reader: the files that vanished between the walk and reading
+/// are one line in the message list, however many batches they come in.
+#[test]
+fn files_gone_while_loading_are_one_message() {
+    use strike_reader::corpus::load::{self, LoadEvent, Source};
+    let dir = tempfile::TempDir::new().expect("tempdir");
+    for i in 0..40 {
+        std::fs::write(dir.path().join(format!("{i:02}.txt")), format!("Story {i}\n\nJeremy Hunt spoke.\n"))
+            .expect("write");
+    }
+    std::fs::write(dir.path().join("x.bin"), "other").expect("write");
+    let mut events = Vec::new();
+    load::stream(&Source::Paths(vec![dir.path().to_path_buf()]), |event| {
+        if let LoadEvent::Found { .. } = event {
+            for i in 0..37 {
+                std::fs::remove_file(dir.path().join(format!("{i:02}.txt"))).expect("remove");
+            }
+        }
+        events.push(event);
+        true
+    });
+    let mut a = App::loading(Keymap::default(), Theme::default_theme(true), (160, 48));
+    for event in events {
+        a.ingest(event);
+    }
+    assert_eq!(a.corpus.articles.len(), 3);
+    assert_eq!(a.messages.len(), 2, "{:?}", a.messages);
+    assert!(a.messages[0].contains("x.bin: not an article file"), "{:?}", a.messages);
+    assert!(a.messages[1].starts_with("37 files gone while loading ("), "{:?}", a.messages);
+    assert!(a.messages[1].ends_with("00.txt and 36 others)"), "{:?}", a.messages);
+    assert!(a.messages.iter().all(|m| !m.contains("entity not found")));
+}
+
+/// A newline in a file name is shown escaped in the reader's header, not as a line break.
+#[test]
+fn the_reader_header_shows_a_file_name_escaped() {
+    let dir = tempfile::TempDir::new().expect("tempdir");
+    std::fs::write(dir.path().join("new\nline\u{1b}[2J.txt"), "Strike talks\n\nJeremy Hunt spoke.\n")
+        .expect("write");
+    let corpus = Corpus::from_paths(&[dir.path().to_path_buf()]).expect("loads").corpus;
+    let a = App::new(corpus, Keymap::default(), Theme::default_theme(true), (160, 48));
+    let mut backend = ratatui::Terminal::new(ratatui::backend::TestBackend::new(160, 48)).expect("terminal");
+    backend.draw(|f| f.render_widget(&a, f.area())).expect("draw");
+    let screen: String = backend.backend().buffer().content().iter().map(|c| c.symbol()).collect();
+    assert!(screen.contains(r"new\nline\x1b[2J.txt"), "the path, escaped, in the header");
+    assert!(!screen.contains('\u{1b}'));
+}
+
+/// A resize rewraps the open article but keeps the text at the top of the reader.
+#[test]
+fn resizing_keeps_the_text_at_the_top() {
+    let mut a = app((160, 48));
+    press(&mut a, "jjj\n");
+    press(&mut a, "jjjjjjjjjj");
+    let before = a.doc.top_offset();
+    assert!(before > 0, "scrolled into the body");
+    update(&mut a, strike_reader::ui::Action::Resize { width: 100, height: 30 });
+    let line = a.doc.visible(1).next().expect("a line").clone();
+    assert!(
+        line.offset <= before && before <= line.offset + line.text.len(),
+        "the line at the top holds what was at the top: {line:?}"
+    );
+    assert_eq!(a.doc.top_offset(), line.offset);
 }

@@ -85,11 +85,14 @@ impl Article {
     pub fn from_document(id: String, path: String, doc: Document) -> Article {
         // Every field is made safe for a terminal here, once: the reader and `export` alike
         // only ever see printable text. Character references are decoded first, so that one
-        // written as `&#27;` cannot smuggle an escape in. File names can hold escapes too.
+        // written as `&#27;` cannot smuggle an escape in. A byte order mark goes with the
+        // other invisible characters.
         let field = |s: String| safe::printable_owned(decoded(s));
         let raw = field(doc.body);
-        let raw = raw.strip_prefix('\u{feff}').unwrap_or(&raw);
-        let (id, path) = (safe::printable_owned(id), safe::printable_owned(path));
+        let raw = raw.as_str();
+        // File names can hold control characters too: they are shown escaped, not dropped, so
+        // that the id and path still say which file it was.
+        let (id, path) = (safe::escaped_owned(id), safe::escaped_owned(path));
         let title = doc.title.map(|t| text::clean_line(&field(t))).filter(|t| !t.is_empty());
         let mut authors: Vec<String> = doc.authors.into_iter().map(|a| text::clean_line(&field(a))).collect();
         authors.retain(|a| !a.is_empty());
@@ -385,6 +388,27 @@ fn byline(line: &str) -> Option<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ids_and_paths_show_control_characters_escaped() {
+        let a = Article::parse("a\nb\u{1b}[2J".into(), "dir/a\nb\u{1b}[2J.txt".into(), "Title\n\nText.\n");
+        assert_eq!(a.id, "a\\nb\\x1b[2J");
+        assert_eq!(a.path, "dir/a\\nb\\x1b[2J.txt");
+    }
+
+    #[test]
+    fn a_zero_width_space_no_longer_hides_a_name() {
+        let a = Article::parse(
+            "a".into(),
+            "a.txt".into(),
+            "\u{feff}Talks\n\nHealth secretary Je\u{200b}remy Hunt said \u{9b}31m98% voted.\n",
+        );
+        assert_eq!(a.title.as_ref(), "Talks");
+        let people: Vec<&str> = a.entities.people.iter().map(|p| p.name.as_ref()).collect();
+        assert_eq!(people, ["Jeremy Hunt"]);
+        let figures: Vec<&str> = a.entities.figures.iter().map(|f| f.text(&a.body)).collect();
+        assert_eq!(figures, ["98%"]);
+    }
 
     #[test]
     fn dates() {

@@ -73,6 +73,12 @@ pub enum SkipReason {
     NoArticles,
     /// A folder reached a second time through a link.
     SeenBefore,
+    /// A named pipe, socket or device: reading one could wait for ever or have effects.
+    NotRegular(&'static str),
+    /// A link to nothing.
+    BrokenLink,
+    /// It was there when the folder was read, and no longer when the file was opened.
+    Gone,
 }
 
 impl std::fmt::Display for SkipReason {
@@ -91,6 +97,9 @@ impl std::fmt::Display for SkipReason {
             SkipReason::Malformed(why) => write!(f, "{why}, skipped"),
             SkipReason::NoArticles => write!(f, "holds no articles, skipped"),
             SkipReason::SeenBefore => write!(f, "a link to a folder already read, skipped"),
+            SkipReason::NotRegular(kind) => write!(f, "{kind}, not a regular file, skipped"),
+            SkipReason::BrokenLink => write!(f, "a link to a file that does not exist, skipped"),
+            SkipReason::Gone => write!(f, "gone while loading"),
         }
     }
 }
@@ -111,12 +120,82 @@ fn extension_list() -> String {
     formats::EXTENSIONS.iter().map(|(e, _)| format!(".{e}")).collect::<Vec<_>>().join(" ")
 }
 
-/// A path as it may be shown on a terminal: a file name can hold escape sequences too.
+/// A path as it may be shown on a terminal or written to an export: a file name can hold
+/// control characters and escape sequences, which are shown escaped (`\n`, `\x1b`).
 pub fn shown(path: &Path) -> String {
     if is_stdin(path) {
         return "(stdin)".to_string();
     }
-    super::safe::printable_owned(path.display().to_string())
+    super::safe::escaped_path(path)
+}
+
+/// What a file that is not a regular file (nor a folder) is, in words.
+fn kind_of(file_type: fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return "a named pipe (FIFO)";
+        } else if file_type.is_socket() {
+            return "a socket";
+        } else if file_type.is_char_device() {
+            return "a character device";
+        } else if file_type.is_block_device() {
+            return "a block device";
+        }
+    }
+    let _ = file_type;
+    "a special file"
+}
+
+/// Files that vanished between the folder walk and reading them (a folder being cleaned up or
+/// rotated under the reader): one line however many there are, rather than one each.
+#[derive(Debug, Clone, Default)]
+pub struct Gone {
+    count: usize,
+    first: Option<PathBuf>,
+}
+
+impl Gone {
+    pub fn add(&mut self, path: &Path) {
+        self.count += 1;
+        if self.first.is_none() {
+            self.first = Some(path.to_path_buf());
+        }
+    }
+
+    /// `dir/a.txt: gone while loading` for one file, `37 files gone while loading (dir/a.txt
+    /// and 36 others)` for more.
+    pub fn line(&self) -> Option<String> {
+        let first = shown(self.first.as_deref()?);
+        Some(match self.count {
+            1 => format!("{first}: {}", SkipReason::Gone),
+            n => format!("{n} files gone while loading ({first} and {} other{})", n - 1, plural(n - 1)),
+        })
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// One line per file passed over, in order, with every file that vanished summed up in one.
+pub fn passed_over_lines(skipped: &[Skipped]) -> Vec<String> {
+    let mut gone = Gone::default();
+    let mut lines = Vec::with_capacity(skipped.len());
+    let mut gone_at = None;
+    for s in skipped {
+        if s.reason == SkipReason::Gone {
+            gone.add(&s.path);
+            gone_at.get_or_insert(lines.len());
+        } else {
+            lines.push(s.to_string());
+        }
+    }
+    if let (Some(at), Some(line)) = (gone_at, gone.line()) {
+        lines.insert(at, line);
+    }
+    lines
 }
 
 impl std::fmt::Display for Skipped {
@@ -151,9 +230,13 @@ impl LoadOutcome {
         if self.skipped.is_empty() && self.warnings.is_empty() {
             return None;
         }
-        let unsupported = self.skipped.iter().filter(|s| s.reason == SkipReason::Unsupported).count();
+        let unsupported = self
+            .skipped
+            .iter()
+            .filter(|s| matches!(s.reason, SkipReason::Unsupported | SkipReason::NotRegular(_)))
+            .count();
         let failed = self.skipped.len() - unsupported;
-        let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+        let count = |n: usize, what: &str| format!("{n} {what}{}", plural(n));
         Some(format!(
             "loaded {}; skipped {} that could not be read and {} of other kinds; {}",
             count(self.corpus.articles.len(), "article"),
@@ -211,7 +294,7 @@ impl Corpus {
         });
         if let Some(mut e) = failure {
             if let LoadError::NoArticles { passed_over } = &mut e {
-                passed_over.extend(skipped.iter().map(ToString::to_string));
+                passed_over.extend(passed_over_lines(&skipped));
                 passed_over.extend(warnings.iter().map(ToString::to_string));
             }
             return Err(e);
@@ -289,10 +372,20 @@ fn discover(paths: &[PathBuf]) -> Result<Found, LoadError> {
             if files.len() == before {
                 return Err(LoadError::EmptyFolder(path.clone()));
             }
-        } else if is_stdin(path) || Format::of(path).is_some() {
+        } else if is_stdin(path) {
             files.push(path.clone());
         } else {
-            skipped.push(Skipped { path: path.clone(), reason: SkipReason::Unsupported });
+            // Named directly, a FIFO or a device is still not opened: it could block for ever.
+            let reason = match fs::metadata(path) {
+                Ok(m) if !m.is_file() => Some(SkipReason::NotRegular(kind_of(m.file_type()))),
+                Ok(_) if Format::of(path).is_some() => None,
+                Ok(_) => Some(SkipReason::Unsupported),
+                Err(e) => Some(SkipReason::Unreadable(e.kind().to_string())),
+            };
+            match reason {
+                None => files.push(path.clone()),
+                Some(reason) => skipped.push(Skipped { path: path.clone(), reason }),
+            }
         }
     }
     let mut ids = Ids::default();
@@ -423,12 +516,13 @@ struct Ids {
 
 impl Ids {
     fn assign(&mut self, path: &Path) -> String {
-        let base = stem(path);
+        // Escaped before they are told apart: two names that look the same are two ids.
+        let base = super::safe::escaped_owned(stem(path));
         let mut id = base.clone();
         if self.used.contains(&id)
             && let Some(parent) = path.parent().and_then(|p| p.file_name())
         {
-            id = format!("{}-{base}", parent.to_string_lossy());
+            id = format!("{}-{base}", super::safe::escaped(&parent.to_string_lossy()));
         }
         let mut n = 2;
         let first_try = id.clone();
@@ -461,6 +555,10 @@ fn walk(
     }
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            skipped.push(Skipped { path: dir.to_path_buf(), reason: SkipReason::Gone });
+            return;
+        }
         Err(e) => {
             skipped.push(Skipped { path: dir.to_path_buf(), reason: SkipReason::Unreadable(e.to_string()) });
             return;
@@ -468,25 +566,62 @@ fn walk(
     };
     // The entry's own type needs no extra system call; only links are followed to see what
     // they point at.
-    let mut paths: Vec<(PathBuf, bool)> = entries
+    let mut paths: Vec<(PathBuf, Entry)> = entries
         .filter_map(|e| e.ok())
         .map(|e| {
             let path = e.path();
-            let is_dir = match e.file_type() {
-                Ok(t) if !t.is_symlink() => t.is_dir(),
-                _ => path.is_dir(),
+            let entry = match e.file_type() {
+                Ok(t) if !t.is_symlink() => Entry::of(t),
+                _ => match fs::metadata(&path) {
+                    Ok(m) => Entry::of(m.file_type()),
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => Entry::Bad(SkipReason::BrokenLink),
+                    Err(e) => Entry::Bad(SkipReason::Unreadable(e.kind().to_string())),
+                },
             };
-            (path, is_dir)
+            (path, entry)
         })
         .collect();
-    paths.sort_unstable();
-    for (path, is_dir) in paths {
-        if is_dir {
-            walk(&path, depth + 1, seen, files, skipped);
-        } else if Format::of(&path).is_some() {
-            files.push(path);
-        } else if !is_hidden(&path) {
-            skipped.push(Skipped { path, reason: SkipReason::Unsupported });
+    paths.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    for (path, entry) in paths {
+        let article = Format::of(&path).is_some();
+        let reason = match entry {
+            Entry::Folder => {
+                walk(&path, depth + 1, seen, files, skipped);
+                continue;
+            }
+            Entry::File if article => {
+                files.push(path);
+                continue;
+            }
+            // Hidden files of other kinds are left alone, unmentioned.
+            _ if !article && is_hidden(&path) => continue,
+            Entry::File => SkipReason::Unsupported,
+            // Never opened: opening a FIFO waits for a writer, for ever if none comes.
+            Entry::Special(kind) => SkipReason::NotRegular(kind),
+            Entry::Bad(reason) if article => reason,
+            Entry::Bad(_) => SkipReason::Unsupported,
+        };
+        skipped.push(Skipped { path, reason });
+    }
+}
+
+/// What a folder entry is, links followed.
+enum Entry {
+    Folder,
+    File,
+    Special(&'static str),
+    /// A link that cannot be followed.
+    Bad(SkipReason),
+}
+
+impl Entry {
+    fn of(file_type: fs::FileType) -> Entry {
+        if file_type.is_dir() {
+            Entry::Folder
+        } else if file_type.is_file() {
+            Entry::File
+        } else {
+            Entry::Special(kind_of(file_type))
         }
     }
 }
@@ -498,7 +633,10 @@ fn is_hidden(path: &Path) -> bool {
 /// Read a file (or standard input) and parse it in the format its name says. What was not
 /// plain UTF-8, and records that failed, come back as notes.
 fn read_documents(path: &Path) -> Result<(Format, Vec<Document>, u64, Vec<String>), SkipReason> {
-    let unreadable = |e: std::io::Error| SkipReason::Unreadable(e.kind().to_string());
+    let unreadable = |e: std::io::Error| match e.kind() {
+        std::io::ErrorKind::NotFound => SkipReason::Gone,
+        kind => SkipReason::Unreadable(kind.to_string()),
+    };
     let (bytes, format) = if is_stdin(path) {
         let mut bytes = Vec::new();
         std::io::Read::read_to_end(
@@ -513,8 +651,13 @@ fn read_documents(path: &Path) -> Result<(Format, Vec<Document>, u64, Vec<String
         // The size is checked before anything is read: a huge file costs no memory to refuse.
         // Asked of the open file, it costs no more system calls than `fs::read` makes anyway.
         let limit = if format.holds_many() { DATASET_FILE_MAX } else { ARTICLE_FILE_MAX };
-        let mut file = fs::File::open(path).map_err(unreadable)?;
-        let size = file.metadata().map_err(unreadable)?.len();
+        let mut file = open(path).map_err(unreadable)?;
+        let meta = file.metadata().map_err(unreadable)?;
+        // The walk saw a regular file; this is what was opened, should it have been swapped.
+        if !meta.is_file() {
+            return Err(SkipReason::NotRegular(kind_of(meta.file_type())));
+        }
+        let size = meta.len();
         check_size(size, limit)?;
         let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
         std::io::Read::read_to_end(&mut file, &mut bytes).map_err(unreadable)?;
@@ -536,6 +679,99 @@ fn read_documents(path: &Path) -> Result<(Format, Vec<Document>, u64, Vec<String
     Ok((format, parsed.documents, size, notes))
 }
 
+/// Open for reading without waiting: a FIFO put where a file was found would otherwise block
+/// the open until a writer came. Reading a regular file is the same either way.
+fn open(path: &Path) -> std::io::Result<fs::File> {
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    options.open(path)
+}
+
 fn check_size(bytes: u64, limit: u64) -> Result<(), SkipReason> {
     if bytes > limit { Err(SkipReason::TooLarge { bytes, limit }) } else { Ok(()) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn folder_of(n: usize) -> tempfile::TempDir {
+        let dir = tempfile::TempDir::new().expect("tempdir");
+        for i in 0..n {
+            fs::write(dir.path().join(format!("{i:02}.txt")), format!("Story {i}\n\nJeremy Hunt spoke.\n"))
+                .expect("write");
+        }
+        dir
+    }
+
+    /// Load a folder, deleting some of its files between the walk and the reading, as a clean-up
+    /// running beside the reader would.
+    fn load_deleting(dir: &Path, delete: &[&str]) -> (usize, Vec<Skipped>) {
+        let (mut articles, mut skipped) = (0, Vec::new());
+        stream(&Source::Paths(vec![dir.to_path_buf()]), |event| {
+            match event {
+                LoadEvent::Found { .. } => {
+                    for name in delete {
+                        fs::remove_file(dir.join(name)).expect("remove");
+                    }
+                }
+                LoadEvent::Batch { articles: a, skipped: s, .. } => {
+                    articles += a.len();
+                    skipped.extend(s);
+                }
+                _ => {}
+            }
+            true
+        });
+        (articles, skipped)
+    }
+
+    #[test]
+    fn a_file_gone_while_loading_says_so_in_one_line() {
+        let dir = folder_of(3);
+        let (articles, skipped) = load_deleting(dir.path(), &["01.txt"]);
+        assert_eq!(articles, 2);
+        assert_eq!(skipped.len(), 1);
+        assert_eq!(skipped[0].reason, SkipReason::Gone);
+        let lines = passed_over_lines(&skipped);
+        assert_eq!(lines, [format!("{}: gone while loading", shown(&dir.path().join("01.txt")))]);
+    }
+
+    #[test]
+    fn many_files_gone_while_loading_are_summed_up() {
+        let dir = folder_of(40);
+        let names: Vec<String> = (0..37).map(|i| format!("{i:02}.txt")).collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        let (articles, mut skipped) = load_deleting(dir.path(), &names);
+        assert_eq!(articles, 3);
+        assert_eq!(skipped.len(), 37);
+        skipped.insert(5, Skipped { path: dir.path().join("x.bin"), reason: SkipReason::Unsupported });
+        let lines = passed_over_lines(&skipped);
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        let first = shown(&dir.path().join("00.txt"));
+        assert_eq!(lines[0], format!("37 files gone while loading ({first} and 36 others)"));
+        assert!(lines[1].ends_with("x.bin: not an article file (.txt .md .text .html .htm .xhtml .json .jsonl .ndjson .csv .xml .rss .atom), skipped"));
+    }
+
+    #[test]
+    fn what_is_opened_is_checked_to_be_a_regular_file() {
+        // A folder where a file was expected stands for anything that is not a regular file.
+        let dir = tempfile::TempDir::new().expect("tempdir");
+        let folder = dir.path().join("swapped.txt");
+        fs::create_dir(&folder).expect("mkdir");
+        let err = read_documents(&folder).expect_err("not a file");
+        assert!(matches!(err, SkipReason::NotRegular(_)), "{err:?}");
+        assert_eq!(read_documents(&dir.path().join("nothing.txt")).expect_err("gone"), SkipReason::Gone);
+    }
+
+    #[test]
+    fn ids_from_names_with_control_characters_are_escaped_and_kept_apart() {
+        let mut ids = Ids::default();
+        assert_eq!(ids.assign(Path::new("d/a\nb.txt")), "a\\nb");
+        assert_eq!(ids.assign(Path::new("d/a\\nb.txt")), "d-a\\nb", "looks the same: told apart");
+        assert_eq!(ids.assign(Path::new("e\u{1b}[2J/a\nb.txt")), "e\\x1b[2J-a\\nb");
+        assert_eq!(shown(Path::new("dir/new\nline\t.txt")), "dir/new\\nline\\t.txt");
+    }
 }

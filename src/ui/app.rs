@@ -9,6 +9,7 @@ use super::layout::{Pane, Panes, inner};
 use super::search::{SearchDone, SearchJob};
 use super::theme::Theme;
 use crate::corpus::index::{EntityId, Index, Tally};
+use crate::corpus::load::{Gone, SkipReason};
 use crate::corpus::{Corpus, LoadEvent};
 use crate::filter::{Engine, Filters, Hit, Term};
 use crate::state::Marks;
@@ -88,8 +89,13 @@ pub struct App {
     pub list: Cursor,
     /// The article in the reading pane.
     pub open: Option<usize>,
+    /// The open article laid out, and how far it is scrolled (see `scroll`).
     pub doc: Document,
-    pub scroll: usize,
+    /// The article `doc` was laid out from; a new layout of it keeps its place.
+    laid_out: Option<usize>,
+    /// What `doc.highlights` were found for (article, store version, query): a new layout for
+    /// the same reuses them, which in a long article costs more than the layout.
+    highlights_for: Option<(usize, u64, String)>,
     /// Highlights that n/N step through, as indices into `doc.highlights`.
     pub matches: Vec<usize>,
     pub current_match: Option<usize>,
@@ -121,6 +127,9 @@ pub struct App {
     pub messages: Vec<String>,
     /// A load that failed, or start filters that match nothing: the reader ends with this.
     pub fatal: Option<String>,
+    /// Files gone while loading, counted in one message (at `gone_line`).
+    gone: Gone,
+    gone_line: Option<usize>,
     /// People and tags named on the command line, applied once every article is in.
     pending: Option<(Vec<String>, Vec<String>)>,
     search: SearchState,
@@ -162,7 +171,8 @@ impl App {
             list: Cursor::default(),
             open: None,
             doc: Document::default(),
-            scroll: 0,
+            laid_out: None,
+            highlights_for: None,
             matches: Vec::new(),
             current_match: None,
             focus: Pane::List,
@@ -184,6 +194,8 @@ impl App {
             marks_changed: Vec::new(),
             bookmarked_only: false,
             fatal: None,
+            gone: Gone::default(),
+            gone_line: None,
             pending: None,
             search: SearchState::default(),
         };
@@ -269,7 +281,23 @@ impl App {
     }
 
     fn note_skipped(&mut self, skipped: &[crate::corpus::Skipped]) {
-        self.messages.extend(skipped.iter().map(ToString::to_string));
+        for s in skipped {
+            if s.reason != SkipReason::Gone {
+                self.messages.push(s.to_string());
+                continue;
+            }
+            // Files that vanish come in hundreds when a folder is cleaned up under the reader:
+            // one line, where the first of them was, says how many.
+            self.gone.add(&s.path);
+            let line = self.gone.line().unwrap_or_default();
+            match self.gone_line {
+                Some(at) if at < self.messages.len() => self.messages[at] = line,
+                _ => {
+                    self.gone_line = Some(self.messages.len());
+                    self.messages.push(line);
+                }
+            }
+        }
     }
 
     /// Start with filters from the command line: people and tags by name, and a query. A name
@@ -517,14 +545,39 @@ impl App {
         self.rematch();
     }
 
-    /// Lay the open article out for the reader's current width.
+    /// The first line in the reading pane.
+    pub fn scroll(&self) -> usize {
+        self.doc.top()
+    }
+
+    /// The open article's layout, with its body to wrap more of it from.
+    fn doc_and_body(&mut self) -> (&mut Document, &str) {
+        let body = self.open.and_then(|i| self.corpus.articles.get(i)).map_or("", |a| a.body.as_str());
+        (&mut self.doc, body)
+    }
+
+    /// Lay the open article out for the reader's current width: the same article keeps the text
+    /// at its top, another starts at its own top.
     fn relayout(&mut self) {
         let width = self.reader_width();
-        self.doc = match self.open {
-            Some(i) => {
-                let a = &self.corpus.articles[i];
-                let terms = Term::parse_query(&self.filters.query);
-                document::layout(a, document::highlights(a, &self.index, i, &terms), width)
+        let height = self.reader_height();
+        let keep = (self.laid_out == self.open).then(|| self.doc.anchor());
+        self.laid_out = self.open;
+        let found_for = self.open.map(|i| (i, self.search.version, self.filters.query.clone()));
+        let found = (found_for.is_some() && found_for == self.highlights_for)
+            .then(|| std::mem::take(&mut self.doc.highlights));
+        self.highlights_for = found_for;
+        self.doc = match self.open.and_then(|i| self.corpus.articles.get(i).map(|a| (i, a))) {
+            Some((i, a)) => {
+                let highlights = found.unwrap_or_else(|| {
+                    let terms = Term::parse_query(&self.filters.query);
+                    document::highlights(a, &self.index, i, &terms)
+                });
+                let mut doc = document::layout(a, highlights, width);
+                if let Some(anchor) = keep {
+                    doc.restore(&a.body, anchor, height);
+                }
+                doc
             }
             None => Document::default(),
         };
@@ -543,9 +596,11 @@ impl App {
         }
     }
 
+    /// Lay out what the reading pane shows, the screen kept full at the end.
     fn clamp_scroll(&mut self) {
-        let max = self.doc.lines.len().saturating_sub(self.reader_height());
-        self.scroll = self.scroll.min(max);
+        let height = self.reader_height();
+        let (doc, body) = self.doc_and_body();
+        doc.settle(body, height);
     }
 
     fn open_selected(&mut self) {
@@ -553,7 +608,7 @@ impl App {
             let article = h.article;
             self.set_marks(article, |m| m.read = true);
             self.open = Some(article);
-            self.scroll = 0;
+            self.laid_out = None;
             self.current_match = None;
             self.relayout();
         }
@@ -561,13 +616,10 @@ impl App {
 
     /// Scroll so that a highlight's line is in view, a few lines from the top.
     fn show_highlight(&mut self, h: usize) {
-        let line = self.doc.highlight_line.get(h).copied().unwrap_or(0);
         let height = self.reader_height();
-        if line < self.scroll || line >= self.scroll + height {
-            self.scroll = line.saturating_sub(height / 3);
-        }
+        let (doc, body) = self.doc_and_body();
+        doc.show(body, h, height);
         self.current_match = Some(h);
-        self.clamp_scroll();
     }
 
     fn step_match(&mut self, forward: bool) {
@@ -578,15 +630,20 @@ impl App {
         let next = match (pos, forward) {
             (Some(p), true) => (p + 1) % self.matches.len(),
             (Some(p), false) => (p + self.matches.len() - 1) % self.matches.len(),
-            // From nothing: the first match below (or above) what is on screen.
+            // From nothing: the first match below (or above) what is on screen. Compared by
+            // where they are in the body, which needs no line of the article wrapped.
             (None, true) => {
-                self.matches.iter().position(|&m| self.doc.highlight_line[m] >= self.scroll).unwrap_or(0)
+                let top = self.doc.top_offset();
+                let start = |m: usize| self.doc.highlights[m].range.start;
+                self.matches.iter().position(|&m| start(m) >= top).unwrap_or(0)
             }
-            (None, false) => self
-                .matches
-                .iter()
-                .rposition(|&m| self.doc.highlight_line[m] < self.scroll + self.reader_height())
-                .unwrap_or(self.matches.len() - 1),
+            (None, false) => {
+                let height = self.reader_height();
+                let (doc, body) = self.doc_and_body();
+                let below = doc.offset_below(body, height);
+                let start = |m: usize| self.doc.highlights[m].range.start;
+                self.matches.iter().rposition(|&m| start(m) < below).unwrap_or(self.matches.len() - 1)
+            }
         };
         self.show_highlight(self.matches[next]);
     }
@@ -633,8 +690,9 @@ impl App {
                 }
             }
             Pane::Reader => {
-                self.scroll = self.scroll.saturating_add_signed(delta);
-                self.clamp_scroll();
+                let height = self.reader_height();
+                let (doc, body) = self.doc_and_body();
+                doc.scroll_by(body, delta, height);
             }
             Pane::Sidebar => {
                 let (len, rows) = (self.sidebar_len(), self.sidebar_rows());
@@ -690,7 +748,7 @@ impl App {
         let listed = self.open.is_some_and(|o| self.hits.iter().any(|h| h.article == o));
         if !listed {
             self.open = self.hits.first().map(|h| h.article);
-            self.scroll = 0;
+            self.laid_out = None;
             self.current_match = None;
         }
         self.relayout();

@@ -11,6 +11,7 @@ use toml::Spanned;
 
 use super::keymap::Keymap;
 use super::theme::{PARTS, StyleSpec, Theme};
+use crate::corpus::safe::escaped_path;
 
 /// The default config, embedded: what `--print-default-config` prints.
 pub const DEFAULT_CONFIG: &str = include_str!("../../assets/config.toml");
@@ -39,13 +40,13 @@ impl Problem {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("config {}: {source}", .path.display())]
+    #[error("config {}: {source}", escaped_path(.path))]
     Io {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
-    #[error("config {} line {line}: {message}", .path.display())]
+    #[error("config {} line {line}: {message}", escaped_path(.path))]
     Invalid { path: PathBuf, line: usize, message: String },
 }
 

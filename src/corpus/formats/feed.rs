@@ -28,7 +28,7 @@ pub fn items(text: &str) -> Result<Parsed, FormatError> {
             title,
             body,
             date: entry.published.or(entry.updated).and_then(|d| parse_date(&d.to_rfc3339())),
-            authors: entry.authors.into_iter().filter_map(|p| p.name).map(|n| single_line(&n)).collect(),
+            authors: entry.authors.into_iter().filter_map(author).collect(),
             url: entry.links.into_iter().next().map(|l| l.href),
             source: source.clone(),
             header_in_body: false,
@@ -52,6 +52,56 @@ fn utf8_prolog(text: &str) -> Cow<'_, str> {
     let Some(len) = rest[open + 1..].find(quote) else { return Cow::Borrowed(text) };
     let value = start + at + open + 1;
     Cow::Owned(format!("{}UTF-8{}", &text[..value], &text[value + len..]))
+}
+
+/// The name in an RSS `<author>` (an email address by the standard, often with the name in
+/// brackets) or an Atom `<name>`: `nick@example.com (Nick Triggle)` and
+/// `Nick Triggle <nick@example.com>` both give "Nick Triggle"; a bare address stays as it is.
+fn author(person: feed_rs::model::Person) -> Option<String> {
+    // feed-rs splits the address off, but leaves the brackets of "(Nick Triggle)" on.
+    let name = person.name.map(|n| single_line(&n)).filter(|n| !n.is_empty());
+    let name = match name {
+        Some(n) => name_of(unbracketed(&n)).to_string(),
+        None => single_line(&person.email?),
+    };
+    (!name.is_empty()).then_some(name)
+}
+
+/// `x@y.z (Name)` and `Name <x@y.z>` as the name; anything else as it is.
+fn name_of(text: &str) -> &str {
+    let text = text.trim();
+    if let Some(open) = text.find('(')
+        && text.ends_with(')')
+        && text[..open].contains('@')
+    {
+        let name = text[open + 1..text.len() - 1].trim();
+        if !name.is_empty() {
+            return name;
+        }
+    }
+    if let Some(open) = text.rfind('<')
+        && text.ends_with('>')
+        && text[open..].contains('@')
+    {
+        let name = text[..open].trim().trim_matches('"').trim();
+        if !name.is_empty() {
+            return name;
+        }
+    }
+    text
+}
+
+/// "(Nick Triggle)" and "\"Nick Triggle\"" without their brackets or quotes; a name with
+/// brackets inside it keeps them.
+fn unbracketed(text: &str) -> &str {
+    for (open, close) in [('(', ')'), ('"', '"')] {
+        if let Some(inner) = text.strip_prefix(open).and_then(|t| t.strip_suffix(close))
+            && !inner.contains([open, close])
+        {
+            return inner.trim();
+        }
+    }
+    text
 }
 
 fn single_line(text: &str) -> String {
@@ -121,5 +171,61 @@ mod tests {
         assert!(
             items("<?xml version=\"1.0\"?><svg></svg>").unwrap_err().0.starts_with("not an RSS or Atom feed")
         );
+    }
+
+    fn feed_with_authors(authors: &[&str]) -> Vec<Vec<String>> {
+        let items: String = authors
+            .iter()
+            .map(|a| {
+                format!("<item><title>T</title><description>Text.</description><author>{a}</author></item>")
+            })
+            .collect();
+        let text = format!(
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>x</title>{items}</channel></rss>"
+        );
+        items_or_panic(&text).documents.into_iter().map(|d| d.authors).collect()
+    }
+
+    fn items_or_panic(text: &str) -> Parsed {
+        items(text).expect("parses")
+    }
+
+    #[test]
+    fn rss_authors_give_the_name_not_the_address() {
+        let got = feed_with_authors(&[
+            "nick@example.com (Nick Triggle)",
+            "Nick Triggle &lt;nick@example.com&gt;",
+            "\"Nick Triggle\" &lt;nick@example.com&gt;",
+            "Nick Triggle (nick@example.com)",
+            "mailto:nick@example.com (Nick Triggle)",
+            "nick@example.com",
+            "Nick Triggle",
+            "Nick Triggle (BBC)",
+        ]);
+        let want = [
+            "Nick Triggle",
+            "Nick Triggle",
+            "Nick Triggle",
+            "Nick Triggle",
+            "Nick Triggle",
+            "nick@example.com",
+            "Nick Triggle",
+            "Nick Triggle (BBC)",
+        ];
+        for (got, want) in got.iter().zip(want) {
+            assert_eq!(got, &[want.to_string()]);
+        }
+    }
+
+    #[test]
+    fn atom_names_in_either_form_give_the_name() {
+        let parsed = items_or_panic(
+            r#"<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><id>urn:x</id>
+            <entry><title>W</title><id>urn:1</id><content>Text.</content>
+              <author><name>nick@example.com (Nick Triggle)</name></author>
+              <author><name>Jane Smith &lt;jane@example.com&gt;</name></author>
+              <author><email>bare@example.com</email></author></entry></feed>"#,
+        );
+        assert_eq!(parsed.documents[0].authors, ["Nick Triggle", "Jane Smith", "bare@example.com"]);
     }
 }

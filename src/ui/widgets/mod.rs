@@ -39,9 +39,10 @@ impl Widget for &App {
             .render(inner(r), buf, &mut cursor);
         }
         if let Some(r) = panes.reader {
-            let title = match self.doc.lines.len() {
+            // Estimated, until every block of a long article has been on screen.
+            let title = match self.doc.len() {
                 0 => " Reader ".to_string(),
-                n => format!(" Reader {}% ", (self.scroll + usize::from(inner(r).height)).min(n) * 100 / n),
+                n => format!(" Reader {}% ", (self.scroll() + usize::from(inner(r).height)).min(n) * 100 / n),
             };
             frame(self, Pane::Reader, title, r, buf);
             reader::ReaderPane { app: self }.render(inner(r), buf);

@@ -20,14 +20,15 @@ impl Widget for ReaderPane<'_> {
         if area.width == 0 || area.height == 0 {
             return;
         }
-        if app.doc.lines.is_empty() {
+        if app.doc.is_empty() {
             let msg =
                 if app.hits.is_empty() { "No article matches the filters. Esc clears them." } else { "" };
             Line::styled(msg, t.meta).render(area, buf);
             return;
         }
         let text_area = Rect { width: area.width.saturating_sub(1), ..area };
-        for (row, line) in app.doc.lines.iter().skip(app.scroll).take(usize::from(area.height)).enumerate() {
+        // Only what is on screen, which `update` has laid out.
+        for (row, line) in app.doc.visible(usize::from(area.height)).enumerate() {
             let base = match line.kind {
                 LineKind::Title => t.title,
                 LineKind::Meta => t.meta,
@@ -62,11 +63,11 @@ impl Widget for ReaderPane<'_> {
             let y = area.y + u16::try_from(row).unwrap_or(u16::MAX);
             Line::from(spans).render(Rect { y, height: 1, ..text_area }, buf);
         }
-        let total = app.doc.lines.len();
+        let total = app.doc.len();
         let visible = usize::from(area.height);
         if total > visible {
             let mut state = ScrollbarState::new(total.saturating_sub(visible))
-                .position(app.scroll)
+                .position(app.scroll())
                 .viewport_content_length(visible);
             Scrollbar::new(ScrollbarOrientation::VerticalRight).render(area, buf, &mut state);
         }
