@@ -39,12 +39,60 @@ pub fn resolve(articles: &mut [Article]) {
     let known = tally(articles);
     let plurals = plurals(&known);
     let dominant = dominant_surnames(&known, &plurals);
+    let company = company(articles, &dominant);
+    let corpus = Corpus { plurals: &plurals, dominant: &dominant, company: &company };
     articles.par_iter_mut().for_each(|a| {
+        let context = Context::of_article(a);
         let e = &mut a.entities;
-        resolve_article(&a.body, &mut e.people, &e.unlinked, &plurals, &dominant);
+        resolve_article(&a.body, &mut e.people, &e.unlinked, &context, &corpus);
         e.unlinked = Vec::new();
         e.works = Vec::new();
     });
+}
+
+/// What the corpus knows, for resolving one article.
+struct Corpus<'a> {
+    plurals: &'a FxHashMap<Arc<str>, Arc<str>>,
+    dominant: &'a FxHashMap<Arc<str>, Bearers>,
+    company: &'a FxHashMap<Arc<str>, FxHashSet<Arc<str>>>,
+}
+
+/// The other names an article carries: its people and hashtags. Handles are left out: in a
+/// retweet they name whoever is retweeted, not what the tweet is about.
+struct Context(Vec<Arc<str>>);
+
+/// Below this many words a text (a tweet, a caption) says too little about its subject to
+/// judge a link by the company it keeps.
+const CONTEXT_WORDS: usize = 100;
+
+impl Context {
+    fn of(e: &crate::corpus::Entities) -> Context {
+        let people = e.people.iter().map(|p| &p.name);
+        Context(people.chain(e.hashtags.iter().map(|h| &h.tag)).cloned().collect())
+    }
+
+    /// The context of an article long enough to have one; none for a short text.
+    fn of_article(a: &Article) -> Context {
+        if a.words < CONTEXT_WORDS { Context(Vec::new()) } else { Context::of(&a.entities) }
+    }
+}
+
+/// The company each dominant person keeps: every other person and hashtag of the articles
+/// that write their full name. A bare "Moody" in a piece on credit ratings shares
+/// nothing with the rugby reports that name Lewis Moody, and is left alone.
+fn company(
+    articles: &[Article],
+    dominant: &FxHashMap<Arc<str>, Bearers>,
+) -> FxHashMap<Arc<str>, FxHashSet<Arc<str>>> {
+    let wanted: FxHashSet<&Arc<str>> = dominant.values().filter_map(|b| b.anyone.as_ref()).collect();
+    let mut out: FxHashMap<Arc<str>, FxHashSet<Arc<str>>> = FxHashMap::default();
+    for a in articles {
+        for p in a.entities.people.iter().filter(|p| wanted.contains(&p.name)) {
+            let others = Context::of(&a.entities).0.into_iter().filter(|n| *n != p.name);
+            out.entry(Arc::clone(&p.name)).or_default().extend(others);
+        }
+    }
+    out
 }
 
 /// Names the corpus shows to be works, bands or firms: "the Harry Potter films" in some
@@ -215,9 +263,10 @@ fn resolve_article(
     body: &str,
     people: &mut Vec<Person>,
     unlinked: &[Span],
-    plurals: &FxHashMap<Arc<str>, Arc<str>>,
-    dominant: &FxHashMap<Arc<str>, Bearers>,
+    context: &Context,
+    corpus: &Corpus,
 ) {
+    let (plurals, dominant) = (corpus.plurals, corpus.dominant);
     let mut changed = false;
     // Plurals and possessives written without an apostrophe.
     let mut i = 0;
@@ -267,6 +316,14 @@ fn resolve_article(
         if people.iter().any(|p| p.name.split(' ').any(|w| w == word)) {
             continue;
         }
+        // An article that names others must share some of the company the person keeps
+        // elsewhere; a short text, or one that names nobody else, has only the surname to go
+        // by.
+        let keeps_company = context.0.is_empty()
+            || corpus.company.get(full).is_some_and(|c| context.0.iter().any(|n| c.contains(n)));
+        if !keeps_company {
+            continue;
+        }
         let spans: Spans = group.iter().map(|(_, s)| *s).collect();
         people.push(Person {
             name: Arc::clone(full),
@@ -278,7 +335,7 @@ fn resolve_article(
     }
     if changed {
         // Most mentioned first, as extraction lists them.
-        people.sort_by(|a, b| b.spans.len().cmp(&a.spans.len()));
+        people.sort_by_key(|p| std::cmp::Reverse(p.spans.len()));
     }
 }
 
@@ -334,14 +391,19 @@ mod tests {
 
     #[test]
     fn a_bare_surname_links_to_the_one_dominant_person() {
-        let mut texts = vec!["Debate\n\nDonald Trump said he would win."; 3];
-        texts.push("Debate\n\nTrump was loud tonight.");
+        let mut texts = vec!["Debate\n\nDonald Trump said he would win. #GOPDebate"; 3];
+        texts.push("Debate\n\nTrump was loud tonight. #GOPDebate");
+        // Nothing in common with the articles that name him: not linked.
+        let long =
+            format!("Cards\n\nJohn Smith said Trump was the card he played. {}", "He played on. ".repeat(40));
+        texts.push(&long);
         let c = corpus(&texts);
         let last = &c.articles[3].entities.people;
         assert_eq!(last.len(), 1, "{last:?}");
         assert_eq!(&*last[0].name, "Donald Trump");
         assert!(last[0].linked);
         assert_eq!(last[0].aliases.iter().map(|a| a.to_string()).collect::<Vec<_>>(), ["Trump"]);
+        assert_eq!(people(&c, 4), [("John Smith".to_string(), false)]);
     }
 
     #[test]

@@ -47,8 +47,11 @@ impl Kinds {
     pub const FEMALE: Kinds = Kinds(1 << 18);
     /// An everyday word that is also a common surname ("Brown", "Hunt", "Trump").
     pub const SURNAME: Kinds = Kinds(1 << 19);
-    /// A town of the gazetteer too small to count as a place on its own ("Aston", "Bush").
+    /// A town of the gazetteer too small to count as a place on its own ("Aston", "Carson").
     pub const TOWN: Kinds = Kinds(1 << 20);
+    /// A city of 100,000 or more ("Toulouse", "Leeds"): clubs bear such names, so on its own
+    /// it is nobody's surname.
+    pub const CITY: Kinds = Kinds(1 << 21);
 
     /// Both sets of flags: `has` on the union asks for any of them.
     pub const fn or(self, k: Kinds) -> Kinds {
@@ -70,7 +73,49 @@ fn entries(text: &'static str) -> impl Iterator<Item = &'static str> {
     text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-static KINDS: LazyLock<FxHashMap<&'static str, Kinds>> = LazyLock::new(|| {
+/// The word lists, split in two: what any word may be asked (function words, titles, roles,
+/// speech verbs: a few thousand, hot in cache), and what only a capitalised word is (names,
+/// places, everyday words: over a hundred thousand). Most words of a text are in lower case
+/// and never touch the large table.
+///
+/// Words are kept by a 64-bit hash of their lower-case form, not as strings: a look-up then
+/// touches one table slot rather than a slot and a string elsewhere in memory. Among the
+/// lists' words a collision of two 64-bit hashes is out of the question.
+struct Lexicon {
+    any: FxHashMap<u64, Kinds>,
+    capitalised: FxHashMap<u64, Kinds>,
+}
+
+fn key(lower: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(lower.as_bytes())
+}
+
+/// Flags that a word in lower case may be asked about.
+const ANY_CASE: Kinds = Kinds::STOPWORD
+    .or(Kinds::WEEKDAY)
+    .or(Kinds::MONTH)
+    .or(Kinds::HONORIFIC)
+    .or(Kinds::ROLE)
+    .or(Kinds::NOT_NAME)
+    .or(Kinds::ALSO_SURNAME)
+    .or(Kinds::WORK_CUE)
+    .or(Kinds::SPEECH_VERB)
+    .or(Kinds::NAMING_TITLE);
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let (mut any, mut capitalised) = (FxHashMap::default(), FxHashMap::default());
+    for (w, k) in every_list() {
+        if k.has(ANY_CASE) {
+            any.insert(key(w), k);
+        } else {
+            capitalised.insert(key(w), k);
+        }
+    }
+    Lexicon { any, capitalised }
+});
+
+/// Every list, word by word; split into `LEXICON` once built.
+fn every_list() -> FxHashMap<&'static str, Kinds> {
     let mut map: FxHashMap<&'static str, Kinds> = FxHashMap::default();
     let mut mark = |words: &mut dyn Iterator<Item = &'static str>, k: Kinds| {
         for w in words {
@@ -106,13 +151,17 @@ static KINDS: LazyLock<FxHashMap<&'static str, Kinds>> = LazyLock::new(|| {
             _ => {}
         }
     }
-    // A town's name on its own proves nothing ("Bush", "Carson"): only the places marked `+`
-    // count alone; every place counts as a phrase.
+    // A town's name on its own proves little ("Carson"): the places marked `+` count alone,
+    // cities marked `*` a little; every place counts as a phrase.
     for place in entries(include_str!("../../../assets/places.txt")) {
-        match (place.strip_prefix('+'), place.split_once(' ')) {
-            (Some(major), _) => mark(&mut [major].into_iter(), Kinds::PLACE),
-            (None, Some((first, _))) => mark(&mut [first].into_iter(), Kinds::PLACE_START),
-            (None, None) => mark(&mut [place].into_iter(), Kinds::TOWN),
+        if let Some(major) = place.strip_prefix('+') {
+            mark(&mut [major].into_iter(), Kinds::PLACE);
+        } else if let Some(city) = place.strip_prefix('*') {
+            mark(&mut [city].into_iter(), Kinds::CITY.or(Kinds::TOWN));
+        } else if let Some((first, _)) = place.split_once(' ') {
+            mark(&mut [first].into_iter(), Kinds::PLACE_START);
+        } else {
+            mark(&mut [place].into_iter(), Kinds::TOWN);
         }
     }
     // A word that is a name in one list and a common word in another proves little on its own.
@@ -130,7 +179,7 @@ static KINDS: LazyLock<FxHashMap<&'static str, Kinds>> = LazyLock::new(|| {
         map.entry(w).or_default().add(Kinds::ANY_GIVEN);
     }
     map
-});
+}
 
 /// Titles that make a name of the word after them ("Lord Falconer", "Prince Charles"): the
 /// peerage, royalty, the clergy, knighthood and military ranks.
@@ -185,8 +234,19 @@ pub fn is_place_phrase(words: &[&str]) -> bool {
 }
 
 /// What the word lists say of a word, ignoring case.
+/// What the word lists say of a word, ignoring case; names, places and everyday words are
+/// found only for a word written with a capital ("Brown", not "brown").
 pub fn kinds(word: &str) -> Kinds {
-    Lower::new(word).and_then(|l| KINDS.get(l.as_str()).copied()).unwrap_or_default()
+    let Some(lower) = Lower::new(word) else { return Kinds::default() };
+    let lex = &*LEXICON;
+    let key = key(lower.as_str());
+    if let Some(k) = lex.any.get(&key) {
+        return *k;
+    }
+    if word.starts_with(char::is_uppercase) {
+        return lex.capitalised.get(&key).copied().unwrap_or_default();
+    }
+    Kinds::default()
 }
 
 /// Lower-case a short word into a stack buffer for look-ups; words too long for it are never

@@ -165,20 +165,27 @@ fn is_plural(word: &str) -> bool {
     singular.len() > 2 && !singular.ends_with(['s', 'e', 'i', 'u']) && !kinds(singular).has(Kinds::ANY_GIVEN)
 }
 
-/// Whether the run at `idx` ends a title in title case: a small word in lower case between it
-/// and a capitalised word ("Summer of Love").
+/// Whether the run at `idx` ends a title in title case: "of" or "in" between it and a
+/// capitalised word ("My Summer of Love", "Shakespeare in Love"), or another small word after
+/// an everyday word in title case ("Breakfast with Frost"). After a name or a sentence's first
+/// word they join names ("Megyn Kelly on Trump", "Waiting for Trump").
 fn in_title_phrase(body: &str, tokens: &[Token], idx: usize) -> bool {
     let word = |i: usize| tokens.get(i).filter(|t| t.kind == Kind::Word && t.gap != Gap::Line);
     let (Some(small), Some(before)) = (idx.checked_sub(1).and_then(word), idx.checked_sub(2).and_then(word))
     else {
         return false;
     };
+    let capital = before.text(body).starts_with(char::is_uppercase);
+    // "Breakfast with Frost": after an everyday word in title case mid-sentence, other small
+    // words make a title too.
+    let everyday_before =
+        capital && kinds(before.text(body)).has(Kinds::EVERYDAY) && !sentence_start(body, tokens, idx - 2);
+    let small = small.text(body);
     tokens[idx].gap != Gap::Line
-        && matches!(
-            small.text(body),
-            "of" | "in" | "and" | "the" | "on" | "at" | "for" | "to" | "with" | "from" | "a"
-        )
-        && before.text(body).starts_with(char::is_uppercase)
+        && capital
+        && (matches!(small, "of" | "in")
+            || (everyday_before
+                && matches!(small, "with" | "for" | "on" | "at" | "and" | "the" | "to" | "from")))
 }
 
 /// Whether the token opens a sentence: the first of its line, or after a full stop, a colon,
@@ -225,7 +232,7 @@ fn runs(body: &str, tokens: &[Token]) -> Vec<Run> {
             }
             let mut k = j + 1;
             let dotted = tokens.get(k).is_some_and(|d| d.gap == Gap::None && is_sym(body, d, "."))
-                && (cur.chars().count() == 1 || is_honorific(cur));
+                && (cur.chars().count() == 1 || (cur.len() <= 4 && is_honorific(cur)));
             if dotted {
                 k += 1;
             }
@@ -396,10 +403,10 @@ fn classify<'a>(body: &'a str, tokens: &[Token], run: &[usize]) -> Option<Mentio
     if name_words.iter().enumerate().any(|(k, w)| name_words[..k].contains(w)) {
         return None;
     }
-    // "Stade de France", "Real Madrid": a name that ends in a country or a big city and does
-    // not open with a given name is a place's or a team's.
+    // "Stade de France", "Real Madrid", "Native Americans": a name that ends in a country, a
+    // big city or a nationality and does not open with a given name is a place's or a team's.
     if name_words.len() >= 2
-        && kinds(name_words[name_words.len() - 1]).has(Kinds::PLACE)
+        && kinds(name_words[name_words.len() - 1]).has(Kinds::PLACE.or(Kinds::NATIONALITY))
         && !kinds(name_words[0]).has(Kinds::ANY_GIVEN)
     {
         return None;
@@ -849,6 +856,7 @@ pub fn collect(body: &str, tokens: &[Token]) -> (Vec<Person>, Leftovers) {
 /// a given name on its own, or a word the article also writes in lower case.
 fn could_be_surname(m: &Mention) -> bool {
     const NOT_A_SURNAME: Kinds = Kinds::PLACE
+        .or(Kinds::CITY)
         .or(Kinds::PLACE_START)
         .or(Kinds::NATIONALITY)
         .or(Kinds::NOT_NAME)
