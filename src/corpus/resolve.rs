@@ -84,12 +84,30 @@ fn company(
     articles: &[Article],
     dominant: &FxHashMap<Arc<str>, Bearers>,
 ) -> FxHashMap<Arc<str>, FxHashSet<Arc<str>>> {
-    let wanted: FxHashSet<&Arc<str>> = dominant.values().filter_map(|b| b.anyone.as_ref()).collect();
+    // Only the people some long article may be linked to need their company known.
+    let wanted: FxHashSet<&Arc<str>> = articles
+        .par_iter()
+        .filter(|a| a.words >= CONTEXT_WORDS)
+        .flat_map_iter(|a| {
+            a.entities.unlinked.iter().filter_map(|s| dominant.get(a.body.get(s.range())?)?.anyone.as_ref())
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .collect();
     let mut out: FxHashMap<Arc<str>, FxHashSet<Arc<str>>> = FxHashMap::default();
+    if wanted.is_empty() {
+        return out;
+    }
     for a in articles {
-        for p in a.entities.people.iter().filter(|p| wanted.contains(&p.name)) {
-            let others = Context::of(&a.entities).0.into_iter().filter(|n| *n != p.name);
-            out.entry(Arc::clone(&p.name)).or_default().extend(others);
+        let e = &a.entities;
+        for p in e.people.iter().filter(|p| wanted.contains(&p.name)) {
+            let company = out.entry(Arc::clone(&p.name)).or_default();
+            let others = e.people.iter().map(|o| &o.name).filter(|n| **n != p.name);
+            for n in others.chain(e.hashtags.iter().map(|h| &h.tag)) {
+                if !company.contains(n) {
+                    company.insert(Arc::clone(n));
+                }
+            }
         }
     }
     out

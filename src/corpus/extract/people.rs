@@ -175,17 +175,16 @@ fn in_title_phrase(body: &str, tokens: &[Token], idx: usize) -> bool {
     else {
         return false;
     };
-    let capital = before.text(body).starts_with(char::is_uppercase);
+    let small = small.text(body);
+    if tokens[idx].gap == Gap::Line || !before.text(body).starts_with(char::is_uppercase) {
+        return false;
+    }
     // "Breakfast with Frost": after an everyday word in title case mid-sentence, other small
     // words make a title too.
-    let everyday_before =
-        capital && kinds(before.text(body)).has(Kinds::EVERYDAY) && !sentence_start(body, tokens, idx - 2);
-    let small = small.text(body);
-    tokens[idx].gap != Gap::Line
-        && capital
-        && (matches!(small, "of" | "in")
-            || (everyday_before
-                && matches!(small, "with" | "for" | "on" | "at" | "and" | "the" | "to" | "from")))
+    matches!(small, "of" | "in")
+        || (matches!(small, "with" | "for" | "on" | "at" | "and" | "the" | "to" | "from")
+            && kinds(before.text(body)).has(Kinds::EVERYDAY)
+            && !sentence_start(body, tokens, idx - 2))
 }
 
 /// Whether the token opens a sentence: the first of its line, or after a full stop, a colon,
@@ -382,12 +381,14 @@ fn classify<'a>(body: &'a str, tokens: &[Token], run: &[usize]) -> Option<Mentio
     let m = name_words.len();
 
     let given = is_given_name(name_words[0]);
+    // The last word may have lost a possessive, so it is looked up again; the others are known.
+    let last_kind = kinds(name_words[m - 1]);
+    let name_kind = |k: usize| if k == m - 1 { last_kind } else { word_kinds[start + k] };
     for (k, w) in name_words.iter().enumerate() {
         if PARTICLES.contains(w) {
             continue;
         }
-        // The last word may have lost a possessive, so it is looked up again.
-        let kind = if k == m - 1 { kinds(w) } else { word_kinds[start + k] };
+        let kind = name_kind(k);
         if kind.has(Kinds::STOPWORD) || kind.has(Kinds::MONTH) && m == 1 || kind.has(Kinds::WEEKDAY) {
             return None;
         }
@@ -405,10 +406,7 @@ fn classify<'a>(body: &'a str, tokens: &[Token], run: &[usize]) -> Option<Mentio
     }
     // "Stade de France", "Real Madrid", "Native Americans": a name that ends in a country, a
     // big city or a nationality and does not open with a given name is a place's or a team's.
-    if name_words.len() >= 2
-        && kinds(name_words[name_words.len() - 1]).has(Kinds::PLACE.or(Kinds::NATIONALITY))
-        && !kinds(name_words[0]).has(Kinds::ANY_GIVEN)
-    {
+    if m >= 2 && last_kind.has(Kinds::PLACE.or(Kinds::NATIONALITY)) && !name_kind(0).has(Kinds::ANY_GIVEN) {
         return None;
     }
     // "Hong Kong", "Buenos Aires": a place, whatever vouches for its words.
@@ -417,29 +415,27 @@ fn classify<'a>(body: &'a str, tokens: &[Token], run: &[usize]) -> Option<Mentio
     }
     // A full name run on into a place: "Jon Stewart America".
     let mut name_words = name_words;
-    if name_words.len() >= 3
-        && is_given_name(name_words[0])
-        && name_words.last().is_some_and(|w| kinds(w).has(Kinds::PLACE))
-    {
+    if m >= 3 && given && last_kind.has(Kinds::PLACE) {
         name_words.pop();
     }
+    // The kind of the name's last word, now that a word may have gone from its end.
+    let end_kind =
+        |words: &[&str]| if words.len() == m { last_kind } else { word_kinds[start + words.len() - 1] };
     // Only a cue that people alone get vouches for a name that ends in an everyday word no
     // family bears: "Jeb Bore", "Rose Ceremony", "Donald Trump Takes".
     let strong_cue = honorific || role || byline;
-    let no_surname = |w: &str| {
-        let k = kinds(w);
+    let no_surname = |w: &str, k: Kinds| {
         // "Trumps" in "Donald Trumps hair" is Trump's.
-        let singular = w.strip_suffix('s').map(kinds).unwrap_or_default();
         k.has(Kinds::EVERYDAY)
-            && !k.has(Kinds::SURNAME)
-            && !k.has(Kinds::ANY_GIVEN)
-            && !singular.has(Kinds::SURNAME.or(Kinds::ANY_GIVEN))
+            && !k.has(Kinds::SURNAME.or(Kinds::ANY_GIVEN))
+            && !w.strip_suffix('s').map(kinds).unwrap_or_default().has(Kinds::SURNAME.or(Kinds::ANY_GIVEN))
     };
     // After a particle the last word is a surname whatever it means: "Osama Bin Laden".
     let particle_before_last = name_words.len() >= 2
-        && PARTICLES.contains(&name_words[name_words.len() - 2].to_lowercase().as_str());
-    let weak_end =
-        |words: &[&str]| !strong_cue && !particle_before_last && words.last().is_some_and(|w| no_surname(w));
+        && PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(name_words[name_words.len() - 2]));
+    let weak_end = |words: &[&str]| {
+        !strong_cue && !particle_before_last && words.last().is_some_and(|w| no_surname(w, end_kind(words)))
+    };
     if name_words.len() >= 3 && weak_end(&name_words) {
         name_words.pop();
     }
@@ -546,7 +542,8 @@ fn classify<'a>(body: &'a str, tokens: &[Token], run: &[usize]) -> Option<Mentio
             prev_word,
             Some("of" | "for" | "in" | "at" | "on" | "from" | "with" | "into")
         ),
-        in_title: in_title_phrase(body, tokens, first_tok),
+        // Asked only of one-word names, the ones the corpus may link.
+        in_title: m == 1 && in_title_phrase(body, tokens, first_tok),
     })
 }
 
@@ -678,8 +675,9 @@ pub fn collect(body: &str, tokens: &[Token]) -> (Vec<Person>, Leftovers) {
         }
     }
     for m in mentions.iter_mut().filter(|m| m.words.len() == 1) {
-        let l = m.words[0].to_lowercase();
-        m.common = candidates.binary_search(&l).is_ok_and(|i| common[i]);
+        m.common = Lower::new(m.words[0])
+            .and_then(|l| candidates.binary_search_by(|c| c.as_str().cmp(l.as_str())).ok())
+            .is_some_and(|i| common[i]);
     }
     let bare: HashSet<&str> = mentions
         .iter()
