@@ -238,15 +238,34 @@ pub fn is_place_phrase(words: &[&str]) -> bool {
 /// found only for a word written with a capital ("Brown", not "brown").
 pub fn kinds(word: &str) -> Kinds {
     let Some(lower) = Lower::new(word) else { return Kinds::default() };
-    let lex = &*LEXICON;
-    let key = key(lower.as_str());
-    if let Some(k) = lex.any.get(&key) {
-        return *k;
-    }
-    if word.starts_with(char::is_uppercase) {
-        return lex.capitalised.get(&key).copied().unwrap_or_default();
-    }
-    Kinds::default()
+    let capital = word.starts_with(char::is_uppercase);
+    let hash = key(lower.as_str());
+    // The answer depends on the case of the first letter, so the two are cached apart.
+    let cached = hash ^ u64::from(capital);
+    RECENT.with(|recent| {
+        let mut recent = recent.borrow_mut();
+        let slot = &mut recent[(cached >> 7) as usize & (RECENT_SLOTS - 1)];
+        if slot.0 == cached {
+            return slot.1;
+        }
+        let lex = &*LEXICON;
+        let kinds = match lex.any.get(&hash) {
+            Some(k) => *k,
+            None if capital => lex.capitalised.get(&hash).copied().unwrap_or_default(),
+            None => Kinds::default(),
+        };
+        *slot = (cached, kinds);
+        kinds
+    })
+}
+
+/// How many recent answers each thread keeps: a text repeats its words (names above all), and
+/// a slot of this small table is far quicker to reach than the large one.
+const RECENT_SLOTS: usize = 4096;
+
+thread_local! {
+    static RECENT: std::cell::RefCell<Box<[(u64, Kinds)]>> =
+        std::cell::RefCell::new(vec![(u64::MAX, Kinds::default()); RECENT_SLOTS].into_boxed_slice());
 }
 
 /// Lower-case a short word into a stack buffer for look-ups; words too long for it are never

@@ -331,6 +331,8 @@ mod tests {
         let p = people("Michael Howard spoke. Mrs Howard said she was proud. Mr Howard agreed.");
         assert_eq!(p[0], ("Michael Howard".to_string(), vec!["Mr Howard".to_string()]));
         assert_eq!(p[1].0, "Mrs Howard");
+        let p = people("Jeremy Hunt spoke. Doctors would resign if Hunt were to press ahead.");
+        assert_eq!(p, [("Jeremy Hunt".to_string(), vec!["Hunt".to_string()])]);
         assert_eq!(names("Lord Falconer said so. Falconer later agreed."), ["Lord Falconer"]);
         assert_eq!(names("Prince Charles and Ray Charles met."), ["Prince Charles", "Ray Charles"]);
         // A holiday is nobody's name: "Father Christmas" is not "Merry Christmas", nor a person.

@@ -474,7 +474,10 @@ fn classify<'a>(body: &'a str, tokens: &[Token], run: &[usize]) -> Option<Mentio
             let t = &tokens[i];
             t.kind == Kind::Sym && matches!(t.text(body), "," | "&")
         });
-    let plural_verb = !joined && next_word.is_some_and(|w| w == "are" || w == "were");
+    // Not for one word ("if Hunt were to press ahead" is a wish, not a band).
+    let plural_verb = !joined
+        && m >= 2
+        && next_word.is_some_and(|w| w == "are" || (w == "were" && prev_word != Some("if")));
     let corpus_work = prev_word.is_some_and(|w| WORK_FOR_CORPUS_BEFORE.contains(&w))
         || next_word.is_some_and(|w| WORK_FOR_CORPUS_AFTER.contains(&w))
         || plural_verb;
