@@ -14,40 +14,21 @@ use super::{Person, Span, Spans};
 const PARTICLES: [&str; 14] =
     ["al", "bin", "da", "de", "del", "della", "den", "der", "di", "dos", "du", "ibn", "la", "van"];
 /// Nouns right after a title that mark it as a work ("Green Wing cast", "Peep Show stars").
-const WORK_AFTER: [&str; 14] = [
-    "cast",
-    "star",
-    "stars",
-    "series",
-    "episode",
-    "fans",
-    "viewers",
-    "creator",
-    "frontman",
-    "frontwoman",
-    "guitarist",
-    "drummer",
-    "bassist",
-    "keyboardist",
-];
+const WORK_AFTER: [&str; 8] = ["cast", "star", "stars", "series", "episode", "fans", "viewers", "creator"];
+/// Band members after a name make it a band's ("Franz Ferdinand frontman Alex Kapranos").
+const BAND_ROLES: [&str; 6] = ["frontman", "frontwoman", "guitarist", "drummer", "bassist", "keyboardist"];
 /// Words before a title that make it a work wherever else it is written ("film Vera Drake").
 const WORK_FOR_CORPUS_BEFORE: [&str; 14] = [
     "album", "band", "biopic", "book", "film", "movie", "musical", "novel", "opera", "series", "sitcom",
     "song", "soap", "drama",
 ];
-/// Words after a title that do the same ("Harry Potter films", "Franz Ferdinand frontman"):
-/// plurals only, since "a Martin Scorsese film" is his.
-const WORK_FOR_CORPUS_AFTER: [&str; 17] = [
+/// Words after a title that do the same ("Harry Potter films", "Harry Potter star"), besides
+/// band members: "films" in the plural only, since "a Martin Scorsese film" is his.
+const WORK_FOR_CORPUS_AFTER: [&str; 11] = [
     "cast",
     "creator",
     "episode",
     "star",
-    "frontman",
-    "frontwoman",
-    "guitarist",
-    "drummer",
-    "bassist",
-    "keyboardist",
     "films",
     "books",
     "novels",
@@ -460,7 +441,7 @@ fn classify<'a>(body: &'a str, tokens: &[Token], run: &[usize]) -> Option<Mentio
         .get(run[n - 1] + 1)
         .filter(|t| t.kind == Kind::Word && t.gap == Gap::Space)
         .map(|t| t.text(body));
-    let work_after = next_word.is_some_and(|w| WORK_AFTER.contains(&w))
+    let work_after = next_word.is_some_and(|w| WORK_AFTER.contains(&w) || BAND_ROLES.contains(&w))
         || versus(next_word)
         || versus(run_next_word)
         || versus(prev_word);
@@ -479,7 +460,7 @@ fn classify<'a>(body: &'a str, tokens: &[Token], run: &[usize]) -> Option<Mentio
         && m >= 2
         && next_word.is_some_and(|w| w == "are" || (w == "were" && prev_word != Some("if")));
     let corpus_work = prev_word.is_some_and(|w| WORK_FOR_CORPUS_BEFORE.contains(&w))
-        || next_word.is_some_and(|w| WORK_FOR_CORPUS_AFTER.contains(&w))
+        || next_word.is_some_and(|w| WORK_FOR_CORPUS_AFTER.contains(&w) || BAND_ROLES.contains(&w))
         || plural_verb;
     let speech = next_word.is_some_and(|w| kinds(w).has(Kinds::SPEECH_VERB));
     // "Christian Brotherhood of America": a name that ends in an everyday noun and goes on
