@@ -176,6 +176,22 @@ fn tweet_sidebar_people_are_people_and_trump_is_donald_trump() {
         100.0 * listing as f64 / saying.max(1) as f64,
     ));
     assert!(saying > 1000, "expected the debate tweets, found {saying} saying Trump");
+    // People the issue found missing: listed under their own names, and bare "Cruz" and
+    // "Christie" linked to them.
+    let listed =
+        |name: &str| tweets.iter().filter(|a| a.entities.people.iter().any(|p| &*p.name == name)).count();
+    for name in ["Megyn Kelly", "Jeb Bush", "Ted Cruz", "Chris Christie"] {
+        assert!(listed(name) >= 5, "{name} is listed in only {} tweets", listed(name));
+    }
+    let linked_as = |name: &str, alias: &str| {
+        tweets.iter().any(|a| {
+            a.entities
+                .people
+                .iter()
+                .any(|p| &*p.name == name && p.linked && p.aliases.iter().any(|x| &**x == alias))
+        })
+    };
+    assert!(linked_as("Ted Cruz", "Cruz") && linked_as("Chris Christie", "Christie"));
     assert!(
         listing as f64 >= 0.9 * saying as f64,
         "only {listing} of {saying} Trump tweets list Donald Trump"

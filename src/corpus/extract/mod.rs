@@ -323,6 +323,13 @@ mod tests {
             .collect();
         assert_eq!(unlinked.iter().filter(|w| **w == "Trump").count(), 2, "{unlinked:?}");
         assert_eq!(names("Sandy Robertson said he was there."), ["Sandy Robertson"]);
+        // In prose an everyday word opening a sentence is nobody's surname ("Major companies");
+        // a surname that opens a place's name is still one ("Cruz", as in "Cruz das Almas").
+        let prose =
+            format!("{} Major companies cut jobs. Analysts expect Cruz to win.", "Shares fell. ".repeat(60));
+        let e = extract(&prose);
+        let unlinked: Vec<&str> = e.unlinked.iter().map(|s| &prose[s.range()]).collect();
+        assert_eq!(unlinked, ["Cruz"]);
         assert_eq!(names("Watch Hillary Clinton ask the question."), ["Hillary Clinton"]);
     }
 

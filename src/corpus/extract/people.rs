@@ -39,6 +39,8 @@ const WORK_FOR_CORPUS_AFTER: [&str; 11] = [
 ];
 /// Verbs that, followed by "in" or "of", introduce a work ("starred in Miranda").
 const WORK_BEFORE_IN: [&str; 6] = ["starred", "starring", "appeared", "appears", "stars", "cast"];
+/// A text of this many tokens or more is prose rather than a post or a caption.
+const PROSE_TOKENS: usize = 150;
 /// Names longer than this many words are headings or titles, not people.
 const MAX_NAME_WORDS: usize = 4;
 
@@ -813,7 +815,9 @@ pub fn collect(body: &str, tokens: &[Token]) -> (Vec<Person>, Leftovers) {
                     entries.push(e);
                 }
                 // A word that is someone's given name here is not a surname.
-                ([], _) if could_be_surname(m) && !entries.iter().any(|e| e.words[0] == word) => {
+                ([], _)
+                    if could_be_surname(body, tokens, m) && !entries.iter().any(|e| e.words[0] == word) =>
+                {
                     leftovers.unlinked.push(m.span)
                 }
                 // More than one person has this surname: never guess.
@@ -836,10 +840,9 @@ pub fn collect(body: &str, tokens: &[Token]) -> (Vec<Person>, Leftovers) {
 
 /// A one-word name the corpus may resolve: not a place, a nationality, an organisation word,
 /// a given name on its own, or a word the article also writes in lower case.
-fn could_be_surname(m: &Mention) -> bool {
+fn could_be_surname(body: &str, tokens: &[Token], m: &Mention) -> bool {
     const NOT_A_SURNAME: Kinds = Kinds::PLACE
         .or(Kinds::CITY)
-        .or(Kinds::PLACE_START)
         .or(Kinds::NATIONALITY)
         .or(Kinds::NOT_NAME)
         .or(Kinds::ROLE)
@@ -850,7 +853,12 @@ fn could_be_surname(m: &Mention) -> bool {
     // "Look", "Watch": an everyday word that no family bears.
     let k = kinds(m.words[0]);
     let everyday = k.has(Kinds::EVERYDAY) && !k.has(Kinds::SURNAME);
+    // In prose, a sentence's first word is capitalised whatever it is ("Major companies"); a
+    // tweet may open with a surname ("Trump is ..."), and is too short to say otherwise.
+    let prose_opener =
+        tokens.len() >= PROSE_TOKENS && k.has(Kinds::EVERYDAY) && sentence_start(body, tokens, m.first_tok);
     !m.after_article
+        && !prose_opener
         && !everyday
         && !m.common
         && !m.in_title
