@@ -47,6 +47,7 @@ pub fn compact(a: &mut Article) {
     e.figures.shrink_to_fit();
     e.unlinked.shrink_to_fit();
     e.works.shrink_to_fit();
+    e.pending.shrink_to_fit();
     for p in &mut e.people {
         p.aliases.shrink_to_fit();
         p.spans.shrink_to_fit();

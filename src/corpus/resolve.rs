@@ -15,6 +15,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
+use smallvec::SmallVec;
 
 use super::article::Article;
 use super::extract::lexicon::{Kinds, kinds};
@@ -40,14 +41,72 @@ pub fn resolve(articles: &mut [Article]) {
     let plurals = plurals(&known);
     let dominant = dominant_surnames(&known, &plurals);
     let company = company(articles, &dominant);
+    let vouched = vouched(articles, &known);
     let corpus = Corpus { plurals: &plurals, dominant: &dominant, company: &company };
     articles.par_iter_mut().for_each(|a| {
         let context = Context::of_article(a);
         let e = &mut a.entities;
+        vouch_pending(&a.body, &mut e.people, &e.pending, &vouched);
         resolve_article(&a.body, &mut e.people, &e.unlinked, &context, &corpus);
         e.unlinked = Vec::new();
         e.works = Vec::new();
+        e.pending = Vec::new();
     });
+}
+
+/// A person in this many articles of the corpus is a person wherever their full name is
+/// written, cue or no cue.
+const VOUCHED_IN: u32 = 3;
+
+/// Names the corpus vouches for as people: listed as a person in at least `VOUCHED_IN`
+/// articles, and in more articles than leave them unvouched ("Deutsche Boerse", a person in
+/// three articles by mistake and unvouched in seven, is not spread further).
+fn vouched(articles: &[Article], known: &FxHashMap<Arc<str>, u32>) -> FxHashMap<Arc<str>, u32> {
+    let candidates: FxHashMap<&str, u32> = known
+        .iter()
+        .filter(|(name, n)| **n >= VOUCHED_IN && name.contains(' ') && !titled(name))
+        .map(|(name, _)| (&**name, 0))
+        .collect();
+    let mut unvouched = candidates;
+    for a in articles {
+        let mut seen: SmallVec<[&str; 8]> = SmallVec::new();
+        for name in a.entities.pending.iter().filter_map(|s| a.body.get(s.range())) {
+            if let Some(n) = unvouched.get_mut(name)
+                && !seen.contains(&name)
+            {
+                seen.push(name);
+                *n += 1;
+            }
+        }
+    }
+    known
+        .iter()
+        .filter(|(name, n)| unvouched.get(&***name).is_some_and(|u| u < *n))
+        .map(|(name, n)| (Arc::clone(name), *n))
+        .collect()
+}
+
+/// "Cate Blanchett triumphed": nothing in this article says she is a person, but the corpus
+/// has said so often enough.
+fn vouch_pending(body: &str, people: &mut Vec<Person>, pending: &[Span], known: &FxHashMap<Arc<str>, u32>) {
+    let mut names: Vec<(&str, Span)> =
+        pending.iter().filter_map(|s| body.get(s.range()).map(|w| (w, *s))).collect();
+    if names.is_empty() {
+        return;
+    }
+    names.sort_unstable();
+    let before = people.len();
+    for group in names.chunk_by(|a, b| a.0 == b.0) {
+        let Some((name, &n)) = known.get_key_value(group[0].0) else { continue };
+        if n < VOUCHED_IN || people.iter().any(|p| p.name == *name) {
+            continue;
+        }
+        let spans: Spans = group.iter().map(|(_, s)| *s).collect();
+        people.push(Person { name: Arc::clone(name), aliases: Vec::new(), spans, linked: false });
+    }
+    if people.len() > before {
+        people.sort_by_key(|p| std::cmp::Reverse(p.spans.len()));
+    }
 }
 
 /// What the corpus knows, for resolving one article.
@@ -484,6 +543,16 @@ mod tests {
             "Two\n\nHarry Potter said nothing, being fictional.",
         ]);
         assert!(people(&c, 1).is_empty(), "{:?}", people(&c, 1));
+    }
+
+    #[test]
+    fn a_name_the_corpus_vouches_for_is_a_person_without_a_cue() {
+        let mut texts = vec!["Awards\n\nActress Cate Blanchett won again."; 3];
+        texts.push("Bets\n\nBookmakers predict Cate Blanchett will be named best actress.");
+        texts.push("Bets\n\nBookmakers predict Zed Quorn will be named best actor.");
+        let c = corpus(&texts);
+        assert_eq!(people(&c, 3), [("Cate Blanchett".to_string(), false)]);
+        assert!(people(&c, 4).is_empty(), "{:?}", people(&c, 4));
     }
 
     #[test]

@@ -190,6 +190,9 @@ pub struct Entities {
     pub unlinked: Vec<Span>,
     /// Names the article shows to be works or bands, for the corpus-wide stage.
     pub works: Vec<Span>,
+    /// Names of two words or more that nothing in the article vouches for, for the corpus-wide
+    /// stage.
+    pub pending: Vec<Span>,
 }
 
 /// Extract every entity from a body of text.
@@ -198,7 +201,15 @@ pub fn extract(body: &str) -> Entities {
     let (hashtags, handles) = tags::collect(body, &tokens);
     let (people, left) = people::collect(body, &tokens);
     let figures = figures::collect(body, &tokens);
-    Entities { people, hashtags, handles, figures, unlinked: left.unlinked, works: left.works }
+    Entities {
+        people,
+        hashtags,
+        handles,
+        figures,
+        unlinked: left.unlinked,
+        works: left.works,
+        pending: left.pending,
+    }
 }
 
 #[cfg(test)]

@@ -604,6 +604,9 @@ pub struct Leftovers {
     /// Names of more than one word that the article shows to be works or bands ("Harry Potter
     /// films", "Franz Ferdinand frontman"): they are not people anywhere in the corpus.
     pub works: Vec<Span>,
+    /// Names of more than one word that nothing in the article vouches for ("Cate Blanchett
+    /// triumphed"): people where the corpus has vouched for them elsewhere.
+    pub pending: Vec<Span>,
 }
 
 /// The people of one article, and what it leaves for the corpus to settle.
@@ -724,6 +727,11 @@ pub fn collect(body: &str, tokens: &[Token]) -> (Vec<Person>, Leftovers) {
     }
 
     lineups(body, tokens, &mut mentions);
+    leftovers.pending = mentions
+        .iter()
+        .filter(|m| m.strength == Strength::Pending && m.words.len() >= 2 && !m.after_article && !m.work)
+        .map(|m| m.span)
+        .collect();
 
     let mut entries: Vec<Entry> = Vec::new();
     for (order, m) in mentions.iter().enumerate() {
