@@ -33,11 +33,12 @@ const MIN_ARTICLES: u32 = 2;
 
 /// Resolve people across the corpus. Safe to call again: a second call finds nothing to do.
 pub fn resolve(articles: &mut [Article]) {
-    let works = works(articles, &tally(articles));
+    let mut known = tally(articles);
+    let works = works(articles, &known);
     if !works.is_empty() {
         articles.par_iter_mut().for_each(|a| a.entities.people.retain(|p| !works.contains(&*p.name)));
+        known = tally(articles);
     }
-    let known = tally(articles);
     let plurals = plurals(&known);
     let dominant = dominant_surnames(&known, &plurals);
     let company = company(articles, &dominant);
