@@ -108,12 +108,41 @@ fn unwritten_names(articles: &[Article]) -> Vec<String> {
     for a in articles {
         // "George W. Bush" and "Sen. Schumer" are written without their full stops.
         let text = format!("{}\n{}\n{}", a.title, a.body, a.authors.join("\n")).replace('.', "");
+        // "Ahmed 'Mido' Hossam", "(Zinedine) Zidane": a nickname or a bracket inside the name.
+        let text = format!("{text}\n{}\n{}", without_nicknames(&text), text.replace(['(', ')'], ""));
         for p in a.entities.people.iter().filter(|p| !p.linked) {
-            if !text.contains(&*p.name) {
+            if !text.contains(&p.name.replace('.', "")) {
                 out.push(format!("{}: {:?} (aliases {:?})", a.id, p.name, p.aliases));
             }
         }
     }
+    out
+}
+
+/// The text with every quoted or bracketed single word and its brackets taken out.
+fn without_nicknames(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find(['\'', '"', '‘', '“', '(']) {
+        out.push_str(&rest[..i]);
+        let open = rest[i..].chars().next().unwrap_or('(');
+        let after = &rest[i + open.len_utf8()..];
+        let word_end = after.find(|c: char| !c.is_alphanumeric() && c != '-').unwrap_or(after.len());
+        let close = after[word_end..].chars().next();
+        let closes = matches!(
+            (open, close),
+            ('(', Some(')')) | ('\'', Some('\'')) | ('‘', Some('’')) | ('"', Some('"')) | ('“', Some('”'))
+        );
+        if word_end > 0 && closes {
+            // Drop the word, its brackets and one space after.
+            let skip = word_end + close.map_or(0, char::len_utf8);
+            rest = after[skip..].strip_prefix(' ').unwrap_or(&after[skip..]);
+        } else {
+            out.push(open);
+            rest = after;
+        }
+    }
+    out.push_str(rest);
     out
 }
 

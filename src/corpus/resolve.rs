@@ -43,7 +43,8 @@ pub fn resolve(articles: &mut [Article]) {
     let dominant = dominant_surnames(&known, &plurals);
     let company = company(articles, &dominant);
     let vouched = vouched(articles, &known);
-    let corpus = Corpus { plurals: &plurals, dominant: &dominant, company: &company };
+    let one_names = one_names(articles, &known);
+    let corpus = Corpus { plurals: &plurals, dominant: &dominant, company: &company, one_names: &one_names };
     articles.par_iter_mut().for_each(|a| {
         let context = Context::of_article(a);
         let e = &mut a.entities;
@@ -115,6 +116,65 @@ struct Corpus<'a> {
     plurals: &'a FxHashMap<Arc<str>, Arc<str>>,
     dominant: &'a FxHashMap<Arc<str>, Bearers>,
     company: &'a FxHashMap<Arc<str>, FxHashSet<Arc<str>>>,
+    one_names: &'a FxHashSet<Arc<str>>,
+}
+
+/// A one-name person is spread to articles that write the name bare only while those are at
+/// most this many times the articles that introduce it: one slip ("director Sony") must not
+/// make a firm a person in a hundred articles.
+const SPREAD_AT_MOST: u32 = 4;
+
+/// People known by one name ("Madonna", "Usher", "Mido"): listed under that name alone in some
+/// article, where a cue introduced them, and not better known as part of a full name: no
+/// person whose full name ends or opens with the word is in as many articles. A name that is
+/// also a given name or an everyday word ("Usher", "Prince") must have been introduced in
+/// three articles or more; a place, an organisation's word or a month never spreads.
+fn one_names(articles: &[Article], known: &FxHashMap<Arc<str>, u32>) -> FxHashSet<Arc<str>> {
+    // A word that is also an everyday word, a place or a month is a person only where a cue
+    // says so; a given name needs more than a slip or two to be one person corpus-wide.
+    const ONLY_WITH_A_CUE: Kinds =
+        Kinds::PLACE.or(Kinds::TOWN).or(Kinds::CITY).or(Kinds::NOT_NAME).or(Kinds::MONTH);
+    let mut candidates: FxHashMap<&str, u32> = known
+        .iter()
+        .filter(|(name, n)| {
+            let k = kinds(name);
+            !name.contains(' ')
+                && !name.starts_with(|c: char| c.is_ascii_digit())
+                && !k.has(ONLY_WITH_A_CUE)
+                && (**n >= VOUCHED_IN || !k.has(Kinds::ANY_GIVEN.or(Kinds::EVERYDAY)))
+        })
+        .map(|(name, &n)| (&**name, n))
+        .collect();
+    if candidates.is_empty() {
+        return FxHashSet::default();
+    }
+    for (name, &n) in known.iter().filter(|(name, _)| name.contains(' ')) {
+        for word in [name.split(' ').next(), name.rsplit(' ').next()].into_iter().flatten() {
+            if candidates.get(word).is_some_and(|&m| n >= m) {
+                candidates.remove(word);
+            }
+        }
+    }
+    // In how many articles each is written bare, waiting for the corpus.
+    let mut bare: FxHashMap<&str, u32> = FxHashMap::default();
+    for a in articles {
+        let mut seen: SmallVec<[&str; 8]> = SmallVec::new();
+        for w in a.entities.unlinked.iter().filter_map(|s| a.body.get(s.range())) {
+            if candidates.contains_key(w) && !seen.contains(&w) {
+                seen.push(w);
+                *bare.entry(w).or_default() += 1;
+            }
+        }
+    }
+    known
+        .keys()
+        .filter(|name| {
+            candidates
+                .get(&***name)
+                .is_some_and(|&n| bare.get(&***name).copied().unwrap_or(0) <= SPREAD_AT_MOST * n)
+        })
+        .cloned()
+        .collect()
 }
 
 /// The other names an article carries: its people and hashtags. Handles are left out: in a
@@ -149,7 +209,10 @@ fn company(
         .par_iter()
         .filter(|a| a.words >= CONTEXT_WORDS)
         .flat_map_iter(|a| {
-            a.entities.unlinked.iter().filter_map(|s| dominant.get(a.body.get(s.range())?)?.anyone.as_ref())
+            let bare = a.entities.unlinked.iter().filter_map(|s| a.body.get(s.range()));
+            // One-word people a cue introduced ("striker Ronaldo") may be linked too.
+            let alone = a.entities.people.iter().map(|p| &*p.name).filter(|n| !n.contains(' '));
+            bare.chain(alone).filter_map(|w| dominant.get(w)?.anyone.as_ref())
         })
         .collect::<Vec<_>>()
         .into_iter()
@@ -380,6 +443,31 @@ fn resolve_article(
             None => i += 1,
         }
     }
+    // An article that names others must share some of the company the person keeps
+    // elsewhere; a short text, or one that names nobody else, has only the surname to go by.
+    let keeps_company = |full: &Arc<str>| {
+        context.0.is_empty()
+            || corpus.company.get(full).is_some_and(|c| context.0.iter().any(|n| c.contains(n)))
+    };
+    // A one-word person a cue introduced ("striker Ronaldo", "Kasich says he"): the full name
+    // the corpus knows for the word, on the terms a bare surname gets.
+    let mut i = 0;
+    while i < people.len() {
+        let name = &people[i].name;
+        let full = (!name.contains(' '))
+            .then(|| dominant.get(&**name)?.of(None))
+            .flatten()
+            .filter(|full| keeps_company(full) && !people.iter().any(|p| &p.name == *full));
+        match full {
+            Some(full) => {
+                let full = Arc::clone(full);
+                let short = people.remove(i);
+                merge_into(people, &full, short, true);
+                changed = true;
+            }
+            None => i += 1,
+        }
+    }
     // Bare surnames: "Trump" in a tweet that never says "Donald".
     let mut words: Vec<(&str, Span)> =
         unlinked.iter().filter_map(|s| body.get(s.range()).map(|w| (w, *s))).collect();
@@ -388,18 +476,21 @@ fn resolve_article(
         let word = group[0].0;
         let Some((surname, full)) = dominant.get_key_value(word).and_then(|(s, b)| Some((s, b.of(None)?)))
         else {
+            // "Madonna", named bare here and introduced as a singer elsewhere.
+            if let Some(name) = corpus.one_names.get(word)
+                && !people.iter().any(|p| p.name.split(' ').any(|w| w == word))
+            {
+                let spans: Spans = group.iter().map(|(_, s)| *s).collect();
+                people.push(Person { name: Arc::clone(name), aliases: Vec::new(), spans, linked: true });
+                changed = true;
+            }
             continue;
         };
         // Someone in the article already bears this name: it is theirs, or it is a guess.
         if people.iter().any(|p| p.name.split(' ').any(|w| w == word)) {
             continue;
         }
-        // An article that names others must share some of the company the person keeps
-        // elsewhere; a short text, or one that names nobody else, has only the surname to go
-        // by.
-        let keeps_company = context.0.is_empty()
-            || corpus.company.get(full).is_some_and(|c| context.0.iter().any(|n| c.contains(n)));
-        if !keeps_company {
+        if !keeps_company(full) {
             continue;
         }
         let spans: Spans = group.iter().map(|(_, s)| *s).collect();
@@ -465,6 +556,33 @@ mod tests {
         ]);
         assert_eq!(people(&c, 1), [("Prince Charles".to_string(), false)]);
         assert_eq!(people(&c, 3), [("Lord Browne".to_string(), false)]);
+    }
+
+    #[test]
+    fn a_one_name_person_is_a_person_across_the_corpus() {
+        let c = corpus(&[
+            "Goal\n\nBarcelona striker Ronaldinho scored again.",
+            "Rested\n\nTonight Ronaldinho was rested by the coach.",
+        ]);
+        assert_eq!(people(&c, 1), [("Ronaldinho".to_string(), true)]);
+        // An everyday word ("Usher") needs three articles that introduce it.
+        let mut texts = vec!["Charts\n\nThe R&B singer Usher topped the chart again."; 2];
+        texts.push("Awards\n\nTonight Usher won again.");
+        let c = corpus(&texts);
+        assert!(people(&c, 2).is_empty(), "{:?}", people(&c, 2));
+        let mut texts = vec!["Charts\n\nThe R&B singer Usher topped the chart again."; 3];
+        texts.push("Awards\n\nTonight Usher won again.");
+        let c = corpus(&texts);
+        assert_eq!(people(&c, 3), [("Usher".to_string(), true)]);
+        // A word better known as part of a full name is not spread: "striker Ronaldo" once, and
+        // Cristiano Ronaldo in two articles.
+        let c = corpus(&[
+            "Goal\n\nBrazil striker Ronaldo scored.",
+            "United\n\nCristiano Ronaldo crossed for Rooney. Ronaldo ran on. #mufc",
+            "United\n\nCristiano Ronaldo scored again. #mufc",
+            "Derby\n\nIt was Ronaldo who scored. #mufc",
+        ]);
+        assert_eq!(people(&c, 3), [("Cristiano Ronaldo".to_string(), true)]);
     }
 
     #[test]

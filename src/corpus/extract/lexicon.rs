@@ -52,6 +52,9 @@ impl Kinds {
     /// A city of 100,000 or more ("Toulouse", "Leeds"): clubs bear such names, so on its own
     /// it is nobody's surname.
     pub const CITY: Kinds = Kinds(1 << 21);
+    /// A word that introduces a person right after it when written in lower case: an
+    /// occupation or a relation ("rapper", "goalkeeper", "husband"; `person-cues.txt`).
+    pub const PERSON_CUE: Kinds = Kinds(1 << 22);
 
     /// Both sets of flags: `has` on the union asks for any of them.
     pub const fn or(self, k: Kinds) -> Kinds {
@@ -100,7 +103,8 @@ const ANY_CASE: Kinds = Kinds::STOPWORD
     .or(Kinds::ALSO_SURNAME)
     .or(Kinds::WORK_CUE)
     .or(Kinds::SPEECH_VERB)
-    .or(Kinds::NAMING_TITLE);
+    .or(Kinds::NAMING_TITLE)
+    .or(Kinds::PERSON_CUE);
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let (mut any, mut capitalised) = (FxHashMap::default(), FxHashMap::default());
@@ -130,6 +134,7 @@ fn every_list() -> FxHashMap<&'static str, Kinds> {
     mark(&mut entries(include_str!("../../../assets/honorifics.txt")), Kinds::HONORIFIC);
     mark(&mut entries(include_str!("../../../assets/role-words.txt")), Kinds::ROLE);
     mark(&mut entries(include_str!("../../../assets/work-cues.txt")), Kinds::WORK_CUE);
+    mark(&mut PERSON_CUES.iter().filter(|c| !c.contains(' ')).copied(), Kinds::PERSON_CUE);
     mark(&mut entries(include_str!("../../../assets/speech-verbs.txt")), Kinds::SPEECH_VERB);
     for w in entries(include_str!("../../../assets/not-name-words.txt")) {
         match w.strip_prefix('~') {
@@ -217,6 +222,20 @@ const FEMALE_TITLES: [&str; 11] =
 pub fn same_sex(title: &str, given: &str) -> bool {
     let (t, g) = (kinds(title), kinds(given.split('-').next().unwrap_or(given)));
     !(t.has(Kinds::MALE) && g.has(Kinds::FEMALE) || t.has(Kinds::FEMALE) && g.has(Kinds::MALE))
+}
+
+/// Every line of `person-cues.txt`: words, and phrases of several words.
+static PERSON_CUES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(include_str!("../../../assets/person-cues.txt")).collect());
+
+/// Whether the words before a name, last first and in lower case, end with a phrase of
+/// `person-cues.txt` that introduces it ("known as", "real name").
+pub fn cue_phrase_before(last_first: &[&str]) -> bool {
+    PERSON_CUES.iter().filter(|c| c.contains(' ')).any(|phrase| {
+        let words = phrase.split(' ').rev();
+        let n = phrase.split(' ').count();
+        n <= last_first.len() && words.zip(last_first).all(|(a, b)| a == *b)
+    })
 }
 
 /// Places of more than one word ("hong kong", "new york"), in lower case with single spaces.

@@ -54,6 +54,10 @@ enum Strength {
     Bare,
     /// A single word after a title or role ("Mr Hunt"): a person even without a full name.
     Surname,
+    /// A single word that the words around it introduce as a person ("rapper Kano", "Dido
+    /// said she", "Bez, 40,"): a person by that one name when no full name in the article
+    /// ends with it.
+    Cued,
 }
 
 /// Token indices of one capitalised run; most runs are a word or two.
@@ -85,6 +89,11 @@ struct Mention<'a> {
     opener: bool,
     /// The last word of a title in title case: "My Summer of Love", "Shakespeare in Love".
     in_title: bool,
+    /// A one-word name that may stand alone as a person's when a cue says so: not a place, a
+    /// month, an organisation's word or an everyday word ("Kano", "Madonna", not "Chelsea").
+    one_name: bool,
+    /// A nickname written inside the name: "Ahmed 'Mido' Hossam".
+    nickname: Option<&'a str>,
 }
 
 fn is_honorific(word: &str) -> bool {
@@ -194,31 +203,173 @@ fn is_sym(body: &str, t: &Token, s: &str) -> bool {
     t.kind == Kind::Sym && t.text(body) == s
 }
 
+/// Particles that may open a surname written without the given name: "de Villepin", "van
+/// Nistelrooy", "bin Laden".
+const SURNAME_PARTICLES: [&str; 15] =
+    ["bin", "da", "de", "del", "della", "den", "der", "di", "dos", "du", "ibn", "ten", "ter", "van", "von"];
+
+/// Whether a word is a particle of a name, in either case ("van", "Van").
+fn is_particle(word: &str) -> bool {
+    word.len() <= 5 && SURNAME_PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(word))
+}
+
+/// Two capital letters standing for given names: "JK Rowling", "PJ Harvey".
+fn is_initials(word: &str) -> bool {
+    word.len() == 2 && word.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+fn is_open_quote(s: &str) -> bool {
+    matches!(s, "'" | "‘" | "\"" | "“")
+}
+
+fn is_close_quote(s: &str) -> bool {
+    matches!(s, "'" | "’" | "\"" | "”")
+}
+
+/// One run of name words: token indices, and a nickname written inside it ("Ahmed 'Mido'
+/// Hossam") as the token of the nickname.
+struct NameRun {
+    tokens: Run,
+    nickname: Option<usize>,
+    /// Written as only a person's name is: a nickname inside it, a given name in brackets.
+    shaped: bool,
+}
+
+/// Where a run may open besides a capitalised word: a lower-case particle before one ("de
+/// Villepin"), initials ("JK Rowling"), or a number that an occupation introduces as a name
+/// ("rapper 50 Cent").
+fn opens_run(body: &str, tokens: &[Token], i: usize) -> bool {
+    let t = &tokens[i];
+    let next_is_name = || {
+        tokens
+            .get(i + 1)
+            .is_some_and(|n| n.kind == Kind::Word && n.gap == Gap::Space && is_name_word(n.text(body)))
+    };
+    match t.kind {
+        Kind::Word => {
+            let w = t.text(body);
+            if w.len() > 5 || !next_is_name() {
+                return false;
+            }
+            if SURNAME_PARTICLES.contains(&w) {
+                return true;
+            }
+            // Initials before a surname, and the run ends there: not "UK Film Council", not
+            // "BT Retail", not "US President".
+            const NOT_AFTER_INITIALS: Kinds = Kinds::ROLE
+                .or(Kinds::HONORIFIC)
+                .or(Kinds::PLACE)
+                .or(Kinds::CITY)
+                .or(Kinds::NOT_NAME)
+                .or(Kinds::NATIONALITY);
+            is_initials(w) && !kinds(w).has(Kinds::STOPWORD.or(Kinds::PLACE)) && {
+                let next = tokens[i + 1].text(body);
+                let k = kinds(next);
+                let everyday = k.has(Kinds::EVERYDAY) && !k.has(Kinds::SURNAME);
+                !everyday
+                    && !k.has(NOT_AFTER_INITIALS)
+                    && !tokens.get(i + 2).is_some_and(|n| {
+                        n.kind == Kind::Word && n.gap == Gap::Space && is_name_word(n.text(body))
+                    })
+            }
+        }
+        Kind::Number => {
+            t.gap != Gap::None
+                && t.end - t.start <= 3
+                && t.text(body).bytes().all(|b| b.is_ascii_digit())
+                && next_is_name()
+                && i.checked_sub(1).is_some_and(|p| {
+                    let w = tokens[p].text(body);
+                    tokens[p].kind == Kind::Word && kinds(w).has(Kinds::ROLE.or(Kinds::PERSON_CUE))
+                })
+        }
+        _ => false,
+    }
+}
+
 /// Maximal runs of name words on one line, as token indices. An initial or title may carry a
-/// full stop ("George W. Bush", "Dr. Ranj Singh"); a possessive ends a run.
-fn runs(body: &str, tokens: &[Token]) -> Vec<Run> {
+/// full stop ("George W. Bush", "Dr. Ranj Singh", "J.K. Rowling"); a possessive ends a run; a
+/// nickname in quotes may stand inside it; a given name in brackets may open it ("(Zinedine)
+/// Zidane").
+fn runs(body: &str, tokens: &[Token]) -> Vec<NameRun> {
+    let word_at = |k: usize, gap: Gap| {
+        tokens.get(k).is_some_and(|n| n.kind == Kind::Word && n.gap == gap && is_name_word(n.text(body)))
+    };
+    let sym_at = |k: usize, f: fn(&str) -> bool| {
+        tokens.get(k).is_some_and(|n| n.kind == Kind::Sym && n.gap == Gap::None && f(n.text(body)))
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
-        if t.kind != Kind::Word || !is_name_word(t.text(body)) {
+        let name_word = t.kind == Kind::Word && is_name_word(t.text(body));
+        if !name_word && !opens_run(body, tokens, i) {
             i += 1;
             continue;
         }
         let mut run = Run::from_elem(i, 1);
+        let mut nickname = None;
         let mut j = i;
+        // "(Zinedine) Zidane": a given name in brackets before the surname.
+        let bracketed = name_word
+            && i > 0
+            && is_sym(body, &tokens[i - 1], "(")
+            && sym_at(i + 1, |s| s == ")")
+            && word_at(i + 2, Gap::Space)
+            && {
+                let k = kinds(t.text(body));
+                const NOT_GIVEN: Kinds = Kinds::EVERYDAY
+                    .or(Kinds::PLACE)
+                    .or(Kinds::TOWN)
+                    .or(Kinds::CITY)
+                    .or(Kinds::NOT_NAME)
+                    .or(Kinds::NATIONALITY)
+                    .or(Kinds::STOPWORD);
+                !k.has(NOT_GIVEN)
+            };
+        if bracketed {
+            run.push(i + 2);
+            j = i + 2;
+        }
         loop {
             let cur = tokens[j].text(body);
             if ends_possessive(cur) {
                 break;
             }
             let mut k = j + 1;
+            let single = cur.chars().count() == 1;
             let dotted = tokens.get(k).is_some_and(|d| d.gap == Gap::None && is_sym(body, d, "."))
-                && (cur.chars().count() == 1 || (cur.len() <= 4 && is_honorific(cur)));
+                && (single || (cur.len() <= 4 && is_honorific(cur)));
             if dotted {
                 k += 1;
+                // "J.K.": initials written without a space.
+                if single
+                    && tokens.get(k).is_some_and(|n| {
+                        n.kind == Kind::Word && n.gap == Gap::None && n.text(body).chars().count() == 1
+                    })
+                    && tokens[k].text(body).starts_with(char::is_uppercase)
+                {
+                    run.push(k);
+                    j = k;
+                    continue;
+                }
             }
             let Some(next) = tokens.get(k) else { break };
+            // "Ahmed 'Mido' Hossam": a nickname in quotes between given name and surname.
+            if nickname.is_none()
+                && kinds(cur).has(Kinds::ANY_GIVEN)
+                && next.kind == Kind::Sym
+                && next.gap == Gap::Space
+                && is_open_quote(next.text(body))
+                && word_at(k + 1, Gap::None)
+                && sym_at(k + 2, is_close_quote)
+                && word_at(k + 3, Gap::Space)
+            {
+                nickname = Some(k + 1);
+                run.push(k + 3);
+                j = k + 3;
+                continue;
+            }
             if next.kind != Kind::Word || next.gap != Gap::Space {
                 break;
             }
@@ -239,14 +390,18 @@ fn runs(body: &str, tokens: &[Token]) -> Vec<Run> {
             }
         }
         i = j + 1;
-        split_strung_names(body, tokens, run, &mut out);
+        if nickname.is_some() || bracketed {
+            out.push(NameRun { tokens: run, nickname, shaped: true });
+        } else {
+            split_strung_names(body, tokens, run, &mut out);
+        }
     }
     out
 }
 
 /// "Megyn Kelly Chris Wallace": two names strung together without a comma (headlines, tweets).
 /// A run of four words or more is cut before a given name that has two words before it.
-fn split_strung_names(body: &str, tokens: &[Token], run: Run, out: &mut Vec<Run>) {
+fn split_strung_names(body: &str, tokens: &[Token], run: Run, out: &mut Vec<NameRun>) {
     let given = |k: usize| is_given_name(tokens[run[k]].text(body));
     // The word after the cut must be able to be a surname ("Chris Wallace", not "Stewart America").
     let surname = |k: usize| {
@@ -261,10 +416,10 @@ fn split_strung_names(body: &str, tokens: &[Token], run: Run, out: &mut Vec<Run>
         .flatten();
     match cut {
         Some(k) => {
-            out.push(run[..k].iter().copied().collect());
-            out.push(run[k..].iter().copied().collect());
+            out.push(NameRun { tokens: run[..k].iter().copied().collect(), nickname: None, shaped: false });
+            out.push(NameRun { tokens: run[k..].iter().copied().collect(), nickname: None, shaped: false });
         }
-        None => out.push(run),
+        None => out.push(NameRun { tokens: run, nickname: None, shaped: false }),
     }
 }
 
@@ -284,7 +439,8 @@ fn word_before(body: &str, tokens: &[Token], idx: usize, back: usize) -> Option<
     tokens.get(i).and_then(|t| Lower::new(t.text(body)))
 }
 
-fn classify<'a>(body: &'a str, tokens: &[Token], run: &[usize]) -> Option<Mention<'a>> {
+fn classify<'a>(body: &'a str, tokens: &[Token], name_run: &NameRun) -> Option<Mention<'a>> {
+    let run = &name_run.tokens[..];
     // Most runs are one sentence-initial word ("The", "But"): settle those before allocating.
     if let [only] = run
         && is_opener(kinds(strip_possessive(tokens[*only].text(body))))
@@ -314,6 +470,7 @@ fn classify<'a>(body: &'a str, tokens: &[Token], run: &[usize]) -> Option<Mentio
     let byline = tokens[run[0]].gap == Gap::Line && words[0] == "By";
     // Where a place or nationality stands before a name, it says where the person is from:
     // "Argentine David Nalbandian", "Mayor of London Ken Livingstone".
+    let mut peeled = false;
     while start + 1 < n {
         let (k, next) = (word_kinds[start], words[start + 1]);
         let peel = k.has(Kinds::NATIONALITY) || (k.has(Kinds::PLACE) && kinds(next).has(Kinds::ANY_GIVEN));
@@ -321,6 +478,7 @@ fn classify<'a>(body: &'a str, tokens: &[Token], run: &[usize]) -> Option<Mentio
             break;
         }
         start += 1;
+        peeled = true;
     }
     // A sentence's first word is capitalised whatever it is: "Watch Megyn Kelly". Before a
     // given name it goes at once; before a lone word ("Ask Trump", "Gill Shaw") it goes only
@@ -361,7 +519,17 @@ fn classify<'a>(body: &'a str, tokens: &[Token], run: &[usize]) -> Option<Mentio
         .enumerate()
         .map(|(k, w)| if start + k == n - 1 { strip_possessive(w) } else { w })
         .collect();
-    let m = name_words.len();
+    // "de Villepin", "Van Nistelrooy": a surname with its particle is one word of a name.
+    // `extra_toks` counts the tokens beyond the name's words that it spans.
+    let (name_words, m, extra_toks) = if name_words.len() == 2 && is_particle(name_words[0]) {
+        let from = tokens[run[start]].start;
+        let to = tokens[run[n - 1]].start + name_words[1].len();
+        (Words::from_elem(&body[from..to], 1), 1, 1)
+    } else {
+        let m = name_words.len();
+        (name_words, m, 0)
+    };
+    let opener = opener && m > 1;
 
     let given = is_given_name(name_words[0]);
     // The last word may have lost a possessive, so it is looked up again; the others are known.
@@ -426,11 +594,11 @@ fn classify<'a>(body: &'a str, tokens: &[Token], run: &[usize]) -> Option<Mentio
     let everyday_end = m >= 2 && weak_end(&name_words);
 
     let first_tok = run[0];
-    let last_tok = run[start + m - 1];
+    let last_tok = run[start + extra_toks + m - 1];
     let prev_lower = word_before(body, tokens, first_tok, 1);
     let prev_word = prev_lower.as_ref().map(Lower::as_str);
     let prev_kinds = prev_word.map(kinds).unwrap_or_default();
-    let prev_role = prev_kinds.has(Kinds::ROLE) || prev_word == Some("mp");
+    let prev_role = prev_kinds.has(Kinds::ROLE.or(Kinds::PERSON_CUE)) || prev_word == Some("mp");
     let work_before = prev_kinds.has(Kinds::WORK_CUE)
         || (matches!(prev_word, Some("in" | "of"))
             && word_before(body, tokens, first_tok, 2).is_some_and(|w| WORK_BEFORE_IN.contains(&w.as_str())));
@@ -480,20 +648,75 @@ fn classify<'a>(body: &'a str, tokens: &[Token], run: &[usize]) -> Option<Mentio
         return None;
     }
     let apposition =
-        next.is_some_and(|t| is_sym(body, t, ",")) && apposition_follows(body, tokens, last_tok + 2);
+        next.is_some_and(|t| is_sym(body, t, ",")) && apposition_follows(body, tokens, last_tok + 2, false);
     // "S Dunn", "J K Rowling": initials come before names.
     let initial = m >= 2 && name_words[0].chars().count() == 1;
+    // "Ruud van Nistelrooy", "Osama bin Laden": a particle between a first word that is no
+    // everyday word and a last one marks a person's name ("Tour de France" ended in a place
+    // above).
+    // "Scot Nick Smith", "Britain's Nick Buckfield": where someone is from, then a given name.
+    let from_place = first_tok.checked_sub(1).is_some_and(|p| {
+        let t = &tokens[p];
+        let w = t.text(body);
+        t.kind == Kind::Word
+            && tokens[first_tok].gap == Gap::Space
+            && ends_possessive(w)
+            && kinds(strip_possessive(w)).has(Kinds::PLACE)
+    });
+    let placed = m >= 2 && (peeled || from_place) && kinds(name_words[0]).has(Kinds::ANY_GIVEN);
+    let particle_inside = m >= 3
+        && name_words[1..m - 1].iter().any(|w| SURNAME_PARTICLES.contains(w) && *w != "du")
+        && !word_kinds[start].has(Kinds::EVERYDAY.or(Kinds::NOT_NAME).or(Kinds::PLACE).or(Kinds::CITY));
+
+    // A place ("rapper Kano", Kano being a city too) only after an occupation said of it.
+    let place = last_kind.has(Kinds::PLACE.or(Kinds::CITY));
+    let one_name = m == 1 && can_stand_alone(name_words[0], last_kind) && !place;
+    // "Kano, 19, said": an age between commas.
+    let aged = || {
+        next.is_some_and(|t| is_sym(body, t, ","))
+            && tokens.get(last_tok + 2).is_some_and(|t| t.kind == Kind::Number && t.end - t.start <= 2)
+            && tokens.get(last_tok + 3).is_some_and(|t| is_sym(body, t, ","))
+    };
+    let after_occupation = m == 1
+        && can_stand_alone(name_words[0], last_kind)
+        && (lower_cue_before(body, tokens, first_tok, false) || aged());
+    let one_name_cue = after_occupation
+        || one_name
+            && ((role && !honorific)
+                || lower_cue_before(
+                    body,
+                    tokens,
+                    first_tok,
+                    next.is_some_and(|t| is_sym(body, t, ",") || is_sym(body, t, "&"))
+                        || next_word == Some("and"),
+                )
+                || (next.is_some_and(|t| is_sym(body, t, ","))
+                    && apposition_follows(body, tokens, last_tok + 2, true))
+                || (speech && speaks_of_a_person(body, tokens, last_tok + 2)));
 
     let strength = if m >= 2 {
         if everyday_end && !(prev_role || speech || apposition) {
             return None;
-        } else if honorific || role || prev_role || given || speech || apposition || byline || initial {
+        } else if honorific
+            || role
+            || prev_role
+            || given
+            || speech
+            || apposition
+            || byline
+            || initial
+            || particle_inside
+            || placed
+            || name_run.shaped
+        {
             Strength::Person
         } else {
             Strength::Pending
         }
     } else if honorific && !is_role(name_words[0]) && !is_honorific(name_words[0]) {
         Strength::Surname
+    } else if one_name_cue {
+        Strength::Cued
     } else {
         Strength::Bare
     };
@@ -511,7 +734,13 @@ fn classify<'a>(body: &'a str, tokens: &[Token], run: &[usize]) -> Option<Mentio
     {
         *last = &last[..last.len() - 1];
     }
+    // "U.S.", "O.J.": initials alone name nobody.
+    if name_words.iter().all(|w| w.chars().count() == 1) {
+        return None;
+    }
     let title = (honorific && start > 0).then(|| words[start - 1]);
+    let name_words =
+        if extra_toks == 0 { glue_initials(body, tokens, &run[start..], name_words) } else { name_words };
     Some(Mention {
         words: name_words,
         title,
@@ -530,25 +759,173 @@ fn classify<'a>(body: &'a str, tokens: &[Token], run: &[usize]) -> Option<Mentio
         ),
         // Asked only of one-word names, the ones the corpus may link.
         in_title: m == 1 && in_title_phrase(body, tokens, first_tok),
+        one_name,
+        nickname: name_run.nickname.map(|k| tokens[k].text(body)),
     })
+}
+
+/// "J.K. Rowling": initials written together are one word of the name, as written.
+fn glue_initials<'a>(body: &'a str, tokens: &[Token], run: &[usize], words: Words<'a>) -> Words<'a> {
+    let single = |k: usize| words.get(k).is_some_and(|w| w.chars().count() == 1);
+    let glued = |k: usize| single(k) && single(k + 1) && tokens[run[k + 1]].start == tokens[run[k]].end + 1;
+    if !(0..words.len()).any(glued) {
+        return words;
+    }
+    let mut out = Words::new();
+    let mut k = 0;
+    while k < words.len() {
+        if glued(k) {
+            let mut last = k + 1;
+            while glued(last) {
+                last += 1;
+            }
+            let (from, mut to) = (tokens[run[k]].start, tokens[run[last]].end);
+            if body[to..].starts_with('.') {
+                to += 1;
+            }
+            out.push(&body[from..to]);
+            k = last + 1;
+        } else {
+            out.push(words[k]);
+            k += 1;
+        }
+    }
+    out
+}
+
+/// Whether a full name ends with a surname of several words, whatever their case: "Ruud van
+/// Nistelrooy" with "Van Nistelrooy".
+fn ends_with_unit(words: &[String], unit: &str) -> bool {
+    let parts: SmallVec<[&str; 3]> = unit.split(' ').collect();
+    parts.len() > 1
+        && words.len() > parts.len()
+        && words[words.len() - parts.len()..].iter().zip(&parts).all(|(a, b)| a.eq_ignore_ascii_case(b))
+}
+
+/// Role words that firms, clubs and countries take as often as people ("rival Porsche",
+/// "market leader Diageo"): before a full name they still mark a person, before a single word
+/// they prove nothing.
+const SHARED_WITH_FIRMS: [&str; 13] = [
+    "rival", "leader", "owner", "partner", "winner", "user", "member", "chief", "official", "analyst",
+    "client", "host", "champion",
+];
+
+/// Whether a single word may be a person's only name: some letters in lower case, and none of
+/// the things a capitalised word more often is (a place, a club's city, a month, a
+/// nationality, an organisation's word, a role, an everyday word no family or person bears).
+fn can_stand_alone(word: &str, k: Kinds) -> bool {
+    const NEVER_ALONE: Kinds = Kinds::NATIONALITY
+        .or(Kinds::NOT_NAME)
+        .or(Kinds::MONTH)
+        .or(Kinds::WEEKDAY)
+        .or(Kinds::ROLE)
+        .or(Kinds::HONORIFIC)
+        .or(Kinds::STOPWORD)
+        .or(Kinds::PERSON_CUE);
+    let everyday = k.has(Kinds::EVERYDAY) && !k.has(Kinds::SURNAME.or(Kinds::ANY_GIVEN));
+    // "T-Mobile", "Co-Author": a compound ending in an everyday word is a brand or a noun.
+    let compound = word.rsplit_once('-').is_some_and(|(_, last)| {
+        let k = kinds(last);
+        last.len() > 2 && k.has(Kinds::EVERYDAY) && !k.has(Kinds::SURNAME.or(Kinds::ANY_GIVEN))
+    });
+    word.chars().count() > 1
+        && word.chars().any(char::is_lowercase)
+        && !everyday
+        && !compound
+        && !k.has(NEVER_ALONE)
+}
+
+/// An occupation or a relation in lower case right before the name ("rapper Kano", "her
+/// husband Stephen"), or a phrase that gives a name ("better known as Bez").
+fn lower_cue_before(body: &str, tokens: &[Token], first: usize, list_follows: bool) -> bool {
+    if tokens[first].gap == Gap::Line {
+        return false;
+    }
+    let mut before: SmallVec<[&str; 3]> = SmallVec::new();
+    for t in tokens[..first].iter().rev().take(3) {
+        if t.kind != Kind::Word {
+            break;
+        }
+        before.push(t.text(body));
+        if t.gap == Gap::Line {
+            break;
+        }
+    }
+    let Some(prev) = before.first() else { return false };
+    if !prev.starts_with(char::is_lowercase) {
+        return false;
+    }
+    // "best actress Oscar", "best newcomer Bafta": a category of an award, not a person.
+    if before.get(1).is_some_and(|w| matches!(*w, "best" | "supporting" | "leading")) {
+        return false;
+    }
+    if kinds(prev).has(Kinds::ROLE.or(Kinds::PERSON_CUE)) {
+        return !SHARED_WITH_FIRMS.contains(prev);
+    }
+    // "hosts Ant and Dec", "rappers Eminem and 50 Cent": a plural before a list ("analysts
+    // Gartner said" is a firm's name).
+    if let Some(one) = prev.strip_suffix('s')
+        && kinds(one).has(Kinds::ROLE.or(Kinds::PERSON_CUE))
+        && !SHARED_WITH_FIRMS.contains(&one)
+    {
+        return list_follows;
+    }
+    let lower: SmallVec<[String; 3]> = before.iter().map(|w| w.to_lowercase()).collect();
+    let lower: SmallVec<[&str; 3]> = lower.iter().map(String::as_str).collect();
+    lexicon::cue_phrase_before(&lower)
+}
+
+/// After a speech verb: whether what follows speaks of a person, not a firm or a club. A
+/// personal pronoun ("Dido said she", "Mido said: \"I ...\"") before any "it", "its", "we" or
+/// "they", within the paragraph.
+fn speaks_of_a_person(body: &str, tokens: &[Token], from: usize) -> bool {
+    for t in tokens.iter().skip(from).take(25) {
+        if t.gap == Gap::Line {
+            return false;
+        }
+        if t.kind != Kind::Word {
+            continue;
+        }
+        match t.text(body) {
+            "he" | "she" | "his" | "her" | "him" | "himself" | "herself" | "I" | "my" | "me" => return true,
+            "it" | "its" | "It" | "Its" | "we" | "We" | "our" | "Our" | "they" | "They" | "their" => {
+                return false;
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 /// What follows a name and a comma and marks it as a person: "who", an age (", 27,"), where
 /// they are from (", from Birmingham"), or a role within a few words (", chair of the BMA",
 /// ", the Olympic heptathlon champion").
-fn apposition_follows(body: &str, tokens: &[Token], from: usize) -> bool {
+/// For a one-word name (`one_word`), "who" and "from" prove nothing: clubs and firms take
+/// them too ("Chelsea, who are top").
+fn apposition_follows(body: &str, tokens: &[Token], from: usize, one_word: bool) -> bool {
     let Some(t) = tokens.get(from) else { return false };
     if t.kind == Kind::Number {
         return t.end - t.start <= 3 && tokens.get(from + 1).is_some_and(|c| is_sym(body, c, ","));
     }
-    if t.kind == Kind::Word && matches!(t.text(body), "who" | "from" | "aged") {
-        return true;
+    if t.kind == Kind::Word {
+        match t.text(body) {
+            "aged" => return true,
+            "who" | "whose" | "from" if !one_word => return true,
+            _ => {}
+        }
     }
-    tokens[from..]
-        .iter()
-        .take(5)
-        .take_while(|t| t.kind == Kind::Word && t.gap != Gap::Line)
-        .any(|t| is_role(t.text(body)))
+    let role = |t: &Token| kinds(t.text(body)).has(Kinds::ROLE.or(Kinds::PERSON_CUE));
+    let words = tokens[from..].iter().take(5).take_while(|t| t.kind == Kind::Word && t.gap != Gap::Line);
+    if !one_word {
+        return words.clone().any(role);
+    }
+    // One word needs the role said of it at once: "Bez, the dancer", "Kano, a 19-year-old
+    // rapper", not "Glenmorangie, one of Scotland's premier whisky firms".
+    let mut words = words.peekable();
+    if words.next_if(|t| matches!(t.text(body), "the" | "a" | "an" | "former")).is_none() {
+        return words.next().is_some_and(|t| role(t) && !SHARED_WITH_FIRMS.contains(&t.text(body)));
+    }
+    words.take(3).any(|t| role(t) && !SHARED_WITH_FIRMS.contains(&t.text(body)))
 }
 
 /// Two runs side by side in a list: only commas and "and"/"or" between them.
@@ -576,12 +953,26 @@ impl Mention<'_> {
 struct Entry {
     words: Vec<String>,
     forms: Vec<String>,
+    /// Nicknames written inside the name ("Mido"): a short form of this person as well.
+    nicknames: Vec<String>,
     count: usize,
     spans: Vec<Span>,
     first: usize,
 }
 
 impl Entry {
+    fn new(words: Vec<String>, first: usize) -> Entry {
+        Entry { words, forms: Vec::new(), nicknames: Vec::new(), count: 0, spans: Vec::new(), first }
+    }
+
+    /// Whether a one-word form (or a surname with its particle) may stand for this person.
+    fn answers_to(&self, word: &str) -> bool {
+        self.words.iter().skip(1).any(|w| w == word)
+            || self.words == [word]
+            || self.nicknames.iter().any(|n| n == word)
+            || ends_with_unit(&self.words, word)
+    }
+
     fn name(&self) -> String {
         self.words.join(" ")
     }
@@ -726,6 +1117,48 @@ pub fn collect(body: &str, tokens: &[Token]) -> (Vec<Person>, Leftovers) {
         }
     }
 
+    // "Kylie Minogue, Joss Stone, Anastacia and Natasha Bedingfield": a one-word name listed
+    // beside people is one of them.
+    loop {
+        let mut changed = false;
+        for i in 0..mentions.len() {
+            let m = &mentions[i];
+            // "Oh, Trump and Carson": a sentence's first word is capitalised whatever it is.
+            // "Jeb Bush, Your Record": only a run that is the name alone, never written in lower
+            // case, and not cut short ("Blazin' Squad").
+            let cut = tokens.get(m.last_tok + 1).is_some_and(|t| {
+                t.gap == Gap::None && t.kind == Kind::Sym && matches!(t.text(body), "'" | "’")
+            });
+            if m.strength != Strength::Bare
+                || !m.one_name
+                || m.common
+                || cut
+                || m.after_article
+                || m.after_preposition
+                || sentence_start(body, tokens, m.first_tok)
+                || m.span.start as usize != tokens[m.first_tok].start
+            {
+                continue;
+            }
+            let by_list = |j: usize| {
+                let (a, b) = if j < i { (&mentions[j], &mentions[i]) } else { (&mentions[i], &mentions[j]) };
+                matches!(mentions[j].strength, Strength::Person | Strength::Cued)
+                    && listed_together(body, tokens, a, b)
+            };
+            if (i > 0 && by_list(i - 1)) || (i + 1 < mentions.len() && by_list(i + 1)) {
+                mentions[i].strength = Strength::Cued;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    introduced_by_age(body, tokens, &mut mentions);
+    for m in mentions.iter_mut().filter(|m| m.strength == Strength::Cued && m.common) {
+        // Written in lower case elsewhere in the article: a word, whatever came before it.
+        m.strength = Strength::Bare;
+    }
     lineups(body, tokens, &mut mentions);
     leftovers.pending = mentions
         .iter()
@@ -743,31 +1176,40 @@ pub fn collect(body: &str, tokens: &[Token]) -> (Vec<Person>, Leftovers) {
         let same = entries.iter_mut().find(|e| {
             e.words.first() == words.first() && e.words.last() == words.last() && e.words.len() > 1
         });
-        match same {
+        let e = match same {
             Some(e) => {
                 if words.len() > e.words.len() {
                     e.words = words;
                 }
-                e.add(&m.surface(), m.span);
+                e
             }
             None => {
-                let mut e = Entry { words, forms: Vec::new(), count: 0, spans: Vec::new(), first: order };
-                e.add(&m.surface(), m.span);
-                entries.push(e);
+                entries.push(Entry::new(words, order));
+                let last = entries.len() - 1;
+                &mut entries[last]
             }
+        };
+        e.add(&m.surface(), m.span);
+        if let Some(nick) = m.nickname
+            && !e.nicknames.iter().any(|n| n == nick)
+        {
+            e.nicknames.push(nick.to_string());
+            e.forms.push(nick.to_string());
         }
     }
     merge_initials(&mut entries);
     // Titled surnames first, so that a later bare "Hunt" can join a lone "Mr Hunt".
     for pass in [Strength::Surname, Strength::Bare] {
         for (order, m) in mentions.iter().enumerate() {
-            if m.strength != pass || m.words.len() != 1 {
+            // A one-word name a cue introduced is settled with the titled ones.
+            let strength = if m.strength == Strength::Cued { Strength::Surname } else { m.strength };
+            if strength != pass || m.words.len() != 1 {
                 continue;
             }
             let word = m.words[0];
             // "General Election": a title before a word the article also writes in lower case is
             // a heading or a phrase, not a name; before a country, a contest ("Miss America").
-            if pass == Strength::Surname && (m.common || kinds(word).has(Kinds::PLACE)) {
+            if m.strength == Strength::Surname && (m.common || kinds(word).has(Kinds::PLACE)) {
                 continue;
             }
             let title_kinds = m.title.map(kinds).unwrap_or_default();
@@ -780,8 +1222,7 @@ pub fn collect(body: &str, tokens: &[Token]) -> (Vec<Person>, Leftovers) {
                 (0..entries.len())
                     .filter(|&i| {
                         let e = &entries[i];
-                        (e.words.iter().skip(1).any(|w| w == word) || e.words == [word])
-                            && m.title.is_none_or(|t| lexicon::same_sex(t, &e.words[0]))
+                        e.answers_to(word) && m.title.is_none_or(|t| lexicon::same_sex(t, &e.words[0]))
                     })
                     .collect()
             };
@@ -808,7 +1249,21 @@ pub fn collect(body: &str, tokens: &[Token]) -> (Vec<Person>, Leftovers) {
                     .collect();
             }
             match (matches.as_slice(), pass) {
-                ([one], _) => entries[*one].add(&m.surface(), m.span),
+                ([one], _) => {
+                    let e = &mut entries[*one];
+                    // "50 Cent" again, its number read apart: the whole name as written.
+                    let number = m.first_tok.checked_sub(1).map(|p| &tokens[p]).filter(|t| {
+                        t.kind == Kind::Number && e.words.len() == 2 && t.text(body) == e.words[0]
+                    });
+                    match number {
+                        Some(t) => e.add(&e.name(), Span::new(t.start, m.span.end as usize)),
+                        None => e.add(&m.surface(), m.span),
+                    }
+                }
+                // "rapper Kano": a person by one name, unless a full name here opens with it
+                // (then it is a first name, and whose is a guess).
+                ([], Strength::Surname)
+                    if m.strength == Strength::Cued && entries.iter().any(|e| e.words[0] == word) => {}
                 ([], Strength::Surname) => {
                     // "Lord Falconer", "Prince Charles", "Mrs Howard": with no full name in the
                     // article, the title is part of the name, so no other Charles can take it
@@ -818,7 +1273,7 @@ pub fn collect(body: &str, tokens: &[Token]) -> (Vec<Person>, Leftovers) {
                         Some(t) => vec![t.to_string(), word.to_string()],
                         None => vec![word.to_string()],
                     };
-                    let mut e = Entry { words, forms: Vec::new(), count: 0, spans: Vec::new(), first: order };
+                    let mut e = Entry::new(words, order);
                     e.add(&m.surface(), m.span);
                     entries.push(e);
                 }
@@ -918,6 +1373,28 @@ fn merge_initials(entries: &mut Vec<Entry>) {
     }
 }
 
+/// "Madonna ... The 46-year-old said": an age given as "the N-year-old" introduces the
+/// one-word name just before it, when no other name comes between.
+fn introduced_by_age(body: &str, tokens: &[Token], mentions: &mut [Mention]) {
+    let ages = tokens.iter().enumerate().filter(|(i, t)| {
+        t.kind == Kind::Word
+            && t.text(body).starts_with("year-old")
+            && *i >= 3
+            && tokens[i - 2].kind == Kind::Number
+            && matches!(tokens[i - 3].text(body), "the" | "The")
+    });
+    for (at, _) in ages {
+        let before = mentions.iter().rposition(|m| m.last_tok < at);
+        if let Some(i) = before
+            && mentions[i].strength == Strength::Bare
+            && mentions[i].one_name
+            && at - mentions[i].last_tok <= 40
+        {
+            mentions[i].strength = Strength::Cued;
+        }
+    }
+}
+
 /// Team sheets: "Newcastle: Given, Carr, Boumsong, Bramble, ... Robert (Jenas 77), Shearer."
 /// A comma list of four or more names, two of them people already, makes the rest people too,
 /// and so does every other comma list in the same paragraph (substitutes, scorers, bookings).
@@ -953,9 +1430,15 @@ fn lineups(body: &str, tokens: &[Token], mentions: &mut [Mention]) {
         .collect();
     let mut lineup_paragraphs = HashSet::default();
     for g in &groups {
+        // A name with a minute after it ("(Pitman 105)", "Rigoglioso 59") is a substitute or
+        // a scorer: as good a sign of a team sheet as a known player.
+        let minute = |m: &Mention| tokens.get(m.last_tok + 1).is_some_and(|t| t.kind == Kind::Number);
         let people = g
             .iter()
-            .filter(|&&i| mentions[i].strength == Strength::Person || known.contains(mentions[i].words[0]))
+            .filter(|&&i| {
+                let m = &mentions[i];
+                m.strength == Strength::Person || known.contains(m.words[0]) || minute(m)
+            })
             .count();
         let surnames = g.iter().filter(|&&i| mentions[i].words.len() == 1).count();
         if g.len() >= 4 && people >= 2 && surnames >= 3 {
