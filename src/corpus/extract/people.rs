@@ -248,10 +248,12 @@ fn opens_run(body: &str, tokens: &[Token], i: usize) -> bool {
     match t.kind {
         Kind::Word => {
             let w = t.text(body);
-            if w.len() > 5 || !next_is_name() {
+            // Most words are neither: settle them before looking at the next one.
+            let particle = w.len() <= 5 && SURNAME_PARTICLES.contains(&w);
+            if !(particle || is_initials(w)) || !next_is_name() {
                 return false;
             }
-            if SURNAME_PARTICLES.contains(&w) {
+            if particle {
                 return true;
             }
             // Initials before a surname, and the run ends there: not "UK Film Council", not
@@ -357,10 +359,10 @@ fn runs(body: &str, tokens: &[Token]) -> Vec<NameRun> {
             let Some(next) = tokens.get(k) else { break };
             // "Ahmed 'Mido' Hossam": a nickname in quotes between given name and surname.
             if nickname.is_none()
-                && kinds(cur).has(Kinds::ANY_GIVEN)
                 && next.kind == Kind::Sym
                 && next.gap == Gap::Space
                 && is_open_quote(next.text(body))
+                && kinds(cur).has(Kinds::ANY_GIVEN)
                 && word_at(k + 1, Gap::None)
                 && sym_at(k + 2, is_close_quote)
                 && word_at(k + 3, Gap::Space)
@@ -869,6 +871,10 @@ fn lower_cue_before(body: &str, tokens: &[Token], first: usize, list_follows: bo
         && !SHARED_WITH_FIRMS.contains(&one)
     {
         return list_follows;
+    }
+    // Phrases are rare: look them up only after a word that ends one.
+    if !matches!(*prev, "as" | "name" | "nicknamed" | "aka") {
+        return false;
     }
     let lower: SmallVec<[String; 3]> = before.iter().map(|w| w.to_lowercase()).collect();
     let lower: SmallVec<[&str; 3]> = lower.iter().map(String::as_str).collect();
