@@ -672,16 +672,15 @@ fn classify<'a>(body: &'a str, tokens: &[Token], name_run: &NameRun) -> Option<M
 
     // A place ("rapper Kano", Kano being a city too) only after an occupation said of it.
     let place = last_kind.has(Kinds::PLACE.or(Kinds::CITY));
-    let one_name = m == 1 && can_stand_alone(name_words[0], last_kind) && !place;
+    let alone = m == 1 && can_stand_alone(name_words[0], last_kind);
+    let one_name = alone && !place;
     // "Kano, 19, said": an age between commas.
     let aged = || {
         next.is_some_and(|t| is_sym(body, t, ","))
             && tokens.get(last_tok + 2).is_some_and(|t| t.kind == Kind::Number && t.end - t.start <= 2)
             && tokens.get(last_tok + 3).is_some_and(|t| is_sym(body, t, ","))
     };
-    let after_occupation = m == 1
-        && can_stand_alone(name_words[0], last_kind)
-        && (lower_cue_before(body, tokens, first_tok, false) || aged());
+    let after_occupation = alone && (lower_cue_before(body, tokens, first_tok, false) || aged());
     let one_name_cue = after_occupation
         || one_name
             && ((role && !honorific)
@@ -813,8 +812,9 @@ const SHARED_WITH_FIRMS: [&str; 13] = [
 ];
 
 /// Whether a single word may be a person's only name: some letters in lower case, and none of
-/// the things a capitalised word more often is (a place, a club's city, a month, a
-/// nationality, an organisation's word, a role, an everyday word no family or person bears).
+/// the things a capitalised word more often is (a month, a nationality, an organisation's
+/// word, a role, an everyday word no family or person bears). Places are weighed by the
+/// caller: they need a stronger cue.
 fn can_stand_alone(word: &str, k: Kinds) -> bool {
     const NEVER_ALONE: Kinds = Kinds::NATIONALITY
         .or(Kinds::NOT_NAME)
