@@ -10,6 +10,7 @@ use serde::Serialize;
 use crate::corpus::load;
 use crate::corpus::{LoadError, LoadEvent, Source};
 use crate::ui::app::App;
+use crate::ui::prompt::Edit;
 use crate::ui::{Action, Keymap, Theme, update};
 
 pub const DEFAULT_QUERIES: [&str; 5] =
@@ -106,11 +107,11 @@ pub fn run(source: &Source, queries: &[String]) -> Result<Report, BenchError> {
         let mut per_key = Vec::new();
         for c in q.chars() {
             let t = Instant::now();
-            update(&mut app, Action::Input(c));
+            update(&mut app, Action::Edit(Edit::Insert(c)));
             draw(&app)?;
             per_key.push(ms(t));
         }
-        let hits = app.hits.len();
+        let hits = app.list.hits.len();
         // Leave the query, then clear it, as a person would before the next one.
         update(&mut app, Action::Activate);
         update(&mut app, Action::Escape);
@@ -126,7 +127,7 @@ pub fn run(source: &Source, queries: &[String]) -> Result<Report, BenchError> {
     }
     renders.sort_by(f64::total_cmp);
     Ok(Report {
-        articles: app.corpus.articles.len(),
+        articles: app.corpus().articles.len(),
         bytes,
         load_ms,
         peak_rss_bytes: peak_rss_bytes(),

@@ -13,30 +13,24 @@ use crate::export::Format;
 #[derive(Debug, Parser)]
 #[command(name = "strike-reader", version, args_conflicts_with_subcommands = true)]
 pub struct Cli {
+    /// `export` or `bench`; none opens the reader.
     #[command(subcommand)]
     pub command: Option<Command>,
 
+    /// The reader's own arguments.
     #[command(flatten)]
     pub read: ReadArgs,
 }
 
+/// Arguments of the reader.
 #[derive(Debug, Args, Default)]
 pub struct ReadArgs {
     /// Articles to open: files (.txt .md .html .json .jsonl .csv .xml .rss .atom), folders
     /// searched recursively, or - for standard input.
     pub paths: Vec<PathBuf>,
 
-    /// Start filtered to a person (a name or any alias, any case). Repeat for more (AND).
-    #[arg(long, value_name = "NAME")]
-    pub person: Vec<String>,
-
-    /// Start filtered to a hashtag or @handle, with or without its # or @. Repeat for more.
-    #[arg(long, value_name = "TAG")]
-    pub tag: Vec<String>,
-
-    /// Start with this fuzzy query in the filter.
-    #[arg(long, value_name = "Q")]
-    pub query: Option<String>,
+    #[command(flatten)]
+    pub select: SelectArgs,
 
     /// Read keys and theme from this TOML file instead of ~/.config/strike-reader/config.toml.
     #[arg(long, value_name = "FILE")]
@@ -47,6 +41,34 @@ pub struct ReadArgs {
     pub print_default_config: bool,
 }
 
+/// Filters given on the command line, with the same meaning for the reader and for `export`.
+#[derive(Debug, Args, Default, Clone)]
+pub struct SelectArgs {
+    /// Only articles with this person (a name or any alias, any case; a name several people
+    /// share lets any of them in). Repeat for more: each must be in.
+    #[arg(long, value_name = "NAME")]
+    pub person: Vec<String>,
+
+    /// Only articles with this hashtag or @handle, with or without its # or @. Repeat for more.
+    #[arg(long, value_name = "TAG")]
+    pub tag: Vec<String>,
+
+    /// A query in the reader's search syntax (fuzzy terms, 'exact, ^prefix, suffix$, !not,
+    /// a | b); best match first.
+    #[arg(long, value_name = "Q")]
+    pub query: Option<String>,
+}
+
+impl SelectArgs {
+    /// Nothing is selected: every article, in load order.
+    pub fn is_empty(&self) -> bool {
+        self.person.is_empty()
+            && self.tag.is_empty()
+            && self.query.as_deref().is_none_or(|q| q.trim().is_empty())
+    }
+}
+
+/// What to do instead of reading.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Print every article and what was extracted from it (people, hashtags, handles, figures).
@@ -56,6 +78,7 @@ pub enum Command {
     Bench(BenchArgs),
 }
 
+/// Arguments of `bench`.
 #[derive(Debug, Args)]
 pub struct BenchArgs {
     /// Articles to load; the bundled seed articles when none is given.
@@ -70,6 +93,7 @@ pub struct BenchArgs {
     pub json: bool,
 }
 
+/// Arguments of `export`.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// Articles to export; the bundled seed articles when none is given.
@@ -82,4 +106,7 @@ pub struct ExportArgs {
     /// Add each article's normalised body (the text figure offsets count in) as a last key.
     #[arg(long)]
     pub with_body: bool,
+
+    #[command(flatten)]
+    pub select: SelectArgs,
 }

@@ -6,8 +6,24 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use crate::corpus::index::Index;
 use crate::corpus::{Article, Corpus};
+use crate::filter::Engine;
+use crate::select::{SelectError, Selection};
 
+/// The articles a selection lets through, in the order the reader lists them; `None` when
+/// nothing is selected (every article, in load order).
+pub fn selected(corpus: &Corpus, select: &crate::cli::SelectArgs) -> Result<Option<Vec<usize>>, SelectError> {
+    if select.is_empty() {
+        return Ok(None);
+    }
+    let index = Index::build(&corpus.articles);
+    let filters = Selection::resolve(&index, &select.person, &select.tag)?.filters(select.query.as_deref());
+    let hits = Engine::default().apply(corpus, &index, &filters);
+    Ok(Some(hits.into_iter().map(|h| h.article).collect()))
+}
+
+/// How `export` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     /// One JSON object per line, one line per article.
@@ -121,25 +137,42 @@ fn figure_records(a: &Article) -> Vec<FigureRecord<'_>> {
         .collect()
 }
 
-pub fn write(corpus: &Corpus, format: Format, with_body: bool, out: &mut dyn Write) -> io::Result<()> {
+/// Write the articles at `order` (indices into the corpus; all of them, in load order, when
+/// `None`) in a format.
+pub fn write(
+    corpus: &Corpus,
+    order: Option<&[usize]>,
+    format: Format,
+    with_body: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let all: Vec<usize>;
+    let order = match order {
+        Some(o) => o,
+        None => {
+            all = (0..corpus.articles.len()).collect();
+            &all
+        }
+    };
+    let articles = order.iter().filter_map(|&i| corpus.articles.get(i));
     match format {
         Format::Jsonl => {
-            for a in &corpus.articles {
+            for a in articles {
                 serde_json::to_writer(&mut *out, &ArticleRecord::new(a, with_body))?;
                 out.write_all(b"\n")?;
             }
         }
         Format::Json => {
-            let records: Vec<_> = corpus.articles.iter().map(|a| ArticleRecord::new(a, with_body)).collect();
+            let records: Vec<_> = articles.map(|a| ArticleRecord::new(a, with_body)).collect();
             serde_json::to_writer_pretty(&mut *out, &records)?;
             out.write_all(b"\n")?;
         }
-        Format::Csv => write_csv(corpus, out)?,
+        Format::Csv => write_csv(articles, out)?,
     }
     out.flush()
 }
 
-fn write_csv(corpus: &Corpus, out: &mut dyn Write) -> io::Result<()> {
+fn write_csv<'a>(articles: impl Iterator<Item = &'a Article>, out: &mut dyn Write) -> io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
     w.write_record([
         "article_id",
@@ -153,7 +186,7 @@ fn write_csv(corpus: &Corpus, out: &mut dyn Write) -> io::Result<()> {
         "aliases",
         "linked",
     ])?;
-    for a in &corpus.articles {
+    for a in articles {
         let e = &a.entities;
         for p in &e.people {
             w.write_record([

@@ -66,10 +66,40 @@ impl Term {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filters {
     pub query: String,
-    pub people: Vec<EntityId>,
-    pub tags: Vec<EntityId>,
+    pub people: Vec<Vec<EntityId>>,
+    pub tags: Vec<Vec<EntityId>>,
     /// Only these articles, in store order (the bookmarked ones): None lets every article in.
     pub only: Option<Vec<usize>>,
+    pub sort: Sort,
+}
+
+/// The order of the list.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Sort {
+    #[default]
+    Relevance,
+    Date,
+    Title,
+    People,
+}
+
+impl Sort {
+    pub fn next(self) -> Sort {
+        match self {
+            Sort::Relevance => Sort::Date,
+            Sort::Date => Sort::Title,
+            Sort::Title => Sort::People,
+            Sort::People => Sort::Relevance,
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Sort::Relevance => "relevance",
+            Sort::Date => "date",
+            Sort::Title => "title",
+            Sort::People => "people",
+        }
+    }
 }
 
 impl Filters {
@@ -348,8 +378,8 @@ fn passes_entities(index: &Index, article: usize, filters: &Filters) -> bool {
         table.get(article).is_some_and(|m| m.iter().any(|(e, _)| e == id))
     };
     filters.only.as_ref().is_none_or(|only| only.binary_search(&article).is_ok())
-        && filters.people.iter().all(|p| has(&index.article_people, p))
-        && filters.tags.iter().all(|t| has(&index.article_tags, t))
+        && filters.people.iter().all(|g| g.iter().any(|p| has(&index.article_people, p)))
+        && filters.tags.iter().all(|g| g.iter().any(|t| has(&index.article_tags, t)))
 }
 
 /// The best an article does on one term: its title, or any of its people or tags.
@@ -413,9 +443,9 @@ mod tests {
 
         let hunt = index.find_people("mr hunt");
         assert_eq!(hunt.len(), 1);
-        let by_person = Filters { people: hunt.clone(), ..Filters::default() };
+        let by_person = Filters { people: vec![hunt.clone()], ..Filters::default() };
         assert_eq!(ids(&e.apply(&corpus, &index, &by_person)), [0, 1, 3]);
-        let both = Filters { people: hunt, query: "'juniorcontract".into(), ..Filters::default() };
+        let both = Filters { people: vec![hunt], query: "'juniorcontract".into(), ..Filters::default() };
         assert_eq!(ids(&e.apply(&corpus, &index, &both)), [0, 3]);
         assert_eq!(index.find_tags("juniorcontract").len(), 1);
         assert_eq!(index.find_tags("@drsherbert2").len(), 1);

@@ -9,6 +9,7 @@ pub mod cli;
 pub mod corpus;
 pub mod export;
 pub mod filter;
+pub mod select;
 pub mod state;
 pub mod ui;
 

@@ -69,7 +69,8 @@ fn run_reader(args: &ReadArgs) -> i32 {
             None
         }
     };
-    let app = app.filter_when_loaded(&args.person, &args.tag, args.query.as_deref());
+    let select = &args.select;
+    let app = app.filter_when_loaded(&select.person, &select.tag, select.query.as_deref());
     match ui::run::run(app, Some(rx), state.as_mut()) {
         Ok(app) => {
             for m in &app.messages {
@@ -134,9 +135,17 @@ fn run_export(args: &ExportArgs) -> i32 {
             return e.exit_code();
         }
     };
+    let order = match export::selected(&outcome.corpus, &args.select) {
+        Ok(order) => order,
+        Err(e) => {
+            eprintln!("strike-reader: {e}");
+            return exit::BAD_INPUT;
+        }
+    };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    match export::write(&outcome.corpus, args.format, args.with_body, &mut out).and_then(|()| out.flush()) {
+    let written = export::write(&outcome.corpus, order.as_deref(), args.format, args.with_body, &mut out);
+    match written.and_then(|()| out.flush()) {
         Ok(()) => exit::OK,
         // A closed pipe (`| head`) is the reader's choice, not a failure.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => exit::OK,

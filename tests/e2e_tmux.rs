@@ -150,7 +150,8 @@ fn a_reader_session_in_tmux() {
     let s = t.wait_for("4 of 4 articles");
     assert!(!s.contains("/capaldi"), "Esc cleared the filter:\n{s}");
 
-    t.keys(&["q"]);
+    // The sidebar has the focus: q goes back to the list, and from there quits.
+    t.keys(&["q", "q"]);
     assert_eq!(t.exit_status().as_deref(), Some("0"), "q quits with status 0");
     let s = t.screen();
     assert!(!s.contains("Articles 4/4"), "the terminal is restored (alternate screen left):\n{s}");
@@ -258,8 +259,8 @@ fn marks_survive_a_restart_and_bad_files_are_listed_in_the_reader() {
     t.keys(&["Escape"]);
     let s = t.wait_for("1 message (!)");
     assert!(!s.contains("Messages 1/1"), "Esc dismissed the list:\n{s}");
-    // Bookmark the first article, open the second (which reads it), then quit.
-    t.keys(&["m", "j", "Enter", "q"]);
+    // Bookmark the first article, open the second (which reads it), then quit from the reader.
+    t.keys(&["m", "j", "Enter", "Q"]);
     assert_eq!(t.exit_status().as_deref(), Some("0"));
     drop(t);
     let state =
@@ -281,14 +282,17 @@ fn the_config_in_the_xdg_folder_rebinds_keys() {
     let home = tempfile::TempDir::new().expect("tempdir");
     let dir = home.path().join("config/strike-reader");
     std::fs::create_dir_all(&dir).expect("mkdir");
-    std::fs::write(dir.join("config.toml"), "[keys]\nquit = [\"x\"]\nhelp = [\"f1\", \"?\"]\n")
+    std::fs::write(dir.join("config.toml"), "[keys]\nback = [\"x\"]\nhelp = [\"f1\", \"?\"]\n")
         .expect("write");
     let Some(t) = Tmux::start_in(home.path(), env!("CARGO_BIN_EXE_strike-reader"), &[], &[]) else { return };
     t.wait_for("4 of 4 articles");
     t.keys(&["?"]);
-    let s = t.wait_for("Keys · Esc or ? closes");
+    let s = t.wait_for("Help · Esc or F1 closes");
     assert!(s.contains(" x ") && s.contains("F1 ?"), "the help lists the keys in use:\n{s}");
-    t.keys(&["Escape", "q"]);
+    t.keys(&["Escape"]);
+    let s = t.wait_for("F1 help · x quit");
+    assert!(!s.contains("? help"), "the status bar's hints follow the config:\n{s}");
+    t.keys(&["q"]);
     std::thread::sleep(Duration::from_millis(200));
     assert!(t.screen().contains("4 of 4 articles"), "q no longer quits");
     t.keys(&["x"]);
@@ -326,6 +330,75 @@ fn a_fifo_is_passed_over_and_a_30_mb_line_scrolls_like_any_article() {
     t.keys(&["BTab", "j", "Enter"]);
     let s = t.wait_for("The BMA met.");
     assert!(s.contains("Small story"), "{s}");
+    t.keys(&["Q"]);
+    assert_eq!(t.exit_status().as_deref(), Some("0"));
+}
+
+#[test]
+fn q_backs_out_a_level_and_quits_only_from_the_list() {
+    let Some((t, _home)) = Tmux::start(env!("CARGO_BIN_EXE_strike-reader"), &[], &[]) else { return };
+    t.wait_for("4 of 4 articles");
+    t.keys(&["?"]);
+    t.wait_for("Help · Esc or ? closes");
     t.keys(&["q"]);
+    let s = t.wait_for("Enter open");
+    assert!(!s.contains("Help ·"), "q closed the help:\n{s}");
+    t.keys(&["j", "Enter"]);
+    let s = t.wait_for("n next match");
+    assert!(s.contains("q back"), "the reader has the focus and q goes back:\n{s}");
+    t.keys(&["q"]);
+    let s = t.wait_for("q quit");
+    assert!(s.contains("Articles 4/4"), "back in the list, still running:\n{s}");
+    t.keys(&["q"]);
+    assert_eq!(t.exit_status().as_deref(), Some("0"));
+}
+
+#[test]
+fn o_hands_the_link_to_the_browser_as_one_argument() {
+    let dir = tempfile::TempDir::new().expect("tempdir");
+    let link = "https://example.org/strike?a=1&b=$(touch%20x);c";
+    let record =
+        serde_json::json!({"title": "Strike talks", "url": link, "text": "Jeremy Hunt met the BMA."});
+    std::fs::write(dir.path().join("a.jsonl"), format!("{record}\n")).expect("write");
+    let got = dir.path().join("browser-got");
+    let browser = dir.path().join("browser.sh");
+    std::fs::write(&browser, format!("#!/bin/sh\nprintf '%s|%s' \"$#\" \"$1\" > {}\n", got.display()))
+        .expect("write");
+    Command::new("chmod").arg("+x").arg(&browser).status().expect("chmod");
+    let path = dir.path().join("a.jsonl").to_str().expect("utf8").to_string();
+    let browser = browser.to_str().expect("utf8").to_string();
+    let Some((t, _home)) =
+        Tmux::start(env!("CARGO_BIN_EXE_strike-reader"), &[&path], &[("BROWSER", &browser)])
+    else {
+        return;
+    };
+    t.wait_for("1 of 1 article");
+    t.keys(&["o"]);
+    t.wait_for("opened https://example.org/strike");
+    let start = Instant::now();
+    while !got.exists() && start.elapsed() < Duration::from_secs(5) {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let got = std::fs::read_to_string(&got).expect("the browser ran");
+    assert_eq!(got, format!("1|{link}"), "one argument, the URL as it was");
+    t.keys(&["q"]);
+    assert_eq!(t.exit_status().as_deref(), Some("0"));
+    assert!(!dir.path().join("x").exists(), "nothing in the link ran");
+}
+
+#[test]
+fn a_query_with_not_and_or() {
+    let Some((t, _home)) = Tmux::start(env!("CARGO_BIN_EXE_strike-reader"), &[], &[]) else { return };
+    t.wait_for("4 of 4 articles");
+    t.keys(&["/"]);
+    t.text("capaldi | stratford");
+    let s = t.wait_for("2 of 4 articles");
+    assert!(s.contains("Stratford") || s.contains("Capaldi"), "{s}");
+    t.keys(&["C-u"]);
+    t.text("!capaldi");
+    t.keys(&["Enter"]);
+    let s = t.wait_for("3 of 4 articles");
+    assert!(s.contains("/!capaldi"), "the query shows as a chip:\n{s}");
+    t.keys(&["Q"]);
     assert_eq!(t.exit_status().as_deref(), Some("0"));
 }

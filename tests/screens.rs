@@ -4,7 +4,7 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use strike_reader::corpus::Corpus;
-use strike_reader::ui::app::App;
+use strike_reader::ui::app::{App, Overlay};
 use strike_reader::ui::{Keymap, Theme, update};
 
 fn screen(size: (u16, u16), keys: &str, people: &[&str]) -> Terminal<TestBackend> {
@@ -53,6 +53,33 @@ screens! {
     fuzzy_query: "/capaldi", &[];
     figures_tab: "jjj\n\t3s", &[];
     help: "?", &[];
+    help_scrolled: "?jjjjjjjjjjjjjjjjjjjj", &[];
+    help_at_the_end: "?G", &[];
+    reading_with_the_list_cursor_elsewhere: "\njj", &[];
+}
+
+#[test]
+fn a_rebound_key_shows_in_every_hint() {
+    let config = strike_reader::ui::config::Config::parse(
+        "[keys]\nfilter = [\"f\"]\nhelp = [\"f1\"]\nback = [\"x\"]\nescape = [\"ctrl-l\"]\n",
+        std::path::Path::new("c.toml"),
+        false,
+    )
+    .expect("config parses");
+    let mut app = App::new(Corpus::seeds().corpus, config.keymap, config.theme, (160, 48))
+        .with_filters(&[], &[], Some("zzzzqqq"))
+        .expect("a query");
+    update(&mut app, strike_reader::ui::Action::Resize { width: 160, height: 48 });
+    let mut terminal = Terminal::new(TestBackend::new(160, 48)).expect("test terminal");
+    terminal.draw(|f| f.render_widget(&app, f.area())).expect("draw");
+    let screen = format!("{:?}", terminal.backend());
+    assert!(
+        screen.contains("f filter") && screen.contains("F1 help") && screen.contains("x quit"),
+        "{screen}"
+    );
+    assert!(!screen.contains("/ filter") && !screen.contains("? help"), "{screen}");
+    assert!(screen.contains("Ctrl-l clears them"), "the reader's hint follows the map too");
+    insta::assert_snapshot!(terminal.backend());
 }
 
 #[test]
@@ -63,7 +90,7 @@ fn the_message_list_over_the_reader() {
         "feeds/today.jsonl: line 7: column 12: expected `,` or `}`".to_string(),
         "old/1998.txt: not UTF-8 (invalid at byte 211); read as Windows-1252".to_string(),
     ];
-    app.messages_open = true;
+    app.overlays.push(Overlay::Messages { scroll: 0 });
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test terminal");
     terminal.draw(|f| f.render_widget(&app, f.area())).expect("draw");
     insta::assert_snapshot!(terminal.backend());

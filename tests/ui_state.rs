@@ -2,7 +2,7 @@
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use strike_reader::corpus::Corpus;
-use strike_reader::ui::app::{App, Tab};
+use strike_reader::ui::app::{App, Overlay, Tab};
 use strike_reader::ui::layout::Pane;
 use strike_reader::ui::{Keymap, Theme, update};
 
@@ -32,16 +32,16 @@ fn key(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
 }
 
 fn listed(app: &App) -> Vec<&str> {
-    app.hits.iter().map(|h| &app.corpus.articles[h.article].id[..3]).collect()
+    app.list.hits.iter().map(|h| &app.corpus().articles[h.article].id[..3]).collect()
 }
 
 #[test]
 fn starts_on_the_first_article_with_everything_listed() {
     let a = app((160, 48));
     assert_eq!(listed(&a), ["000", "001", "002", "003"]);
-    assert_eq!(a.open, Some(0));
+    assert_eq!(a.reader.open, Some(0));
     assert_eq!(a.focus, Pane::List);
-    assert!(!a.doc.is_empty());
+    assert!(!a.reader.doc.is_empty());
 }
 
 #[test]
@@ -57,7 +57,7 @@ fn fuzzy_filter_is_live_and_enter_keeps_while_esc_cancels() {
     assert_eq!(a.filters.query, "capaldi", "Esc restores the query the prompt opened with");
     press(&mut a, "\u{1b}");
     assert_eq!(a.filters.query, "", "Esc outside a prompt clears every filter");
-    assert_eq!(a.hits.len(), 4);
+    assert_eq!(a.list.hits.len(), 4);
 }
 
 #[test]
@@ -75,9 +75,9 @@ fn typing_q_into_the_prompt_does_not_quit() {
 fn moving_and_opening_articles() {
     let mut a = app((160, 48));
     press(&mut a, "jj");
-    assert_eq!(a.list.selected, 2);
+    assert_eq!(a.list.cursor.selected, 2);
     press(&mut a, "\n");
-    assert_eq!(a.open, Some(2));
+    assert_eq!(a.reader.open, Some(2));
     assert_eq!(a.focus, Pane::Reader, "Enter opens the article and moves to it");
     press(&mut a, "jjj");
     assert_eq!(a.scroll(), 3);
@@ -88,9 +88,9 @@ fn moving_and_opening_articles() {
     key(&mut a, KeyCode::BackTab, KeyModifiers::SHIFT);
     assert_eq!(a.focus, Pane::List);
     press(&mut a, "G");
-    assert_eq!(a.list.selected, 3);
+    assert_eq!(a.list.cursor.selected, 3);
     press(&mut a, "g");
-    assert_eq!(a.list.selected, 0);
+    assert_eq!(a.list.cursor.selected, 0);
 }
 
 #[test]
@@ -98,20 +98,20 @@ fn sidebar_enter_toggles_a_person_filter_and_counts_follow_it() {
     let mut a = app((160, 48));
     press(&mut a, "\t\t1");
     assert_eq!(a.focus, Pane::Sidebar);
-    let hunt = a.index.find_people("Jeremy Hunt")[0];
-    assert_eq!(a.people_rows[0].tally.id, hunt, "the person in most articles comes first");
-    assert_eq!(a.people_rows[0].tally.articles, 3);
+    let hunt = a.index().find_people("Jeremy Hunt")[0];
+    assert_eq!(a.sidebar.people[0].tally.id, hunt, "the person in most articles comes first");
+    assert_eq!(a.sidebar.people[0].tally.articles, 3);
     press(&mut a, "\n");
-    assert_eq!(a.filters.people, [hunt]);
+    assert_eq!(a.filters.people, [[hunt]]);
     assert_eq!(listed(&a), ["000", "001", "003"]);
-    assert!(a.people_rows.iter().all(|r| r.tally.articles <= 3));
+    assert!(a.sidebar.people.iter().all(|r| r.tally.articles <= 3));
     assert!(
-        !a.people_rows.iter().any(|r| a.index.people.name(r.tally.id) == "Justin Bieber"),
+        !a.sidebar.people.iter().any(|r| a.index().people.name(r.tally.id) == "Justin Bieber"),
         "people follow the filter"
     );
     press(&mut a, "2");
-    assert_eq!(a.tab, Tab::Tags);
-    let tags: Vec<&str> = a.tag_rows.iter().map(|r| a.index.tags.name(r.tally.id)).collect();
+    assert_eq!(a.sidebar.tab, Tab::Tags);
+    let tags: Vec<&str> = a.sidebar.tags.iter().map(|r| a.index().tags.name(r.tally.id)).collect();
     assert!(tags.contains(&"#juniorcontract") && !tags.contains(&"#LoveYourNHS"), "{tags:?}");
     press(&mut a, "1\n");
     assert!(a.filters.people.is_empty(), "Enter again removes the filter");
@@ -133,35 +133,35 @@ fn entity_and_query_filters_combine_with_and() {
 fn sidebar_filter_prompt_narrows_people() {
     let mut a = app((160, 48));
     press(&mut a, "\t\t/turner\n");
-    let names: Vec<&str> = a.people_rows.iter().map(|r| a.index.people.name(r.tally.id)).collect();
+    let names: Vec<&str> = a.sidebar.people.iter().map(|r| a.index().people.name(r.tally.id)).collect();
     assert_eq!(names, ["Sophie Turner", "Lauren Turner"]);
-    assert_eq!(a.hits.len(), 4, "the sidebar query does not filter articles");
+    assert_eq!(a.list.hits.len(), 4, "the sidebar query does not filter articles");
 }
 
 #[test]
 fn figures_tab_jumps_to_the_figure_and_n_steps_through_matches() {
     let mut a = app((160, 48));
     press(&mut a, "jjj\n");
-    assert_eq!(a.open, Some(3));
+    assert_eq!(a.reader.open, Some(3));
     press(&mut a, "\t3");
-    assert_eq!(a.tab, Tab::Figures);
+    assert_eq!(a.sidebar.tab, Tab::Figures);
     press(&mut a, "G\n");
-    let h = a.current_match.expect("the figure is the current match");
-    let line = a.doc.highlight_line(h).expect("laid out");
+    let h = a.reader.current_match.expect("the figure is the current match");
+    let line = a.reader.doc.highlight_line(h).expect("laid out");
     assert!(line >= a.scroll() && line < a.scroll() + 46, "the figure's line is in view");
     // With a person filter, n and N walk that person's mentions.
     press(&mut a, "1");
     let mut b = app((160, 48)).with_filters(&["Jeremy Hunt".into()], &[], None).expect("known");
-    b.open = None;
+    b.reader.open = None;
     press(&mut b, "G\n");
-    assert_eq!(b.open, Some(3));
-    assert!(b.matches.len() >= 6, "every mention of Hunt is a match: {}", b.matches.len());
+    assert_eq!(b.reader.open, Some(3));
+    assert!(b.reader.matches.len() >= 6, "every mention of Hunt is a match: {}", b.reader.matches.len());
     press(&mut b, "n");
-    let first = b.current_match.expect("n selects a match");
+    let first = b.reader.current_match.expect("n selects a match");
     press(&mut b, "n");
-    assert_ne!(b.current_match, Some(first));
+    assert_ne!(b.reader.current_match, Some(first));
     press(&mut b, "N");
-    assert_eq!(b.current_match, Some(first));
+    assert_eq!(b.reader.current_match, Some(first));
 }
 
 #[test]
@@ -182,9 +182,9 @@ fn narrow_terminals_hide_the_sidebar_until_s() {
 #[test]
 fn resizing_rewraps_the_reader() {
     let mut a = app((160, 48));
-    let wide = a.doc.len();
+    let wide = a.reader.doc.len();
     update(&mut a, strike_reader::ui::Action::Resize { width: 100, height: 30 });
-    assert!(a.doc.len() > wide, "a narrower reader has more lines");
+    assert!(a.reader.doc.len() > wide, "a narrower reader has more lines");
     for (w, h) in [(1, 1), (0, 0), (2, 5), (59, 3), (300, 100)] {
         update(&mut a, strike_reader::ui::Action::Resize { width: w, height: h });
         press(&mut a, "jGg\t3\n?");
@@ -196,11 +196,11 @@ fn resizing_rewraps_the_reader() {
 fn help_is_generated_from_the_key_table_and_takes_keys() {
     let mut a = app((160, 48));
     press(&mut a, "?");
-    assert!(a.help);
+    assert!(matches!(a.top_overlay(), Some(Overlay::Help { .. })));
     press(&mut a, "jj");
-    assert_eq!(a.list.selected, 0, "keys do not reach the panes under help");
+    assert_eq!(a.list.cursor.selected, 0, "keys do not reach the panes under help");
     press(&mut a, "?");
-    assert!(!a.help);
+    assert!(a.top_overlay().is_none());
 }
 
 #[test]
@@ -208,14 +208,14 @@ fn mouse_clicks_select_rows_and_focus_panes() {
     let mut a = app((160, 48));
     let list = a.panes().list.expect("list");
     update(&mut a, strike_reader::ui::Action::Click { column: list.x + 3, row: list.y + 1 + 4 });
-    assert_eq!(a.list.selected, 2);
-    assert_eq!(a.open, Some(2));
+    assert_eq!(a.list.cursor.selected, 2);
+    assert_eq!(a.reader.open, Some(2));
     let reader = a.panes().reader.expect("reader");
     update(&mut a, strike_reader::ui::Action::ScrollDown { column: reader.x + 5, row: reader.y + 5 });
     assert_eq!(a.scroll(), 3);
     let side = a.panes().sidebar.expect("sidebar");
     update(&mut a, strike_reader::ui::Action::Click { column: side.x + side.width - 3, row: side.y + 1 });
-    assert_eq!(a.tab, Tab::Figures);
+    assert_eq!(a.sidebar.tab, Tab::Figures);
     assert_eq!(a.focus, Pane::Sidebar);
 }
 
@@ -234,7 +234,7 @@ fn background_searches_answer_only_the_newest_query() {
 
     let mut engine = strike_reader::filter::Engine::default();
     let run = |engine: &mut strike_reader::filter::Engine, job: &strike_reader::ui::search::SearchJob| {
-        engine.apply(&job.corpus, &job.index, &job.filters)
+        engine.apply(&job.snapshot.corpus, &job.snapshot.index, &job.filters)
     };
     // An answer to an overtaken query changes nothing.
     let stale = run(&mut engine, &old);
@@ -245,11 +245,11 @@ fn background_searches_answer_only_the_newest_query() {
     a.search_done(strike_reader::ui::search::SearchDone { generation: newest.generation, hits });
     assert!(!a.searching());
     assert_eq!(listed(&a), ["000"]);
-    assert_eq!(a.open, Some(0));
+    assert_eq!(a.reader.open, Some(0));
     // Clearing the filters needs no search at all.
     press(&mut a, "\n\u{1b}");
     assert!(!a.searching() && a.take_search().is_none());
-    assert_eq!(a.hits.len(), 4);
+    assert_eq!(a.list.hits.len(), 4);
 }
 
 #[test]
@@ -270,29 +270,28 @@ fn what_loading_passed_over_is_listed_until_dismissed_and_comes_back_on_bang() {
             message: "line 2: column 1: expected value".into(),
         }],
     });
-    assert!(!a.messages_open, "the list waits for the load to end");
+    assert!(a.top_overlay().is_none(), "the list waits for the load to end");
     a.ingest(LoadEvent::Done);
-    assert!(a.messages_open);
+    assert_eq!(a.top_overlay(), Some(&Overlay::Messages { scroll: 0 }));
     assert_eq!(a.messages, ["b.txt: binary file, skipped", "d.jsonl: line 2: column 1: expected value"]);
     // While it is open, keys scroll it and do nothing else.
     press(&mut a, "j/");
-    assert_eq!(a.messages_scroll, 1);
-    assert!(a.prompt.is_none());
+    assert_eq!(a.top_overlay(), Some(&Overlay::Messages { scroll: 1 }));
+    assert!(a.prompt().is_none());
     press(&mut a, "\u{1b}");
-    assert!(!a.messages_open);
-    assert_eq!(a.hits.len(), 4, "Esc closed the list and cleared nothing else");
+    assert!(a.top_overlay().is_none());
+    assert_eq!(a.list.hits.len(), 4, "Esc closed the list and cleared nothing else");
     press(&mut a, "!");
-    assert!(a.messages_open);
-    assert_eq!(a.messages_scroll, 0);
+    assert_eq!(a.top_overlay(), Some(&Overlay::Messages { scroll: 0 }));
     press(&mut a, "!");
-    assert!(!a.messages_open);
+    assert!(a.top_overlay().is_none());
 }
 
 #[test]
 fn opening_reads_u_toggles_read_m_bookmarks_and_b_lists_only_bookmarks() {
     use strike_reader::state::Marks;
     let mut a = app((160, 48));
-    let key_of = |a: &App, i: usize| a.corpus.articles[a.hits[i].article].key;
+    let key_of = |a: &App, i: usize| a.corpus().articles[a.list.hits[i].article].key;
     assert!(a.marks.is_empty(), "nothing is read until it is opened");
     press(&mut a, "j\n");
     let second = key_of(&a, 1);
@@ -313,10 +312,10 @@ fn opening_reads_u_toggles_read_m_bookmarks_and_b_lists_only_bookmarks() {
     press(&mut a, "m");
     assert_eq!(listed(&a), ["001"]);
     press(&mut a, "B");
-    assert_eq!(a.hits.len(), 4);
+    assert_eq!(a.list.hits.len(), 4);
     press(&mut a, "B\u{1b}");
     assert!(!a.bookmarked_only, "Esc clears the bookmark filter with the others");
-    assert_eq!(a.hits.len(), 4);
+    assert_eq!(a.list.hits.len(), 4);
 }
 
 #[test]
@@ -355,7 +354,7 @@ fn files_gone_while_loading_are_one_message() {
     for event in events {
         a.ingest(event);
     }
-    assert_eq!(a.corpus.articles.len(), 3);
+    assert_eq!(a.corpus().articles.len(), 3);
     assert_eq!(a.messages.len(), 2, "{:?}", a.messages);
     assert!(a.messages[0].contains("x.bin: not an article file"), "{:?}", a.messages);
     assert!(a.messages[1].starts_with("37 files gone while loading ("), "{:?}", a.messages);
@@ -384,13 +383,13 @@ fn resizing_keeps_the_text_at_the_top() {
     let mut a = app((160, 48));
     press(&mut a, "jjj\n");
     press(&mut a, "jjjjjjjjjj");
-    let before = a.doc.top_offset();
+    let before = a.reader.doc.top_offset();
     assert!(before > 0, "scrolled into the body");
     update(&mut a, strike_reader::ui::Action::Resize { width: 100, height: 30 });
-    let line = a.doc.visible(1).next().expect("a line").clone();
+    let line = a.reader.doc.visible(1).next().expect("a line").clone();
     assert!(
         line.offset <= before && before <= line.offset + line.text.len(),
         "the line at the top holds what was at the top: {line:?}"
     );
-    assert_eq!(a.doc.top_offset(), line.offset);
+    assert_eq!(a.reader.doc.top_offset(), line.offset);
 }

@@ -2,6 +2,7 @@
 //! Nothing here knows about terminals; every failure is a typed error.
 
 pub mod article;
+pub mod date;
 pub mod decode;
 pub mod extract;
 pub mod formats;
@@ -11,8 +12,11 @@ pub mod load;
 pub mod resolve;
 pub mod safe;
 pub mod seeds;
+pub mod store;
 pub mod text;
 
-pub use article::{Article, Date};
+pub use article::Article;
+pub use date::Date;
 pub use extract::{Dimension, Entities, Figure, Handle, Hashtag, Person, Unit};
 pub use load::{Corpus, LoadError, LoadEvent, LoadOutcome, Skipped, Source, Warning};
+pub use store::{Snapshot, Store};

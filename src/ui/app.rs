@@ -1,118 +1,83 @@
-//! The reader's whole state and the one function that changes it. `update` does no I/O.
+//! The reader's whole state and the one function that changes it. `update` does no I/O: what
+//! needs the world (a link to open, marks to save, a search to run) is left in the state for the
+//! loop to take.
+//!
+//! `App` is made of one state per pane (`panes`), the domain `Store`, and a stack of overlays
+//! that get each key before the panes do, the top one first, as in helix's compositor.
 
 use ratatui::layout::Rect;
-use std::sync::Arc;
 
 use super::document::{self, Document, Mark};
+use super::help;
 use super::keymap::{Action, Keymap};
-use super::layout::{Pane, Panes, inner};
+use super::layout::{Geometry, NARROW, Pane, Panes, WIDE};
+use super::prompt::Prompt;
 use super::search::{SearchDone, SearchJob};
 use super::theme::Theme;
-use crate::corpus::index::{EntityId, Index, Tally};
+use crate::corpus::index::{EntityId, Index, Table};
 use crate::corpus::load::{Gone, SkipReason};
-use crate::corpus::{Corpus, LoadEvent};
+use crate::corpus::{Corpus, LoadEvent, Store};
 use crate::filter::{Engine, Filters, Hit, Term};
 use crate::state::Marks;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tab {
-    People,
-    Tags,
-    Figures,
-}
+pub use super::panes::{Cursor, EntityRow, ListState, ReaderState, SidebarState, Tab};
 
-impl Tab {
-    pub const ALL: [Tab; 3] = [Tab::People, Tab::Tags, Tab::Figures];
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Tab::People => "People",
-            Tab::Tags => "Tags",
-            Tab::Figures => "Figures",
-        }
-    }
-
-    fn index(self) -> usize {
-        Tab::ALL.iter().position(|&t| t == self).unwrap_or(0)
-    }
-}
-
-/// The filter prompt, and what it edits.
+/// Something over the panes that takes keys first: the top of `App::overlays` gets a key,
+/// and what it does not take goes on to the panes.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Prompt {
-    pub target: Pane,
-    pub text: String,
-    /// The value before the prompt opened, restored by Esc.
-    before: String,
+pub enum Overlay {
+    /// The key list and search syntax, scrolled this far.
+    Help {
+        /// The first line shown.
+        scroll: usize,
+    },
+    /// Files passed over and warnings, scrolled this far.
+    Messages {
+        /// The first message shown.
+        scroll: usize,
+    },
+    /// The filter prompt.
+    Prompt(Prompt),
 }
 
-/// A scrollable list's position.
+/// How far a load has come.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Cursor {
-    pub selected: usize,
-    pub offset: usize,
+pub struct Progress {
+    /// Files found.
+    pub files: usize,
+    /// Files read.
+    pub done: usize,
+    /// Bytes read.
+    pub bytes: u64,
 }
 
-impl Cursor {
-    fn clamp(&mut self, len: usize, visible: usize) {
-        self.selected = self.selected.min(len.saturating_sub(1));
-        let visible = visible.max(1);
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + visible {
-            self.offset = self.selected + 1 - visible;
-        }
-        self.offset = self.offset.min(len.saturating_sub(visible));
-    }
-
-    fn step(&mut self, delta: isize, len: usize) {
-        self.selected = self.selected.saturating_add_signed(delta).min(len.saturating_sub(1));
-    }
-}
-
-/// One row of the People or Tags tab.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct EntityRow {
-    pub tally: Tally,
-    pub active: bool,
-}
-
+/// The reader's state.
 pub struct App {
-    /// Shared with the search worker, which reads a snapshot while the app goes on.
-    pub corpus: Arc<Corpus>,
-    pub index: Arc<Index>,
+    /// The articles and their index; the search worker reads snapshots of it.
+    pub store: Store,
+    /// Filters the list when no worker does (tests, the unfiltered list) and the sidebar's names.
     pub engine: Engine,
+    /// Keys to actions; every hint on screen comes from it.
     pub keymap: Keymap,
+    /// Styles.
     pub theme: Theme,
+    /// What the list is filtered and sorted by.
     pub filters: Filters,
-    pub hits: Vec<Hit>,
-    pub list: Cursor,
-    /// The article in the reading pane.
-    pub open: Option<usize>,
-    /// The open article laid out, and how far it is scrolled (see `scroll`).
-    pub doc: Document,
-    /// The article `doc` was laid out from; a new layout of it keeps its place.
-    laid_out: Option<usize>,
-    /// What `doc.highlights` were found for (article, store version, query): a new layout for
-    /// the same reuses them, which in a long article costs more than the layout.
-    highlights_for: Option<(usize, u64, String)>,
-    /// Highlights that n/N step through, as indices into `doc.highlights`.
-    pub matches: Vec<usize>,
-    pub current_match: Option<usize>,
+    /// The article list.
+    pub list: ListState,
+    /// The reading pane.
+    pub reader: ReaderState,
+    /// The sidebar.
+    pub sidebar: SidebarState,
+    /// Overlays, bottom first; the last gets keys first.
+    pub overlays: Vec<Overlay>,
+    /// The focused pane.
     pub focus: Pane,
-    pub tab: Tab,
-    pub sidebar_query: String,
-    pub people_rows: Vec<EntityRow>,
-    pub tag_rows: Vec<EntityRow>,
-    pub sidebar: [Cursor; 3],
-    pub prompt: Option<Prompt>,
-    pub help: bool,
-    /// The message list is open over the screen, scrolled this far.
-    pub messages_open: bool,
-    pub messages_scroll: usize,
-    /// Below the wide layout the sidebar shows only when asked for.
-    pub sidebar_shown: bool,
+    /// The terminal's size.
     pub size: (u16, u16),
+    /// Where everything is at this size, focus and sidebar.
+    pub geometry: Geometry,
+    /// The user asked to leave.
     pub quit: bool,
     /// While a loader is still sending articles.
     pub loading: Option<Progress>,
@@ -125,6 +90,11 @@ pub struct App {
     /// Files passed over, records that failed, state or config trouble: listed in the
     /// message list (`!`), and on stderr once the screen is gone.
     pub messages: Vec<String>,
+    /// A one-line answer to the last key ("no messages"), shown in the status bar until the
+    /// next key.
+    pub flash: Option<String>,
+    /// A link the user asked to open, for the loop to hand to the browser.
+    pub link_to_open: Option<String>,
     /// A load that failed, or start filters that match nothing: the reader ends with this.
     pub fatal: Option<String>,
     /// Files gone while loading, counted in one message (at `gone_line`).
@@ -145,69 +115,62 @@ struct SearchState {
     generation: u64,
     /// The change the listed hits answer.
     shown: u64,
-    /// Counts changes to the store.
-    version: u64,
-}
-
-/// How far a load has come.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Progress {
-    pub files: usize,
-    pub done: usize,
-    pub bytes: u64,
 }
 
 impl App {
+    /// A reader over a whole corpus.
     pub fn new(corpus: Corpus, keymap: Keymap, theme: Theme, size: (u16, u16)) -> App {
-        let index = Arc::new(Index::build(&corpus.articles));
+        App::over(Store::new(corpus), keymap, theme, size)
+    }
+
+    /// An empty reader that fills as a loader sends `LoadEvent`s (see `ingest`).
+    pub fn loading(keymap: Keymap, theme: Theme, size: (u16, u16)) -> App {
+        let mut app = App::over(Store::filling(), keymap, theme, size);
+        app.loading = Some(Progress::default());
+        app
+    }
+
+    fn over(store: Store, keymap: Keymap, theme: Theme, size: (u16, u16)) -> App {
         let mut app = App {
-            corpus: Arc::new(corpus),
-            index,
+            store,
             engine: Engine::default(),
             keymap,
             theme,
             filters: Filters::default(),
-            hits: Vec::new(),
-            list: Cursor::default(),
-            open: None,
-            doc: Document::default(),
-            laid_out: None,
-            highlights_for: None,
-            matches: Vec::new(),
-            current_match: None,
+            list: ListState::default(),
+            reader: ReaderState::default(),
+            sidebar: SidebarState::default(),
+            overlays: Vec::new(),
             focus: Pane::List,
-            tab: Tab::People,
-            sidebar_query: String::new(),
-            people_rows: Vec::new(),
-            tag_rows: Vec::new(),
-            sidebar: [Cursor::default(); 3],
-            prompt: None,
-            help: false,
-            messages_open: false,
-            messages_scroll: 0,
-            sidebar_shown: false,
             size,
+            geometry: Geometry::default(),
             quit: false,
             loading: None,
-            messages: Vec::new(),
             marks: rustc_hash::FxHashMap::default(),
             marks_changed: Vec::new(),
             bookmarked_only: false,
+            messages: Vec::new(),
+            flash: None,
+            link_to_open: None,
             fatal: None,
             gone: Gone::default(),
             gone_line: None,
             pending: None,
             search: SearchState::default(),
         };
+        app.measure();
         app.refilter();
         app
     }
 
-    /// An empty reader that fills as a loader sends `LoadEvent`s (see `ingest`).
-    pub fn loading(keymap: Keymap, theme: Theme, size: (u16, u16)) -> App {
-        let mut app = App::new(Corpus::default(), keymap, theme, size);
-        app.loading = Some(Progress::default());
-        app
+    /// The articles.
+    pub fn corpus(&self) -> &Corpus {
+        self.store.corpus()
+    }
+
+    /// The index over the articles.
+    pub fn index(&self) -> &Index {
+        self.store.index()
     }
 
     /// Filters from the command line for a reader that is still loading: the query applies at
@@ -229,10 +192,7 @@ impl App {
             LoadEvent::Found { files, skipped } => {
                 self.note_skipped(&skipped);
                 self.loading = Some(Progress { files, ..Progress::default() });
-                // Room for every article at once: growing by doubling would hold two copies of
-                // the article list at its peak.
-                Arc::make_mut(&mut self.corpus).articles.reserve_exact(files);
-                Arc::make_mut(&mut self.index).reserve(files);
+                self.store.reserve(files);
             }
             LoadEvent::Batch { files, articles, bytes, skipped, warnings } => {
                 self.note_skipped(&skipped);
@@ -242,32 +202,23 @@ impl App {
                     p.bytes += bytes;
                 }
                 // The worker has let go of its snapshot by now (the loop sends batches only
-                // between searches), so these change the store in place rather than copying it.
-                let (corpus, index) = (Arc::make_mut(&mut self.corpus), Arc::make_mut(&mut self.index));
-                for a in articles {
-                    index.add(&a);
-                    corpus.articles.push(a);
-                }
-                self.store_changed();
+                // between searches), so the store changes in place rather than copying.
+                self.store.add_batch(articles);
+                self.engine.reset();
                 self.refilter();
             }
             LoadEvent::Done => {
                 self.loading = None;
-                // What was passed over is shown once, when there is something to show; the
-                // list stays a key away (`!`) after it is dismissed.
-                if !self.messages.is_empty() && self.prompt.is_none() && !self.help {
-                    self.messages_open = true;
+                // What was passed over is shown once, when nothing else is open; the list
+                // stays a key away (`!`) after it is dismissed.
+                if !self.messages.is_empty() && self.overlays.is_empty() {
+                    self.overlays.push(Overlay::Messages { scroll: 0 });
                 }
-                // Titled surnames resolve corpus-wide only now, which can rename people.
-                let corpus = Arc::make_mut(&mut self.corpus);
-                corpus.finish();
-                // The old index goes before the new one is built: never two at once.
-                self.index = Arc::default();
-                self.index = Arc::new(Index::build(&corpus.articles));
-                self.store_changed();
+                self.store.finish();
+                self.engine.reset();
                 if let Some((people, tags)) = self.pending.take() {
                     if let Err(e) = self.start_filters(&people, &tags, None) {
-                        self.fatal = Some(e);
+                        self.fatal = Some(e.to_string());
                     }
                     return;
                 }
@@ -301,13 +252,14 @@ impl App {
     }
 
     /// Start with filters from the command line: people and tags by name, and a query. A name
-    /// that matches no one is an error, not a filter that silently shows everything.
+    /// that matches no one is an error (with the closest names), not a filter that silently
+    /// shows everything.
     pub fn with_filters(
         mut self,
         people: &[String],
         tags: &[String],
         query: Option<&str>,
-    ) -> Result<App, String> {
+    ) -> Result<App, crate::select::SelectError> {
         self.start_filters(people, tags, query)?;
         Ok(self)
     }
@@ -317,26 +269,15 @@ impl App {
         people: &[String],
         tags: &[String],
         query: Option<&str>,
-    ) -> Result<(), String> {
-        for p in people {
-            let found = self.index.find_people(p);
-            if found.is_empty() {
-                return Err(format!("no person named {p:?} in these articles"));
-            }
-            self.filters.people.extend(found);
-        }
-        for t in tags {
-            let found = self.index.find_tags(t);
-            if found.is_empty() {
-                return Err(format!("no hashtag or handle {t:?} in these articles"));
-            }
-            self.filters.tags.extend(found);
-        }
+    ) -> Result<(), crate::select::SelectError> {
+        let chosen = crate::select::Selection::resolve(self.store.index(), people, tags)?;
+        self.filters.people.extend(chosen.people);
+        self.filters.tags.extend(chosen.tags);
         if let Some(q) = query {
             self.filters.query = q.to_string();
         }
         // The best match opens once the search is done.
-        self.open = None;
+        self.reader.open = None;
         self.refilter();
         Ok(())
     }
@@ -350,12 +291,13 @@ impl App {
         self
     }
 
+    /// An article's marks.
     pub fn marks_of(&self, article: usize) -> Marks {
-        self.corpus.articles.get(article).and_then(|a| self.marks.get(&a.key)).copied().unwrap_or_default()
+        self.store.articles().get(article).and_then(|a| self.marks.get(&a.key)).copied().unwrap_or_default()
     }
 
     fn set_marks(&mut self, article: usize, change: impl FnOnce(&mut Marks)) {
-        let Some(key) = self.corpus.articles.get(article).map(|a| a.key) else { return };
+        let Some(key) = self.store.articles().get(article).map(|a| a.key) else { return };
         let mut marks = self.marks.get(&key).copied().unwrap_or_default();
         let before = marks;
         change(&mut marks);
@@ -365,77 +307,74 @@ impl App {
         }
     }
 
-    /// The article that `u` and `m` act on: the selected one in the list, else the open one.
+    /// The article that `u`, `m` and `o` act on: the selected one in the list, else the open one.
     fn marked_article(&self) -> Option<usize> {
         match self.focus {
-            Pane::List => self.hits.get(self.list.selected).map(|h| h.article),
+            Pane::List => self.list.selected_article(),
             _ => self.current_article(),
         }
     }
 
     fn bookmarked_articles(&self) -> Vec<usize> {
-        let articles = &self.corpus.articles;
+        let articles = self.store.articles();
         (0..articles.len())
             .filter(|&a| self.marks.get(&articles[a].key).is_some_and(|m| m.bookmarked))
             .collect()
     }
 
+    /// The panes on screen.
     pub fn panes(&self) -> Panes {
-        Panes::compute(Rect::new(0, 0, self.size.0, self.size.1), self.focus, self.sidebar_shown)
+        self.geometry.panes
+    }
+
+    /// Work out where everything goes after a change of size, focus or sidebar.
+    fn measure(&mut self) {
+        let area = Rect::new(0, 0, self.size.0, self.size.1);
+        self.geometry = Geometry::compute(area, self.focus, self.sidebar.shown, Tab::titles());
     }
 
     /// The article the Figures tab describes: the open one, else the selected one.
     pub fn current_article(&self) -> Option<usize> {
-        self.open.or_else(|| self.hits.get(self.list.selected).map(|h| h.article))
+        self.reader.open.or_else(|| self.list.selected_article())
     }
 
+    /// The prompt, when it is open.
+    pub fn prompt(&self) -> Option<&Prompt> {
+        self.overlays.iter().rev().find_map(|o| match o {
+            Overlay::Prompt(p) => Some(p),
+            _ => None,
+        })
+    }
+
+    /// The overlay on top, which gets keys first.
+    pub fn top_overlay(&self) -> Option<&Overlay> {
+        self.overlays.last()
+    }
+
+    /// Keys are text: the prompt is on top.
     pub fn typing(&self) -> bool {
-        self.prompt.is_some()
+        matches!(self.overlays.last(), Some(Overlay::Prompt(_)))
     }
 
-    /// Rows of the list that fit: each article takes two lines.
-    fn list_rows(&self) -> usize {
-        self.panes().list.map_or(1, |r| usize::from(inner(r).height / 2).max(1))
-    }
-
-    fn sidebar_rows(&self) -> usize {
-        // Tabs line and a rule above the rows.
-        self.panes().sidebar.map_or(1, |r| usize::from(inner(r).height.saturating_sub(2)).max(1))
-    }
-
-    fn reader_height(&self) -> usize {
-        self.panes().reader.map_or(1, |r| usize::from(inner(r).height).max(1))
-    }
-
-    fn reader_width(&self) -> u16 {
-        // One column for the scrollbar.
-        self.panes().reader.map_or(1, |r| inner(r).width.saturating_sub(1).max(1))
-    }
-
+    /// Rows in the sidebar's current tab.
     pub fn sidebar_len(&self) -> usize {
-        match self.tab {
-            Tab::People => self.people_rows.len(),
-            Tab::Tags => self.tag_rows.len(),
-            Tab::Figures => {
-                self.current_article().map_or(0, |a| self.corpus.articles[a].entities.figures.len())
-            }
+        match self.sidebar.tab {
+            Tab::People => self.sidebar.people.len(),
+            Tab::Tags => self.sidebar.tags.len(),
+            Tab::Figures => self.figures_len(),
         }
     }
 
-    pub fn sidebar_cursor(&self) -> Cursor {
-        self.sidebar[self.tab.index()]
-    }
-
-    fn sidebar_cursor_mut(&mut self) -> &mut Cursor {
-        &mut self.sidebar[self.tab.index()]
+    fn figures_len(&self) -> usize {
+        self.current_article().map_or(0, |a| self.store.articles()[a].entities.figures.len())
     }
 
     /// The entity selected in the People or Tags tab.
     pub fn selected_entity(&self) -> Option<Mark> {
-        let c = self.sidebar_cursor();
-        match self.tab {
-            Tab::People => self.people_rows.get(c.selected).map(|r| Mark::Person(r.tally.id)),
-            Tab::Tags => self.tag_rows.get(c.selected).map(|r| Mark::Hashtag(r.tally.id)),
+        let c = self.sidebar.cursor();
+        match self.sidebar.tab {
+            Tab::People => self.sidebar.people.get(c.selected).map(|r| Mark::Person(r.tally.id)),
+            Tab::Tags => self.sidebar.tags.get(c.selected).map(|r| Mark::Hashtag(r.tally.id)),
             Tab::Figures => None,
         }
     }
@@ -446,16 +385,11 @@ impl App {
             self.focus == Pane::Sidebar && self.selected_entity().is_some_and(|s| same_entity(s, mark));
         selected
             || match mark {
-                Mark::Person(id) => self.filters.people.contains(&id),
-                Mark::Hashtag(id) | Mark::Handle(id) => self.filters.tags.contains(&id),
+                Mark::Person(id) => self.filters.people.iter().flatten().any(|&p| p == id),
+                Mark::Hashtag(id) | Mark::Handle(id) => self.filters.tags.iter().flatten().any(|&t| t == id),
                 Mark::Exact => true,
                 Mark::Figure(_) => false,
             }
-    }
-
-    fn store_changed(&mut self) {
-        self.search.version += 1;
-        self.engine.reset();
     }
 
     /// Hand searches to a worker from now on (see `take_search` and `search_done`); without
@@ -476,7 +410,7 @@ impl App {
         }
         self.search.wanted = false;
         self.search.shown = self.search.generation;
-        let hits = self.engine.apply(&self.corpus, &self.index, &self.filters);
+        let hits = self.engine.apply(self.store.corpus(), self.store.index(), &self.filters);
         self.show_hits(hits);
     }
 
@@ -492,9 +426,7 @@ impl App {
         }
         Some(SearchJob {
             generation: self.search.generation,
-            version: self.search.version,
-            corpus: Arc::clone(&self.corpus),
-            index: Arc::clone(&self.index),
+            snapshot: self.store.snapshot(),
             filters: self.filters.clone(),
         })
     }
@@ -508,70 +440,74 @@ impl App {
     }
 
     fn show_hits(&mut self, hits: Vec<Hit>) {
-        let selected_article = self.hits.get(self.list.selected).map(|h| h.article);
-        self.hits = hits;
+        let selected_article = self.list.selected_article();
+        self.list.hits = hits;
         // Keep the same article selected when it is still listed.
-        self.list.selected =
-            selected_article.and_then(|a| self.hits.iter().position(|h| h.article == a)).unwrap_or(0);
-        let rows = self.list_rows();
-        self.list.clamp(self.hits.len(), rows);
+        self.list.cursor.selected =
+            selected_article.and_then(|a| self.list.hits.iter().position(|h| h.article == a)).unwrap_or(0);
+        self.list.cursor.clamp(self.list.hits.len(), self.geometry.list_rows);
         self.retally();
         self.reopen_if_filtered_out();
     }
 
     /// Sidebar counts follow the filtered articles.
     fn retally(&mut self) {
-        let visible = || self.hits.iter().map(|h| h.article);
-        let people = Index::tally(&self.index.article_people, self.index.people.len(), visible());
-        let tags = Index::tally(&self.index.article_tags, self.index.tags.len(), visible());
-        let query = self.sidebar_query.trim().to_string();
-        let keep = |names: &crate::corpus::index::Table, t: &Tally| {
-            query.is_empty() || self.engine.matches(names.name(t.id), &query).is_some()
+        let index = self.store.index();
+        let visible = || self.list.hits.iter().map(|h| h.article);
+        let people = Index::tally(&index.article_people, index.people.len(), visible());
+        let tags = Index::tally(&index.article_tags, index.tags.len(), visible());
+        let query = self.sidebar.query.trim();
+        let keep = |names: &Table, id: EntityId| {
+            query.is_empty() || self.engine.matches(names.name(id), query).is_some()
         };
-        self.people_rows = people
+        let person_on = |id: EntityId| self.filters.people.iter().flatten().any(|&p| p == id);
+        let tag_on = |id: EntityId| self.filters.tags.iter().flatten().any(|&t| t == id);
+        self.sidebar.people = people
             .into_iter()
-            .filter(|t| keep(&self.index.people, t))
-            .map(|tally| EntityRow { tally, active: self.filters.people.contains(&tally.id) })
+            .filter(|t| keep(&index.people, t.id))
+            .map(|tally| EntityRow { tally, active: person_on(tally.id) })
             .collect();
-        self.tag_rows = tags
+        self.sidebar.tags = tags
             .into_iter()
-            .filter(|t| keep(&self.index.tags, t))
-            .map(|tally| EntityRow { tally, active: self.filters.tags.contains(&tally.id) })
+            .filter(|t| keep(&index.tags, t.id))
+            .map(|tally| EntityRow { tally, active: tag_on(tally.id) })
             .collect();
-        let rows = self.sidebar_rows();
-        for (tab, len) in [(Tab::People, self.people_rows.len()), (Tab::Tags, self.tag_rows.len())] {
-            self.sidebar[tab.index()].clamp(len, rows);
+        let rows = self.geometry.sidebar_rows;
+        for (tab, len) in [(Tab::People, self.sidebar.people.len()), (Tab::Tags, self.sidebar.tags.len())] {
+            self.sidebar.cursors[tab.index()].clamp(len, rows);
         }
         self.rematch();
     }
 
     /// The first line in the reading pane.
     pub fn scroll(&self) -> usize {
-        self.doc.top()
+        self.reader.doc.top()
     }
 
     /// The open article's layout, with its body to wrap more of it from.
     fn doc_and_body(&mut self) -> (&mut Document, &str) {
-        let body = self.open.and_then(|i| self.corpus.articles.get(i)).map_or("", |a| a.body.as_str());
-        (&mut self.doc, body)
+        let body =
+            self.reader.open.and_then(|i| self.store.articles().get(i)).map_or("", |a| a.body.as_str());
+        (&mut self.reader.doc, body)
     }
 
     /// Lay the open article out for the reader's current width: the same article keeps the text
     /// at its top, another starts at its own top.
     fn relayout(&mut self) {
-        let width = self.reader_width();
-        let height = self.reader_height();
-        let keep = (self.laid_out == self.open).then(|| self.doc.anchor());
-        self.laid_out = self.open;
-        let found_for = self.open.map(|i| (i, self.search.version, self.filters.query.clone()));
-        let found = (found_for.is_some() && found_for == self.highlights_for)
-            .then(|| std::mem::take(&mut self.doc.highlights));
-        self.highlights_for = found_for;
-        self.doc = match self.open.and_then(|i| self.corpus.articles.get(i).map(|a| (i, a))) {
+        let width = self.geometry.reader_width();
+        let height = self.geometry.reader_height();
+        let r = &mut self.reader;
+        let keep = (r.laid_out == r.open).then(|| r.doc.anchor());
+        r.laid_out = r.open;
+        let found_for = r.open.map(|i| (i, self.store.version(), self.filters.query.clone()));
+        let found = (found_for.is_some() && found_for == r.highlights_for)
+            .then(|| std::mem::take(&mut r.doc.highlights));
+        r.highlights_for = found_for;
+        r.doc = match r.open.and_then(|i| self.store.articles().get(i).map(|a| (i, a))) {
             Some((i, a)) => {
                 let highlights = found.unwrap_or_else(|| {
                     let terms = Term::parse_query(&self.filters.query);
-                    document::highlights(a, &self.index, i, &terms)
+                    document::highlights(a, self.store.index(), i, &terms)
                 });
                 let mut doc = document::layout(a, highlights, width);
                 if let Some(anchor) = keep {
@@ -581,100 +517,111 @@ impl App {
             }
             None => Document::default(),
         };
-        let fig_rows = self.sidebar_rows();
-        let figures = self.current_article().map_or(0, |a| self.corpus.articles[a].entities.figures.len());
-        self.sidebar[Tab::Figures.index()].clamp(figures, fig_rows);
+        let (figures, rows) = (self.figures_len(), self.geometry.sidebar_rows);
+        self.sidebar.cursors[Tab::Figures.index()].clamp(figures, rows);
         self.clamp_scroll();
         self.rematch();
     }
 
     fn rematch(&mut self) {
-        self.matches =
-            (0..self.doc.highlights.len()).filter(|&h| self.is_active(self.doc.highlights[h].mark)).collect();
-        if self.current_match.is_some_and(|m| !self.matches.contains(&m)) {
-            self.current_match = None;
+        let highlights = &self.reader.doc.highlights;
+        let matches = (0..highlights.len()).filter(|&h| self.is_active(highlights[h].mark)).collect();
+        let r = &mut self.reader;
+        r.matches = matches;
+        if r.current_match.is_some_and(|m| !r.matches.contains(&m)) {
+            r.current_match = None;
         }
     }
 
     /// Lay out what the reading pane shows, the screen kept full at the end.
     fn clamp_scroll(&mut self) {
-        let height = self.reader_height();
+        let height = self.geometry.reader_height();
         let (doc, body) = self.doc_and_body();
         doc.settle(body, height);
     }
 
+    fn open_article(&mut self, article: usize) {
+        self.set_marks(article, |m| m.read = true);
+        self.reader.open = Some(article);
+        self.reader.laid_out = None;
+        self.reader.current_match = None;
+        self.relayout();
+    }
+
     fn open_selected(&mut self) {
-        if let Some(h) = self.hits.get(self.list.selected) {
-            let article = h.article;
-            self.set_marks(article, |m| m.read = true);
-            self.open = Some(article);
-            self.laid_out = None;
-            self.current_match = None;
-            self.relayout();
+        if let Some(a) = self.list.selected_article() {
+            self.open_article(a);
         }
     }
 
     /// Scroll so that a highlight's line is in view, a few lines from the top.
     fn show_highlight(&mut self, h: usize) {
-        let height = self.reader_height();
+        let height = self.geometry.reader_height();
         let (doc, body) = self.doc_and_body();
         doc.show(body, h, height);
-        self.current_match = Some(h);
+        self.reader.current_match = Some(h);
     }
 
     fn step_match(&mut self, forward: bool) {
-        if self.matches.is_empty() {
+        let matches = self.reader.matches.clone();
+        if matches.is_empty() {
+            self.flash = Some("nothing highlighted to step through".into());
             return;
         }
-        let pos = self.current_match.and_then(|c| self.matches.iter().position(|&m| m == c));
+        let pos = self.reader.current_match.and_then(|c| matches.iter().position(|&m| m == c));
+        let start = |doc: &Document, m: usize| doc.highlights[m].range.start;
         let next = match (pos, forward) {
-            (Some(p), true) => (p + 1) % self.matches.len(),
-            (Some(p), false) => (p + self.matches.len() - 1) % self.matches.len(),
+            (Some(p), true) => (p + 1) % matches.len(),
+            (Some(p), false) => (p + matches.len() - 1) % matches.len(),
             // From nothing: the first match below (or above) what is on screen. Compared by
             // where they are in the body, which needs no line of the article wrapped.
             (None, true) => {
-                let top = self.doc.top_offset();
-                let start = |m: usize| self.doc.highlights[m].range.start;
-                self.matches.iter().position(|&m| start(m) >= top).unwrap_or(0)
+                let top = self.reader.doc.top_offset();
+                matches.iter().position(|&m| start(&self.reader.doc, m) >= top).unwrap_or(0)
             }
             (None, false) => {
-                let height = self.reader_height();
+                let height = self.geometry.reader_height();
                 let (doc, body) = self.doc_and_body();
                 let below = doc.offset_below(body, height);
-                let start = |m: usize| self.doc.highlights[m].range.start;
-                self.matches.iter().rposition(|&m| start(m) < below).unwrap_or(self.matches.len() - 1)
+                let doc = &self.reader.doc;
+                matches.iter().rposition(|&m| start(doc, m) < below).unwrap_or(matches.len() - 1)
             }
         };
-        self.show_highlight(self.matches[next]);
+        self.show_highlight(matches[next]);
     }
 
     fn visible_panes(&self) -> Vec<Pane> {
-        let wide = self.size.0 >= super::layout::WIDE;
-        let narrow = self.size.0 < super::layout::NARROW;
+        let (wide, narrow) = (self.size.0 >= WIDE, self.size.0 < NARROW);
         let mut panes = vec![Pane::List, Pane::Reader];
-        if wide || narrow || self.sidebar_shown {
+        if wide || narrow || self.sidebar.shown {
             panes.push(Pane::Sidebar);
         }
         panes
+    }
+
+    fn set_focus(&mut self, pane: Pane) {
+        if self.focus != pane {
+            self.focus = pane;
+            self.after_layout_change();
+        }
     }
 
     fn cycle_focus(&mut self, forward: bool) {
         let panes = self.visible_panes();
         let at = panes.iter().position(|&p| p == self.focus).unwrap_or(0);
         let n = panes.len();
-        self.focus = panes[if forward { (at + 1) % n } else { (at + n - 1) % n }];
-        self.after_layout_change();
+        self.set_focus(panes[if forward { (at + 1) % n } else { (at + n - 1) % n }]);
     }
 
     fn after_layout_change(&mut self) {
-        let width = self.reader_width();
-        if width != self.doc.width {
+        self.measure();
+        if self.geometry.reader_width() != self.reader.doc.width {
             self.relayout();
         }
-        let (rows, side) = (self.list_rows(), self.sidebar_rows());
-        self.list.clamp(self.hits.len(), rows);
-        let len = self.sidebar_len();
-        self.sidebar_cursor_mut().clamp(len, side);
+        let g = &self.geometry;
+        self.list.cursor.clamp(self.list.hits.len(), g.list_rows);
+        let (len, rows) = (self.sidebar_len(), g.sidebar_rows);
+        self.sidebar.cursor_mut().clamp(len, rows);
         self.clamp_scroll();
         self.rematch();
     }
@@ -682,21 +629,20 @@ impl App {
     fn move_by(&mut self, delta: isize) {
         match self.focus {
             Pane::List => {
-                self.list.step(delta, self.hits.len());
-                let rows = self.list_rows();
-                self.list.clamp(self.hits.len(), rows);
-                if self.open.is_none() {
+                self.list.cursor.step(delta, self.list.hits.len());
+                self.list.cursor.clamp(self.list.hits.len(), self.geometry.list_rows);
+                if self.reader.open.is_none() {
                     self.relayout();
                 }
             }
             Pane::Reader => {
-                let height = self.reader_height();
+                let height = self.geometry.reader_height();
                 let (doc, body) = self.doc_and_body();
                 doc.scroll_by(body, delta, height);
             }
             Pane::Sidebar => {
-                let (len, rows) = (self.sidebar_len(), self.sidebar_rows());
-                let c = self.sidebar_cursor_mut();
+                let (len, rows) = (self.sidebar_len(), self.geometry.sidebar_rows);
+                let c = self.sidebar.cursor_mut();
                 c.step(delta, len);
                 c.clamp(len, rows);
                 self.rematch();
@@ -706,9 +652,9 @@ impl App {
 
     fn page(&self) -> isize {
         let rows = match self.focus {
-            Pane::List => self.list_rows(),
-            Pane::Reader => self.reader_height().saturating_sub(1),
-            Pane::Sidebar => self.sidebar_rows(),
+            Pane::List => self.geometry.list_rows,
+            Pane::Reader => self.geometry.reader_height().saturating_sub(1),
+            Pane::Sidebar => self.geometry.sidebar_rows,
         };
         isize::try_from(rows.max(1)).unwrap_or(1)
     }
@@ -717,25 +663,25 @@ impl App {
         match self.focus {
             Pane::List => {
                 self.open_selected();
-                self.focus = Pane::Reader;
-                self.after_layout_change();
+                self.set_focus(Pane::Reader);
             }
             Pane::Reader => {}
-            Pane::Sidebar => match self.tab {
+            Pane::Sidebar => match self.sidebar.tab {
                 Tab::People | Tab::Tags => {
-                    let c = self.sidebar_cursor();
-                    let (rows, ids) = match self.tab {
-                        Tab::People => (&self.people_rows, &mut self.filters.people),
-                        _ => (&self.tag_rows, &mut self.filters.tags),
+                    let c = self.sidebar.cursor();
+                    let (rows, chips) = match self.sidebar.tab {
+                        Tab::People => (&self.sidebar.people, &mut self.filters.people),
+                        _ => (&self.sidebar.tags, &mut self.filters.tags),
                     };
                     if let Some(row) = rows.get(c.selected) {
-                        toggle(ids, row.tally.id);
+                        toggle(chips, row.tally.id);
                         self.refilter();
                     }
                 }
                 Tab::Figures => {
-                    let i = self.sidebar_cursor().selected;
-                    if let Some(h) = self.doc.highlights.iter().position(|h| h.mark == Mark::Figure(i)) {
+                    let i = self.sidebar.cursor().selected;
+                    if let Some(h) = self.reader.doc.highlights.iter().position(|h| h.mark == Mark::Figure(i))
+                    {
                         self.show_highlight(h);
                     }
                 }
@@ -745,101 +691,238 @@ impl App {
 
     /// After a filter change, show the best match when the open article no longer passes.
     fn reopen_if_filtered_out(&mut self) {
-        let listed = self.open.is_some_and(|o| self.hits.iter().any(|h| h.article == o));
+        let open = self.reader.open;
+        let listed = open.is_some_and(|o| self.list.hits.iter().any(|h| h.article == o));
         if !listed {
-            self.open = self.hits.first().map(|h| h.article);
-            self.laid_out = None;
-            self.current_match = None;
+            self.reader.open = self.list.hits.first().map(|h| h.article);
+            self.reader.laid_out = None;
+            self.reader.current_match = None;
         }
         self.relayout();
     }
 
     fn set_tab(&mut self, tab: Tab) {
-        self.tab = tab;
-        let (len, rows) = (self.sidebar_len(), self.sidebar_rows());
-        self.sidebar_cursor_mut().clamp(len, rows);
+        self.sidebar.tab = tab;
+        let (len, rows) = (self.sidebar_len(), self.geometry.sidebar_rows);
+        self.sidebar.cursor_mut().clamp(len, rows);
         self.rematch();
     }
 
-    fn prompt_changed(&mut self) {
-        let Some(p) = &self.prompt else { return };
-        match p.target {
+    /// The prompt's text changed: filter what it targets.
+    fn prompt_changed(&mut self, target: Pane, text: String) {
+        match target {
             Pane::Sidebar => {
-                self.sidebar_query = p.text.clone();
-                for c in &mut self.sidebar[..2] {
+                self.sidebar.query = text;
+                for c in &mut self.sidebar.cursors[..2] {
                     *c = Cursor::default();
                 }
                 self.retally();
             }
             _ => {
-                self.filters.query = p.text.clone();
-                self.list = Cursor::default();
+                self.filters.query = text;
+                self.list.cursor = Cursor::default();
                 self.refilter();
             }
         }
     }
 
+    fn open_prompt(&mut self) {
+        let target = if self.focus == Pane::Sidebar && self.sidebar.tab != Tab::Figures {
+            Pane::Sidebar
+        } else {
+            Pane::List
+        };
+        let current = if target == Pane::Sidebar { &self.sidebar.query } else { &self.filters.query };
+        let prompt = Prompt::new(target, current);
+        if target == Pane::List && self.focus == Pane::Reader && self.size.0 < NARROW {
+            self.set_focus(Pane::List);
+        }
+        self.overlays.push(Overlay::Prompt(prompt));
+    }
+
     fn click(&mut self, column: u16, row: u16) {
-        let Some((pane, rect)) = self.panes().hit(column, row) else { return };
-        self.focus = pane;
-        let body = inner(rect);
+        let Some((pane, rect)) = self.geometry.panes.hit(column, row) else { return };
+        self.set_focus(pane);
+        let body = super::layout::inner(rect);
         let inside = row >= body.y && row < body.y + body.height;
         match pane {
             Pane::List if inside => {
-                let i = self.list.offset + usize::from((row - body.y) / 2);
-                if i < self.hits.len() {
-                    self.list.selected = i;
+                let i = self.list.cursor.offset + usize::from((row - body.y) / super::layout::LIST_ROW_LINES);
+                if i < self.list.hits.len() {
+                    self.list.cursor.selected = i;
                     self.open_selected();
                 }
             }
-            Pane::Sidebar if inside && row == body.y => {
-                // The tab line: pick the tab under the pointer.
-                let tab =
-                    (usize::from(column.saturating_sub(body.x)) * 3 / usize::from(body.width.max(1))).min(2);
-                self.set_tab(Tab::ALL[tab]);
-            }
-            Pane::Sidebar if inside && row >= body.y + 2 => {
-                let i = self.sidebar_cursor().offset + usize::from(row - body.y - 2);
-                if i < self.sidebar_len() {
-                    self.sidebar_cursor_mut().selected = i;
+            Pane::Sidebar if inside => {
+                if let Some(tab) = self.geometry.tab_at(column, row) {
+                    self.set_tab(Tab::ALL[tab]);
+                } else if row >= self.geometry.sidebar_body.y {
+                    let i = self.sidebar.cursor().offset + usize::from(row - self.geometry.sidebar_body.y);
+                    if i < self.sidebar_len() {
+                        self.sidebar.cursor_mut().selected = i;
+                        self.rematch();
+                    }
                 }
             }
             _ => {}
         }
-        self.after_layout_change();
     }
 
     fn scroll_at(&mut self, column: u16, row: u16, delta: isize) {
         let focus = self.focus;
-        if let Some((pane, _)) = self.panes().hit(column, row) {
+        if let Some((pane, _)) = self.geometry.panes.hit(column, row) {
             self.focus = pane;
         }
         self.move_by(delta);
         self.focus = focus;
     }
 
-    fn escape(&mut self) {
-        if let Some(p) = self.prompt.take() {
-            self.prompt = Some(Prompt { text: p.before.clone(), ..p });
-            self.prompt_changed();
-            self.prompt = None;
-        } else if self.help {
-            self.help = false;
-        } else {
-            self.filters = Filters::default();
-            self.bookmarked_only = false;
-            self.sidebar_query.clear();
-            self.refilter();
+    fn clear_filters(&mut self) {
+        let sort = self.filters.sort;
+        self.filters = Filters { sort, ..Filters::default() };
+        self.bookmarked_only = false;
+        self.sidebar.query.clear();
+        self.refilter();
+    }
+
+    /// `q`: back a level. From the list there is nowhere further back, so it quits.
+    fn back(&mut self) {
+        match self.focus {
+            Pane::List => self.quit = true,
+            Pane::Reader | Pane::Sidebar => {
+                if self.focus == Pane::Sidebar && self.size.0 < WIDE && self.size.0 >= NARROW {
+                    self.sidebar.shown = false;
+                }
+                self.set_focus(Pane::List);
+            }
+        }
+    }
+
+    fn next_unread(&mut self) {
+        let n = self.list.hits.len();
+        let from = self.list.cursor.selected;
+        // After the cursor first, then from the top: the article under the cursor comes last.
+        let found = (1..=n).map(|i| (from + i) % n).find(|&i| !self.marks_of(self.list.hits[i].article).read);
+        match found {
+            Some(i) => {
+                self.list.cursor.selected = i;
+                self.list.cursor.clamp(n, self.geometry.list_rows);
+                self.open_selected();
+            }
+            None => self.flash = Some("no unread articles in the list".into()),
+        }
+    }
+
+    fn mark_all_read(&mut self) {
+        let listed: Vec<usize> = self.list.hits.iter().map(|h| h.article).collect();
+        let mut marked = 0;
+        for a in listed {
+            if !self.marks_of(a).read {
+                self.set_marks(a, |m| m.read = true);
+                marked += 1;
+            }
+        }
+        self.flash = Some(format!("{} marked read", super::text::count(marked, "article", "articles")));
+    }
+
+    fn open_link(&mut self) {
+        let Some(a) = self.marked_article() else { return };
+        match self.store.articles()[a].url.as_deref().map(str::trim) {
+            None | Some("") => self.flash = Some("this article has no link".into()),
+            Some(url) if web_link(url) => self.link_to_open = Some(url.to_string()),
+            Some(url) => {
+                let shown = crate::corpus::safe::escaped(url);
+                self.flash = Some(format!("only http and https links are opened, not {shown}"));
+            }
+        }
+    }
+
+    fn cycle_sort(&mut self) {
+        self.filters.sort = self.filters.sort.next();
+        self.list.cursor = Cursor::default();
+        self.refilter();
+    }
+
+    /// The top overlay's turn at an action: true when it took it.
+    fn overlay_takes(&mut self, action: Action) -> bool {
+        let help_extent = help::extent(self.geometry.area, &self.keymap);
+        let messages = self.messages.len();
+        let Some(top) = self.overlays.last_mut() else { return false };
+        let scroll_to = |at: usize, max: usize, page: usize| -> Option<usize> {
+            let page = isize::try_from(page.max(1)).unwrap_or(1);
+            let by = |d: isize| Some(at.saturating_add_signed(d).min(max));
+            match action {
+                Action::Down | Action::ScrollDown { .. } => by(1),
+                Action::Up | Action::ScrollUp { .. } => by(-1),
+                Action::PageDown => by(page),
+                Action::PageUp => by(-page),
+                Action::Top => Some(0),
+                Action::Bottom => Some(max),
+                _ => None,
+            }
+        };
+        match top {
+            Overlay::Help { scroll } => {
+                let (max, visible) = help_extent;
+                if let Some(to) = scroll_to(*scroll, max, visible.saturating_sub(1)) {
+                    *scroll = to;
+                } else if matches!(action, Action::Escape | Action::Help | Action::Back) {
+                    self.overlays.pop();
+                }
+                true
+            }
+            Overlay::Messages { scroll } => {
+                if let Some(to) = scroll_to(*scroll, messages.saturating_sub(1), 10) {
+                    *scroll = to;
+                } else if matches!(action, Action::Escape | Action::Messages | Action::Back) {
+                    self.overlays.pop();
+                }
+                true
+            }
+            Overlay::Prompt(p) => match action {
+                Action::Edit(edit) => {
+                    if p.line.edit(edit) {
+                        let (target, text) = (p.target, p.line.text().to_string());
+                        self.prompt_changed(target, text);
+                    }
+                    true
+                }
+                Action::Activate => {
+                    self.overlays.pop();
+                    true
+                }
+                Action::Escape => {
+                    let (target, before) = (p.target, p.before.clone());
+                    self.overlays.pop();
+                    self.prompt_changed(target, before);
+                    true
+                }
+                // Moving in the list, paging, clicks and the wheel work while typing.
+                _ => false,
+            },
         }
     }
 }
 
-fn toggle(ids: &mut Vec<EntityId>, id: EntityId) {
-    match ids.iter().position(|&i| i == id) {
+/// Only a web link goes to the browser: a `file:` or `javascript:` link in a feed is not the
+/// reader's to open.
+fn web_link(url: &str) -> bool {
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    (lower.starts_with("http://") || lower.starts_with("https://"))
+        && url.len() > lower.find("//").map_or(0, |i| i + 2)
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// Toggle one id as a chip of its own; an id inside a larger chip (`--person blair`) leaves it.
+fn toggle(chips: &mut Vec<Vec<EntityId>>, id: EntityId) {
+    match chips.iter().position(|c| c.contains(&id)) {
         Some(p) => {
-            ids.remove(p);
+            chips[p].retain(|&i| i != id);
+            if chips[p].is_empty() {
+                chips.remove(p);
+            }
         }
-        None => ids.push(id),
+        None => chips.push(vec![id]),
     }
 }
 
@@ -854,55 +937,22 @@ fn same_entity(a: Mark, b: Mark) -> bool {
 
 /// Apply one action to the app. Pure: no I/O, no terminal.
 pub fn update(app: &mut App, action: Action) {
-    if app.messages_open && !matches!(action, Action::Quit | Action::Resize { .. }) {
-        // The message list takes every key: it scrolls, and closes on Esc or !.
-        let step = |by: isize| {
-            app.messages_scroll.saturating_add_signed(by).min(app.messages.len().saturating_sub(1))
-        };
-        match action {
-            Action::Escape | Action::Messages => app.messages_open = false,
-            Action::Down | Action::ScrollDown { .. } => app.messages_scroll = step(1),
-            Action::Up | Action::ScrollUp { .. } => app.messages_scroll = step(-1),
-            Action::PageDown => app.messages_scroll = step(10),
-            Action::PageUp => app.messages_scroll = step(-10),
-            Action::Top => app.messages_scroll = 0,
-            Action::Bottom => app.messages_scroll = step(isize::MAX / 2),
-            _ => {}
-        }
+    if let Action::Resize { width, height } = action {
+        app.size = (width, height);
+        app.after_layout_change();
         return;
     }
-    if app.help && !matches!(action, Action::Quit | Action::Resize { .. }) {
-        // The help overlay takes every key and closes on Esc or ?.
-        if matches!(action, Action::Escape | Action::Help) {
-            app.help = false;
-        }
+    app.flash = None;
+    if action == Action::Quit {
+        app.quit = true;
         return;
     }
-    if let Some(prompt) = &mut app.prompt {
-        match action {
-            Action::Input(c) => {
-                prompt.text.push(c);
-                app.prompt_changed();
-                return;
-            }
-            Action::Backspace => {
-                prompt.text.pop();
-                app.prompt_changed();
-                return;
-            }
-            Action::Activate => {
-                app.prompt = None;
-                return;
-            }
-            Action::Escape => {
-                app.escape();
-                return;
-            }
-            _ => {}
-        }
+    if app.overlay_takes(action) {
+        return;
     }
     match action {
-        Action::Quit => app.quit = true,
+        Action::Quit | Action::Resize { .. } | Action::Edit(_) => {}
+        Action::Back => app.back(),
         Action::FocusNext => app.cycle_focus(true),
         Action::FocusPrev => app.cycle_focus(false),
         Action::Down => app.move_by(1),
@@ -912,41 +962,30 @@ pub fn update(app: &mut App, action: Action) {
         Action::Top => app.move_by(isize::MIN / 2),
         Action::Bottom => app.move_by(isize::MAX / 2),
         Action::Activate => app.activate(),
-        Action::Filter => {
-            let target = if app.focus == Pane::Sidebar && app.tab != Tab::Figures {
-                Pane::Sidebar
-            } else {
-                Pane::List
-            };
-            let text =
-                if target == Pane::Sidebar { app.sidebar_query.clone() } else { app.filters.query.clone() };
-            if target == Pane::List && app.focus == Pane::Reader && app.size.0 < super::layout::NARROW {
-                app.focus = Pane::List;
-            }
-            app.prompt = Some(Prompt { target, before: text.clone(), text });
-        }
-        Action::Escape => app.escape(),
+        Action::Filter => app.open_prompt(),
+        Action::Escape => app.clear_filters(),
         Action::NextMatch => app.step_match(true),
         Action::PrevMatch => app.step_match(false),
         Action::TabPeople => app.set_tab(Tab::People),
         Action::TabTags => app.set_tab(Tab::Tags),
         Action::TabFigures => app.set_tab(Tab::Figures),
-        Action::TabPrev => app.set_tab(Tab::ALL[(app.tab.index() + 2) % 3]),
-        Action::TabNext => app.set_tab(Tab::ALL[(app.tab.index() + 1) % 3]),
+        Action::TabPrev => app.set_tab(Tab::ALL[(app.sidebar.tab.index() + 2) % 3]),
+        Action::TabNext => app.set_tab(Tab::ALL[(app.sidebar.tab.index() + 1) % 3]),
         Action::ToggleSidebar => {
-            app.sidebar_shown = !app.sidebar_shown;
-            if app.sidebar_shown {
-                app.focus = Pane::Sidebar;
+            app.sidebar.shown = !app.sidebar.shown;
+            let focus = if app.sidebar.shown {
+                Pane::Sidebar
             } else if app.focus == Pane::Sidebar {
-                app.focus = Pane::Reader;
-            }
+                Pane::Reader
+            } else {
+                app.focus
+            };
+            app.focus = focus;
             app.after_layout_change();
         }
-        Action::Help => app.help = true,
-        Action::Messages => {
-            app.messages_open = true;
-            app.messages_scroll = 0;
-        }
+        Action::Help => app.overlays.push(Overlay::Help { scroll: 0 }),
+        Action::Messages if app.messages.is_empty() => app.flash = Some("no messages".into()),
+        Action::Messages => app.overlays.push(Overlay::Messages { scroll: 0 }),
         Action::ToggleRead => {
             if let Some(a) = app.marked_article() {
                 app.set_marks(a, |m| m.read = !m.read);
@@ -964,13 +1003,44 @@ pub fn update(app: &mut App, action: Action) {
             app.bookmarked_only = !app.bookmarked_only;
             app.refilter();
         }
-        Action::Input(_) | Action::Backspace => {}
+        Action::OpenLink => app.open_link(),
+        Action::CycleSort => app.cycle_sort(),
+        Action::NextUnread => app.next_unread(),
+        Action::MarkAllRead => app.mark_all_read(),
         Action::Click { column, row } => app.click(column, row),
         Action::ScrollUp { column, row } => app.scroll_at(column, row, -3),
         Action::ScrollDown { column, row } => app.scroll_at(column, row, 3),
-        Action::Resize { width, height } => {
-            app.size = (width, height);
-            app.after_layout_change();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_web_links_open() {
+        assert!(web_link("https://www.bbc.co.uk/news/health-36139313"));
+        assert!(web_link("HTTP://example.org"));
+        for bad in [
+            "file:///etc/passwd",
+            "javascript:alert(1)",
+            "https://",
+            "http://a b",
+            "ftp://x",
+            "www.bbc.co.uk",
+        ] {
+            assert!(!web_link(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn toggling_a_person_inside_a_chip_of_several_leaves_the_others() {
+        let mut chips = vec![vec![1, 2, 3]];
+        toggle(&mut chips, 2);
+        assert_eq!(chips, [vec![1, 3]]);
+        toggle(&mut chips, 4);
+        assert_eq!(chips, [vec![1, 3], vec![4]]);
+        toggle(&mut chips, 4);
+        assert_eq!(chips, [vec![1, 3]]);
     }
 }

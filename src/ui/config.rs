@@ -3,13 +3,13 @@
 //! so it needs only the lines it changes. Every mistake is reported with the line it is on.
 
 use std::collections::BTreeMap;
-use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 use toml::Spanned;
 
 use super::keymap::Keymap;
+use super::problem::Problem;
 use super::theme::{PARTS, StyleSpec, Theme};
 use crate::corpus::safe::escaped_path;
 
@@ -25,19 +25,6 @@ struct File {
     theme: BTreeMap<Spanned<String>, StyleSpec>,
 }
 
-/// Something wrong in a config, and where (a byte range of the file) when that is known.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    span: Option<Range<usize>>,
-    message: String,
-}
-
-impl Problem {
-    pub(crate) fn at(span: Range<usize>, message: String) -> Problem {
-        Problem { span: Some(span), message }
-    }
-}
-
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("config {}: {source}", escaped_path(.path))]
@@ -50,9 +37,26 @@ pub enum ConfigError {
     Invalid { path: PathBuf, line: usize, message: String },
 }
 
+/// What a config sets: the keys and the theme.
 pub struct Config {
+    /// Keys to actions.
     pub keymap: Keymap,
+    /// Styles.
     pub theme: Theme,
+}
+
+impl Default for Keymap {
+    /// The bundled keys.
+    fn default() -> Self {
+        Config::defaults(false).keymap
+    }
+}
+
+impl Theme {
+    /// The bundled theme; with `no_color`, its modifiers only.
+    pub fn default_theme(no_color: bool) -> Theme {
+        Config::defaults(no_color).theme
+    }
 }
 
 impl Config {
@@ -161,7 +165,7 @@ mod tests {
         )
         .expect("parses");
         let rows = c.keymap.help_rows();
-        assert_eq!(rows[0].0, "x");
+        assert_eq!(rows.iter().find(|(_, what)| what.starts_with("quit")).map(|r| r.0.as_str()), Some("x"));
         assert!(
             rows.iter().any(|(k, what)| k == "j ↓" && what.starts_with("move down")),
             "others keep theirs"

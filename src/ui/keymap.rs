@@ -4,59 +4,109 @@
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
 use toml::Spanned;
 
-use super::config::{Config, Problem};
+use super::problem::Problem;
+use super::prompt::Edit;
 
+/// Everything the reader can be asked to do. Keys, the mouse and resizes become actions
+/// (`Keymap::action_for`); `update` applies them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Action {
+    /// Leave the reader from anywhere.
     Quit,
+    /// Go back a level: close an overlay, leave the reader for the list; quit from the list.
+    Back,
+    /// Focus the next pane.
     FocusNext,
+    /// Focus the previous pane.
     FocusPrev,
+    /// Move down a row (the reader: scroll a line).
     Down,
+    /// Move up a row.
     Up,
+    /// Move down a page.
     PageDown,
+    /// Move up a page.
     PageUp,
+    /// To the first row.
     Top,
+    /// To the last row.
     Bottom,
+    /// Open the article, filter by the person or tag, jump to the figure; keep the prompt.
     Activate,
+    /// Open the filter prompt for the list or the sidebar.
     Filter,
+    /// Cancel the prompt, close an overlay, or clear every filter.
     Escape,
+    /// The next highlighted match in the reader.
     NextMatch,
+    /// The previous highlighted match.
     PrevMatch,
+    /// The sidebar's People tab.
     TabPeople,
+    /// The sidebar's Tags tab.
     TabTags,
+    /// The sidebar's Figures tab.
     TabFigures,
+    /// The previous sidebar tab.
     TabPrev,
+    /// The next sidebar tab.
     TabNext,
+    /// Show or hide the sidebar below the wide layout.
     ToggleSidebar,
+    /// The help overlay.
     Help,
+    /// The message list.
     Messages,
+    /// Mark the article read or unread.
     ToggleRead,
+    /// Bookmark the article or remove its bookmark.
     ToggleBookmark,
+    /// List only bookmarked articles, or all again.
     BookmarkedOnly,
-    /// A character typed into the filter prompt.
-    Input(char),
-    Backspace,
+    /// Open the article's link in a browser.
+    OpenLink,
+    /// Sort the list by the next order (relevance, date, title, people).
+    CycleSort,
+    /// Open the next unread article.
+    NextUnread,
+    /// Mark every listed article read.
+    MarkAllRead,
+    /// A key that edits the prompt's line.
+    Edit(Edit),
+    /// A left click at a screen cell.
     Click {
+        /// Screen column.
         column: u16,
+        /// Screen row.
         row: u16,
     },
+    /// The wheel turned up over a screen cell.
     ScrollUp {
+        /// Screen column.
         column: u16,
+        /// Screen row.
         row: u16,
     },
+    /// The wheel turned down over a screen cell.
     ScrollDown {
+        /// Screen column.
         column: u16,
+        /// Screen row.
         row: u16,
     },
+    /// The terminal is now this size.
     Resize {
+        /// Columns.
         width: u16,
+        /// Rows.
         height: u16,
     },
 }
 
 /// The actions a key can be bound to: their names in the key map and what the help says.
-pub const BINDABLE: [(Action, &str, &str); 25] = [
-    (Action::Quit, "quit", "quit"),
+pub const BINDABLE: [(Action, &str, &str); 30] = [
+    (Action::Back, "back", "back: close an overlay, leave the article for the list; quit from the list"),
+    (Action::Quit, "quit", "quit from anywhere (Ctrl-c always quits)"),
     (Action::FocusNext, "focus_next", "focus the next pane (list, reader, sidebar)"),
     (Action::FocusPrev, "focus_prev", "focus the previous pane"),
     (Action::Down, "down", "move down (reader: scroll)"),
@@ -66,8 +116,8 @@ pub const BINDABLE: [(Action, &str, &str); 25] = [
     (Action::Top, "top", "first"),
     (Action::Bottom, "bottom", "last"),
     (Action::Activate, "activate", "list: open; sidebar: filter by it; Figures: jump to it"),
-    (Action::Filter, "filter", "fuzzy filter the focused list or sidebar"),
-    (Action::Escape, "escape", "close the prompt or help; otherwise clear all filters"),
+    (Action::Filter, "filter", "search the articles (syntax below), or the sidebar's names"),
+    (Action::Escape, "escape", "cancel the prompt, close an overlay; otherwise clear every filter"),
     (Action::NextMatch, "next_match", "next highlighted match in the reader"),
     (Action::PrevMatch, "prev_match", "previous highlighted match in the reader"),
     (Action::TabPeople, "tab_people", "sidebar: People"),
@@ -79,13 +129,20 @@ pub const BINDABLE: [(Action, &str, &str); 25] = [
     (Action::ToggleRead, "toggle_read", "mark the article read or unread (opening one reads it)"),
     (Action::ToggleBookmark, "toggle_bookmark", "bookmark the article, or remove its bookmark"),
     (Action::BookmarkedOnly, "bookmarked", "list only bookmarked articles, or all again"),
+    (Action::NextUnread, "next_unread", "open the next unread article"),
+    (Action::MarkAllRead, "mark_all_read", "mark every listed article read"),
+    (Action::CycleSort, "sort", "sort the list by relevance, date, title or number of people"),
+    (Action::OpenLink, "open_link", "open the article's link (http/https) in the browser ($BROWSER)"),
     (Action::Help, "help", "this help"),
     (Action::Messages, "messages", "messages: files passed over, records that failed, warnings"),
 ];
 
+/// A key with its modifiers, as the config names it ("ctrl-w", "G", "pagedown").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Key {
+    /// The key.
     pub code: KeyCode,
+    /// Ctrl, Alt, Shift (Shift only where the character does not show it).
     pub modifiers: KeyModifiers,
 }
 
@@ -99,6 +156,7 @@ impl Key {
         Key { code, modifiers }
     }
 
+    /// A key from its name in the config; the message says what is wrong with a bad one.
     pub fn parse(text: &str) -> Result<Key, String> {
         let mut modifiers = KeyModifiers::NONE;
         let mut rest = text;
@@ -148,6 +206,7 @@ impl Key {
         Ok(Key::normalise(code, modifiers))
     }
 
+    /// The key as the help and hints show it.
     pub fn display(&self) -> String {
         let mut s = String::new();
         if self.modifiers.contains(KeyModifiers::CONTROL) {
@@ -183,15 +242,10 @@ impl Key {
     }
 }
 
+/// Keys to actions, in the order of `BINDABLE`.
 #[derive(Debug, Clone)]
 pub struct Keymap {
     bindings: Vec<(Key, Action)>,
-}
-
-impl Default for Keymap {
-    fn default() -> Self {
-        Config::defaults(false).keymap
-    }
 }
 
 impl Keymap {
@@ -242,19 +296,7 @@ impl Keymap {
                     return Some(Action::Quit);
                 }
                 if typing {
-                    return match key.code {
-                        KeyCode::Enter => Some(Action::Activate),
-                        KeyCode::Esc => Some(Action::Escape),
-                        KeyCode::Backspace => Some(Action::Backspace),
-                        KeyCode::Up => Some(Action::Up),
-                        KeyCode::Down => Some(Action::Down),
-                        KeyCode::Char(c)
-                            if !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-                        {
-                            Some(Action::Input(c))
-                        }
-                        _ => None,
-                    };
+                    return editing(key);
                 }
                 self.lookup(key)
             }
@@ -271,6 +313,25 @@ impl Keymap {
         }
     }
 
+    /// The keys bound to an action, as shown ("j ↓"); empty when it has none.
+    pub fn keys(&self, action: Action) -> Vec<String> {
+        self.bindings.iter().filter(|(_, a)| *a == action).map(|(k, _)| k.display()).collect()
+    }
+
+    /// The first key bound to an action, for a hint ("/ filter"); `None` when it has none.
+    pub fn hint(&self, action: Action) -> Option<String> {
+        self.bindings.iter().find(|(_, a)| *a == action).map(|(k, _)| k.display())
+    }
+
+    /// Hints for these actions, "key label" each, skipping actions with no key, joined by " · ".
+    pub fn hints(&self, actions: &[(Action, &str)]) -> String {
+        actions
+            .iter()
+            .filter_map(|&(a, label)| self.hint(a).map(|k| format!("{k} {label}")))
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+
     /// Rows for the help overlay: the keys bound to each action, and what it does.
     pub fn help_rows(&self) -> Vec<(String, &'static str)> {
         BINDABLE
@@ -282,6 +343,49 @@ impl Keymap {
             })
             .collect()
     }
+}
+
+/// The prompt's keys: a shell's line editing, fixed so that typing is never rebound away.
+fn editing(key: Key) -> Option<Action> {
+    let (ctrl, alt) =
+        (key.modifiers.contains(KeyModifiers::CONTROL), key.modifiers.contains(KeyModifiers::ALT));
+    let edit = match key.code {
+        KeyCode::Enter => return Some(Action::Activate),
+        KeyCode::Esc => return Some(Action::Escape),
+        KeyCode::Up => return Some(Action::Up),
+        KeyCode::Down => return Some(Action::Down),
+        KeyCode::PageUp => return Some(Action::PageUp),
+        KeyCode::PageDown => return Some(Action::PageDown),
+        KeyCode::Backspace if alt || ctrl => Edit::DeleteWord,
+        KeyCode::Backspace => Edit::Backspace,
+        KeyCode::Delete => Edit::Delete,
+        KeyCode::Left if ctrl || alt => Edit::WordLeft,
+        KeyCode::Right if ctrl || alt => Edit::WordRight,
+        KeyCode::Left => Edit::Left,
+        KeyCode::Right => Edit::Right,
+        KeyCode::Home => Edit::Home,
+        KeyCode::End => Edit::End,
+        KeyCode::Char(c) if ctrl => match c.to_ascii_lowercase() {
+            'a' => Edit::Home,
+            'e' => Edit::End,
+            'b' => Edit::Left,
+            'f' => Edit::Right,
+            'd' => Edit::Delete,
+            'h' => Edit::Backspace,
+            'w' => Edit::DeleteSpaceWord,
+            'u' => Edit::DeleteToStart,
+            'k' => Edit::DeleteToEnd,
+            _ => return None,
+        },
+        KeyCode::Char(c) if alt => match c.to_ascii_lowercase() {
+            'b' => Edit::WordLeft,
+            'f' => Edit::WordRight,
+            _ => return None,
+        },
+        KeyCode::Char(c) => Edit::Insert(c),
+        _ => return None,
+    };
+    Some(Action::Edit(edit))
 }
 
 #[cfg(test)]
@@ -312,7 +416,17 @@ mod tests {
         );
         assert_eq!(
             map.action_for(&key(KeyCode::Char('q'), KeyModifiers::NONE), true),
-            Some(Action::Input('q'))
+            Some(Action::Edit(Edit::Insert('q')))
+        );
+        assert_eq!(map.action_for(&key(KeyCode::Char('q'), KeyModifiers::NONE), false), Some(Action::Back));
+        assert_eq!(map.action_for(&key(KeyCode::Char('Q'), KeyModifiers::SHIFT), false), Some(Action::Quit));
+        assert_eq!(
+            map.action_for(&key(KeyCode::Char('w'), KeyModifiers::CONTROL), true),
+            Some(Action::Edit(Edit::DeleteSpaceWord))
+        );
+        assert_eq!(
+            map.action_for(&key(KeyCode::Backspace, KeyModifiers::ALT), true),
+            Some(Action::Edit(Edit::DeleteWord))
         );
         assert_eq!(map.action_for(&key(KeyCode::Char('c'), KeyModifiers::CONTROL), true), Some(Action::Quit));
     }
@@ -321,6 +435,11 @@ mod tests {
     fn help_rows_come_from_the_table() {
         let rows = Keymap::default().help_rows();
         assert_eq!(rows.len(), BINDABLE.len());
-        assert_eq!(rows[0], ("q Ctrl-c".to_string(), "quit"));
+        assert_eq!(rows[0].0, "q");
+        assert_eq!(rows[1].0, "Q Ctrl-c");
+        assert_eq!(
+            Keymap::default().hints(&[(Action::Filter, "filter"), (Action::Help, "help")]),
+            "/ filter · ? help"
+        );
     }
 }

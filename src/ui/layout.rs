@@ -1,12 +1,17 @@
-//! Where each pane goes for a given terminal size. Pure, so that drawing and mouse hit-testing
-//! agree on it.
+//! Where everything goes for a given terminal size: panes, rows, the scrollbar column, the
+//! sidebar's tabs. Computed once per change of size, focus or sidebar (`Geometry::compute`) and
+//! read by both `update` (paging, clicks) and the widgets, so that they cannot disagree.
 
 use ratatui::layout::Rect;
 
+/// One of the three panes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {
+    /// The article list.
     List,
+    /// The reading pane.
     Reader,
+    /// People, tags and figures.
     Sidebar,
 }
 
@@ -15,15 +20,21 @@ pub const WIDE: u16 = 100;
 /// Below this width one pane shows at a time.
 pub const NARROW: u16 = 60;
 
+/// Where each pane goes (with its border); `None` for a pane not on screen.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Panes {
+    /// The article list.
     pub list: Option<Rect>,
+    /// The reading pane.
     pub reader: Option<Rect>,
+    /// The sidebar.
     pub sidebar: Option<Rect>,
+    /// The status bar, one line at the bottom.
     pub status: Option<Rect>,
 }
 
 impl Panes {
+    /// Panes for a screen area, with `focus` shown when only one pane fits.
     pub fn compute(area: Rect, focus: Pane, sidebar_shown: bool) -> Panes {
         let mut p = Panes::default();
         if area.width == 0 || area.height == 0 {
@@ -69,6 +80,7 @@ impl Panes {
             .find_map(|(pane, r)| r.filter(inside).map(|r| (pane, r)))
     }
 
+    /// Where a pane is, if it is on screen.
     pub fn rect(&self, pane: Pane) -> Option<Rect> {
         match pane {
             Pane::List => self.list,
@@ -86,6 +98,110 @@ pub fn inner(r: Rect) -> Rect {
         width: r.width.saturating_sub(2),
         height: r.height.saturating_sub(2),
     }
+}
+
+/// Lines each article takes in the list: its title, then date, byline and counts.
+pub const LIST_ROW_LINES: u16 = 2;
+/// Lines above the sidebar's rows: the tabs and a rule with the count.
+pub const SIDEBAR_HEAD_LINES: u16 = 2;
+
+/// Everything `update` and the widgets need to agree on for one screen size.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Geometry {
+    /// The whole screen.
+    pub area: Rect,
+    /// The panes, with borders.
+    pub panes: Panes,
+    /// Articles the list shows at once (at least 1).
+    pub list_rows: usize,
+    /// The reader's text: inside its border, less the scrollbar column.
+    pub reader_text: Rect,
+    /// The reader's scrollbar column.
+    pub reader_scrollbar: Rect,
+    /// Rows of the sidebar's current tab shown at once (at least 1).
+    pub sidebar_rows: usize,
+    /// The sidebar's rows, below the tabs and the rule.
+    pub sidebar_body: Rect,
+    /// Each tab's cell on the tab line, and its label, all labels in one style.
+    pub tabs: [(Rect, String); 3],
+}
+
+impl Geometry {
+    /// The geometry of a screen `area`; `titles` are the sidebar's tab names.
+    pub fn compute(area: Rect, focus: Pane, sidebar_shown: bool, titles: [&str; 3]) -> Geometry {
+        let panes = Panes::compute(area, focus, sidebar_shown);
+        let list = panes.list.map(inner).unwrap_or_default();
+        let reader = panes.reader.map(inner).unwrap_or_default();
+        let sidebar = panes.sidebar.map(inner).unwrap_or_default();
+        let reader_text = Rect { width: reader.width.saturating_sub(1), ..reader };
+        let reader_scrollbar = Rect { x: reader.x + reader_text.width, width: reader.width.min(1), ..reader };
+        let sidebar_body = Rect {
+            y: sidebar.y + SIDEBAR_HEAD_LINES.min(sidebar.height),
+            height: sidebar.height.saturating_sub(SIDEBAR_HEAD_LINES),
+            ..sidebar
+        };
+        Geometry {
+            area,
+            panes,
+            list_rows: usize::from(list.height / LIST_ROW_LINES).max(1),
+            reader_text,
+            reader_scrollbar,
+            sidebar_rows: usize::from(sidebar_body.height).max(1),
+            sidebar_body,
+            tabs: tabs(Rect { height: sidebar.height.min(1), ..sidebar }, titles),
+        }
+    }
+
+    /// Lines of the article the reader shows at once (at least 1).
+    pub fn reader_height(&self) -> usize {
+        usize::from(self.reader_text.height).max(1)
+    }
+
+    /// Columns the article is wrapped to (at least 1).
+    pub fn reader_width(&self) -> u16 {
+        self.reader_text.width.max(1)
+    }
+
+    /// The inside of a pane, when it is on screen.
+    pub fn inner(&self, pane: Pane) -> Option<Rect> {
+        self.panes.rect(pane).map(inner)
+    }
+
+    /// The tab whose cell holds this screen column, on the tab line.
+    pub fn tab_at(&self, column: u16, row: u16) -> Option<usize> {
+        self.tabs
+            .iter()
+            .position(|(r, _)| r.height > 0 && row == r.y && column >= r.x && column < r.x + r.width)
+    }
+}
+
+/// The tab line cut in three even cells. Labels are numbered ("1 People") when every numbered
+/// label fits its cell, plain when every plain one does, and cut with `…` otherwise: one style
+/// for all three, so that they read evenly at every width.
+fn tabs(line: Rect, titles: [&str; 3]) -> [(Rect, String); 3] {
+    let third = line.width / 3;
+    let cell = |i: u16| {
+        let width = if i == 2 { line.width - 2 * third } else { third };
+        Rect { x: line.x + third * i, width, ..line }
+    };
+    let cells = [cell(0), cell(1), cell(2)];
+    // A label leaves a column free at its end, so that neighbours never touch.
+    let fits = |labels: &[String; 3]| {
+        labels.iter().zip(&cells).all(|(l, c)| l.chars().count() < usize::from(c.width))
+    };
+    let numbered: [String; 3] = std::array::from_fn(|i| format!("{} {}", i + 1, titles[i]));
+    let plain: [String; 3] = titles.map(str::to_string);
+    let labels = if fits(&numbered) {
+        numbered
+    } else if fits(&plain) {
+        plain
+    } else {
+        std::array::from_fn(|i| {
+            crate::ui::text::fit(titles[i], usize::from(cells[i].width.saturating_sub(1)))
+        })
+    };
+    let [a, b, c] = labels;
+    [(cells[0], a), (cells[1], b), (cells[2], c)]
 }
 
 #[cfg(test)]
@@ -116,5 +232,28 @@ mod tests {
             let p = Panes::compute(Rect::new(0, 0, w, h), Pane::List, true);
             assert!(p.list.is_none_or(|r| r.width <= w && r.height <= h));
         }
+    }
+
+    #[test]
+    fn tab_labels_are_even_at_every_width() {
+        let titles = ["People", "Tags", "Figures"];
+        for width in 60..=200 {
+            let g = Geometry::compute(Rect::new(0, 0, width, 30), Pane::Sidebar, true, titles);
+            let labels: Vec<&str> = g.tabs.iter().map(|(_, l)| l.as_str()).collect();
+            let numbered = labels.iter().filter(|l| l.starts_with(char::is_numeric)).count();
+            assert!(numbered == 0 || numbered == 3, "{width}: {labels:?}");
+            for (r, l) in &g.tabs {
+                assert!(l.chars().count() < usize::from(r.width).max(1), "{width}: {l:?} fits {r:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn rows_and_the_scrollbar_column() {
+        let g = Geometry::compute(Rect::new(0, 0, 160, 48), Pane::List, false, ["a", "b", "c"]);
+        assert_eq!(g.list_rows, 22, "47 lines less the border, two lines an article");
+        assert_eq!(g.reader_scrollbar.x, g.reader_text.x + g.reader_text.width);
+        assert_eq!(g.sidebar_rows, 43);
+        assert_eq!(g.tab_at(g.tabs[1].0.x, g.tabs[1].0.y), Some(1));
     }
 }

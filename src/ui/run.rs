@@ -21,10 +21,13 @@ use crate::state::ReadingState;
 /// How long the loop waits for an event before checking for signals.
 const POLL: Duration = Duration::from_millis(200);
 
+/// Why the reader could not run.
 #[derive(Debug, thiserror::Error)]
 pub enum RunError {
+    /// Standard output is a pipe or a file.
     #[error("the reader needs a terminal; use `strike-reader export` to print to a pipe or file")]
     NotATerminal,
+    /// The terminal failed.
     #[error("terminal: {0}")]
     Io(#[from] io::Error),
 }
@@ -168,6 +171,13 @@ pub fn run(
             if app.quit {
                 break;
             }
+        }
+        if let Some(url) = app.link_to_open.take() {
+            app.flash = Some(match super::opener::open(&url) {
+                Ok(()) => format!("opened {}", crate::corpus::safe::escaped(&url)),
+                Err(e) => e.to_string(),
+            });
+            dirty = true;
         }
         dirty |= saver.save(&mut app, false);
         // Articles go in only between searches, when the worker holds no snapshot of the store.

@@ -8,28 +8,30 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-use crate::corpus::Corpus;
-use crate::corpus::index::Index;
+use crate::corpus::Snapshot;
 use crate::filter::{Engine, Filters, Hit};
 
 /// One search: the filters, and a snapshot of the store to run them on.
 pub struct SearchJob {
     /// Counts every filter change; the app keeps only the answer to its latest.
     pub generation: u64,
-    /// Counts every change to the store; the engine's memo of the last search is good only
-    /// within one.
-    pub version: u64,
-    pub corpus: Arc<Corpus>,
-    pub index: Arc<Index>,
+    /// The store as it was; the engine's memo of the last search is good only within one of
+    /// its versions.
+    pub snapshot: Snapshot,
+    /// What to search for.
     pub filters: Filters,
 }
 
+/// A search's answer.
 #[derive(Debug)]
 pub struct SearchDone {
+    /// The filter change it answers.
     pub generation: u64,
+    /// The articles that pass, in the order to list them.
     pub hits: Vec<Hit>,
 }
 
+/// A thread that runs searches, the newest first and only.
 pub struct SearchWorker {
     jobs: Option<Sender<SearchJob>>,
     done: Receiver<SearchDone>,
@@ -38,6 +40,7 @@ pub struct SearchWorker {
 }
 
 impl SearchWorker {
+    /// Start the thread.
     pub fn spawn() -> std::io::Result<SearchWorker> {
         let (jobs, inbox) = mpsc::channel::<SearchJob>();
         let (outbox, done) = mpsc::channel();
@@ -86,13 +89,13 @@ fn work(inbox: &Receiver<SearchJob>, outbox: &Sender<SearchDone>, latest: &Atomi
         if job.generation != latest.load(Ordering::Relaxed) {
             continue;
         }
-        if version != Some(job.version) {
+        if version != Some(job.snapshot.version) {
             engine.reset();
-            version = Some(job.version);
+            version = Some(job.snapshot.version);
         }
         let generation = job.generation;
         let stop = || latest.load(Ordering::Relaxed) != generation;
-        let hits = engine.apply_until(&job.corpus, &job.index, &job.filters, &stop);
+        let hits = engine.apply_until(&job.snapshot.corpus, &job.snapshot.index, &job.filters, &stop);
         // The snapshot is let go before the answer is sent: the app may change the store as
         // soon as it has the answer, without copying it.
         drop(job);
@@ -108,14 +111,12 @@ fn work(inbox: &Receiver<SearchJob>, outbox: &Sender<SearchDone>, latest: &Atomi
 mod tests {
     use super::*;
 
+    use crate::corpus::{Corpus, Store};
+
     fn job(generation: u64, query: &str) -> SearchJob {
-        let corpus = Corpus::seeds().corpus;
-        let index = Index::build(&corpus.articles);
         SearchJob {
             generation,
-            version: 1,
-            corpus: Arc::new(corpus),
-            index: Arc::new(index),
+            snapshot: Store::new(Corpus::seeds().corpus).snapshot(),
             filters: Filters { query: query.to_string(), ..Filters::default() },
         }
     }
@@ -139,6 +140,6 @@ mod tests {
         assert_eq!(done.generation, 3);
         let mut engine = Engine::default();
         let j = job(3, "hunt");
-        assert_eq!(done.hits, engine.apply(&j.corpus, &j.index, &j.filters));
+        assert_eq!(done.hits, engine.apply(&j.snapshot.corpus, &j.snapshot.index, &j.filters));
     }
 }

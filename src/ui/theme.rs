@@ -8,7 +8,7 @@ use ratatui::style::{Color, Modifier, Style};
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::config::{Config, Problem};
+use super::problem::Problem;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Theme {
@@ -59,10 +59,6 @@ pub const PARTS: [&str; 15] = [
 ];
 
 impl Theme {
-    pub fn default_theme(no_color: bool) -> Theme {
-        Config::defaults(no_color).theme
-    }
-
     pub(crate) fn plain() -> Theme {
         let s = Style::default();
         let b = s.add_modifier(Modifier::BOLD);

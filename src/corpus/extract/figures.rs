@@ -8,7 +8,7 @@ use rustc_hash::FxHashMap;
 use super::lexicon::{self, Kinds, Lower};
 use super::tokens::{Gap, Kind, Token};
 use super::{Dimension, Figure, Span, Unit};
-use crate::corpus::article::month_number;
+use crate::corpus::date::month_number;
 
 /// Words after a figure that say what it counts, at most.
 const CONTEXT_WORDS: usize = 8;

@@ -4,7 +4,7 @@
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
-use crate::corpus::article::MONTHS;
+use crate::corpus::date::MONTHS;
 
 /// What the word lists say of one word, as flags: one look-up answers every question the
 /// extractor asks of a word.

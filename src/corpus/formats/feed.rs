@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use super::{Document, FormatError, Parsed, markup_to_text};
-use crate::corpus::article::parse_date;
+use crate::corpus::date::parse_date;
 
 pub fn items(text: &str) -> Result<Parsed, FormatError> {
     let feed = feed_rs::parser::parse(utf8_prolog(text).as_bytes())

@@ -6,7 +6,7 @@ use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node, Selector};
 
 use super::Document;
-use crate::corpus::article::parse_date;
+use crate::corpus::date::parse_date;
 
 /// Elements whose text is never part of an article.
 const DROPPED: [&str; 16] = [

@@ -5,7 +5,7 @@
 use serde_json::{Map, Value};
 
 use super::{Document, FormatError, Parsed, markup_to_text};
-use crate::corpus::article::parse_date;
+use crate::corpus::date::parse_date;
 
 const TITLE: [&str; 2] = ["title", "headline"];
 const BODY: [&str; 6] = ["body", "text", "content", "article", "full_text", "description"];

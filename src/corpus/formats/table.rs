@@ -2,7 +2,7 @@
 //! spreadsheet of clippings). The `csv` crate reads it; quoted fields may span lines.
 
 use super::{Document, FormatError, Parsed, markup_to_text};
-use crate::corpus::article::parse_date;
+use crate::corpus::date::parse_date;
 
 /// Column names, best first, compared without case.
 const TEXT: [&str; 7] = ["text", "body", "content", "article", "full_text", "tweet", "description"];

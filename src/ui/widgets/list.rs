@@ -1,4 +1,6 @@
-//! The article list: two lines an article, drawn only for the rows in view.
+//! The article list: two lines an article, drawn only for the rows in view. The cursor row is
+//! in reverse video with a `›` in the gutter, the open article has a `▌`: the two differ on
+//! any terminal, with or without colour.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -6,24 +8,21 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{StatefulWidget, Widget};
 
-use crate::corpus::Corpus;
-use crate::filter::{Engine, Hit};
-use crate::state::Marks;
-use crate::ui::app::Cursor;
+use crate::ui::app::{App, Cursor};
 use crate::ui::document::join_names;
-use crate::ui::theme::Theme;
+use crate::ui::layout::{LIST_ROW_LINES, Pane};
+use crate::ui::text::{count, fit};
 
+/// The list of the articles that pass the filters.
 pub struct ArticleList<'a> {
-    pub corpus: &'a Corpus,
-    pub engine: &'a Engine,
+    /// The app, for its hits, marks, store and theme.
+    pub app: &'a App,
     /// Fuzzy query terms whose matched characters stand out in titles.
     pub terms: &'a [String],
-    pub hits: &'a [Hit],
-    pub open: Option<usize>,
-    /// Read and bookmarked articles, by article key.
-    pub marks: &'a rustc_hash::FxHashMap<u64, Marks>,
-    pub theme: &'a Theme,
 }
+
+/// Columns before a title: the cursor mark, then the open-article mark.
+const GUTTER: usize = 2;
 
 impl StatefulWidget for ArticleList<'_> {
     type State = Cursor;
@@ -32,40 +31,50 @@ impl StatefulWidget for ArticleList<'_> {
         if area.height == 0 || area.width == 0 {
             return;
         }
-        let rows = usize::from(area.height / 2).max(1);
-        for (slot, hit) in self.hits.iter().enumerate().skip(cursor.offset).take(rows) {
-            let y = area.y + u16::try_from(2 * (slot - cursor.offset)).unwrap_or(u16::MAX);
+        let app = self.app;
+        let theme = &app.theme;
+        let rows = usize::from(area.height / LIST_ROW_LINES).max(1);
+        let width = usize::from(area.width);
+        for (slot, hit) in app.list.hits.iter().enumerate().skip(cursor.offset).take(rows) {
+            let y = area.y
+                + u16::try_from(usize::from(LIST_ROW_LINES) * (slot - cursor.offset)).unwrap_or(u16::MAX);
             if y >= area.y + area.height {
                 break;
             }
-            let a = &self.corpus.articles[hit.article];
+            let a = &app.corpus().articles[hit.article];
             let selected = slot == cursor.selected;
-            let base = if selected { self.theme.selected } else { Style::default() };
-            let marker = if Some(hit.article) == self.open { "▌" } else { " " };
-            let mut spans = vec![Span::styled(marker, self.theme.border_focused)];
-            let mut title_style = base.patch(self.theme.title);
+            // The cursor shows strongest where keys go; elsewhere it keeps its gutter mark.
+            let base = if selected && app.focus == Pane::List { theme.selected } else { Style::default() };
+            let pointer = if selected { "›" } else { " " };
+            let open = if Some(hit.article) == app.reader.open { "▌" } else { " " };
+            let mut spans = vec![
+                Span::styled(pointer, base.patch(theme.title)),
+                Span::styled(open, base.patch(theme.border_focused)),
+            ];
+            let mut title_style = base.patch(theme.title);
             if a.title_inferred {
-                title_style = title_style.patch(self.theme.meta);
+                title_style = title_style.patch(theme.meta);
             }
-            // Characters of the title that the query matched stand out.
-            // Only the rows on screen are matched for highlighting.
+            let title = fit(&a.title, width.saturating_sub(GUTTER));
+            // Characters of the title that the query matched stand out; only rows on screen
+            // are matched for it.
             let title_matches = if self.terms.is_empty() {
                 Vec::new()
             } else {
-                self.engine.title_matches(&a.title, self.terms)
+                app.engine.title_matches(&a.title, self.terms)
             };
             let mut run = String::new();
             let mut run_matched = false;
-            for (i, c) in a.title.chars().enumerate() {
+            for (i, c) in title.chars().enumerate() {
                 let m = title_matches.binary_search(&i).is_ok();
                 if m != run_matched && !run.is_empty() {
-                    let style = if run_matched { title_style.patch(self.theme.matched) } else { title_style };
+                    let style = if run_matched { title_style.patch(theme.matched) } else { title_style };
                     spans.push(Span::styled(std::mem::take(&mut run), style));
                 }
                 run_matched = m;
                 run.push(c);
             }
-            let style = if run_matched { title_style.patch(self.theme.matched) } else { title_style };
+            let style = if run_matched { title_style.patch(theme.matched) } else { title_style };
             spans.push(Span::styled(run, style));
             let row = Rect { y, height: 1, ..area };
             buf.set_style(row, base);
@@ -79,19 +88,24 @@ impl StatefulWidget for ArticleList<'_> {
                 meta.push(join_names(&a.authors));
             }
             let e = &a.entities;
-            meta.push(format!("{} people · {} figures", e.people.len(), e.figures.len()));
+            meta.push(count(e.people.len(), "person", "people"));
+            meta.push(count(e.figures.len(), "figure", "figures"));
             if y + 1 < area.y + area.height {
                 let row = Rect { y: y + 1, height: 1, ..area };
                 buf.set_style(row, base);
-                let marks = self.marks.get(&a.key).copied().unwrap_or_default();
-                let mut line = vec![Span::raw(" ")];
+                let marks = app.marks.get(&a.key).copied().unwrap_or_default();
+                let mut line = vec![Span::styled(pointer, base.patch(theme.title)), Span::raw(" ")];
+                let mut used = GUTTER;
                 if !marks.read {
-                    line.push(Span::styled("• ", base.patch(self.theme.border_focused)));
+                    line.push(Span::styled("• ", base.patch(theme.border_focused)));
+                    used += 2;
                 }
                 if marks.bookmarked {
-                    line.push(Span::styled("★ ", base.patch(self.theme.matched)));
+                    line.push(Span::styled("★ ", base.patch(theme.matched)));
+                    used += 2;
                 }
-                line.push(Span::styled(meta.join(" · "), base.patch(self.theme.meta)));
+                let meta = fit(&meta.join(" · "), width.saturating_sub(used));
+                line.push(Span::styled(meta, base.patch(theme.meta)));
                 Line::from(line).render(row, buf);
             }
         }

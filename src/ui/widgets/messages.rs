@@ -6,9 +6,14 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
 use crate::ui::app::App;
+use crate::ui::keymap::Action;
 
+/// The message list, from message `scroll` on.
 pub struct MessageList<'a> {
+    /// The app, for its messages, keys and theme.
     pub app: &'a App,
+    /// The first message shown.
+    pub scroll: usize,
 }
 
 impl Widget for MessageList<'_> {
@@ -17,7 +22,7 @@ impl Widget for MessageList<'_> {
         let t = &app.theme;
         // Messages were made safe where they were written (file names included).
         let lines: Vec<Line> =
-            app.messages.iter().skip(app.messages_scroll).map(|m| Line::raw(format!("• {m}"))).collect();
+            app.messages.iter().skip(self.scroll).map(|m| Line::raw(format!("• {m}"))).collect();
         let width = area.width.min(100);
         let height = area.height.min(u16::try_from(app.messages.len() + 2).unwrap_or(u16::MAX).max(3));
         let popup = Rect {
@@ -27,10 +32,15 @@ impl Widget for MessageList<'_> {
             height,
         };
         Clear.render(popup, buf);
+        let keys = &app.keymap;
+        let closes = [keys.hint(Action::Escape), keys.hint(Action::Messages)].into_iter().flatten();
+        let scroll = [keys.hint(Action::Down), keys.hint(Action::Up)].into_iter().flatten();
         let title = format!(
-            " Messages {}/{} · j/k scroll · Esc or ! closes ",
-            (app.messages_scroll + 1).min(app.messages.len()),
-            app.messages.len()
+            " Messages {}/{} · {} scroll · {} closes ",
+            (self.scroll + 1).min(app.messages.len()),
+            app.messages.len(),
+            scroll.collect::<Vec<_>>().join("/"),
+            closes.collect::<Vec<_>>().join(" or "),
         );
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })

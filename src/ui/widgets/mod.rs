@@ -1,4 +1,5 @@
-//! One widget per part of the screen, and the screen itself (`impl Widget for &App`).
+//! One widget per part of the screen, and the screen itself (`impl Widget for &App`). Widgets
+//! read where things go from `App::geometry`, the same numbers `update` used.
 
 pub mod help;
 pub mod list;
@@ -11,8 +12,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Borders, Clear, StatefulWidget, Widget};
 
-use super::app::App;
-use super::layout::{Pane, Panes, inner};
+use super::app::{App, Overlay};
+use super::layout::{Pane, inner};
 
 fn frame(app: &App, pane: Pane, title: String, area: Rect, buf: &mut Buffer) {
     let style = if app.focus == pane { app.theme.border_focused } else { app.theme.border };
@@ -21,46 +22,40 @@ fn frame(app: &App, pane: Pane, title: String, area: Rect, buf: &mut Buffer) {
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let panes = Panes::compute(area, self.focus, self.sidebar_shown);
-        if let Some(r) = panes.list {
-            let title = format!(" Articles {}/{} ", self.hits.len(), self.corpus.articles.len());
+        // Drawn where `update` measured; a frame of another size waits for its resize event.
+        let area = area.intersection(self.geometry.area);
+        let g = &self.geometry;
+        if let Some(r) = g.panes.list {
+            let title = format!(" Articles {}/{} ", self.list.hits.len(), self.corpus().articles.len());
             frame(self, Pane::List, title, r, buf);
-            let mut cursor = self.list;
+            let mut cursor = self.list.cursor;
             let terms = self.filters.fuzzy_terms();
-            list::ArticleList {
-                corpus: &self.corpus,
-                engine: &self.engine,
-                terms: &terms,
-                hits: &self.hits,
-                open: self.open,
-                marks: &self.marks,
-                theme: &self.theme,
-            }
-            .render(inner(r), buf, &mut cursor);
+            list::ArticleList { app: self, terms: &terms }.render(inner(r), buf, &mut cursor);
         }
-        if let Some(r) = panes.reader {
-            // Estimated, until every block of a long article has been on screen.
-            let title = match self.doc.len() {
-                0 => " Reader ".to_string(),
-                n => format!(" Reader {}% ", (self.scroll() + usize::from(inner(r).height)).min(n) * 100 / n),
-            };
-            frame(self, Pane::Reader, title, r, buf);
+        if let Some(r) = g.panes.reader {
+            frame(self, Pane::Reader, reader::title(self), r, buf);
             reader::ReaderPane { app: self }.render(inner(r), buf);
         }
-        if let Some(r) = panes.sidebar {
+        if let Some(r) = g.panes.sidebar {
             // Over the reader at medium widths, so clear what is underneath.
             Clear.render(r, buf);
             frame(self, Pane::Sidebar, " Sidebar ".to_string(), r, buf);
             sidebar::SidebarPane { app: self }.render(inner(r), buf);
         }
-        if let Some(r) = panes.status {
+        if let Some(r) = g.panes.status {
             status::StatusBar { app: self }.render(r, buf);
         }
-        if self.messages_open {
-            messages::MessageList { app: self }.render(area, buf);
-        }
-        if self.help {
-            help::HelpOverlay { app: self }.render(area, buf);
+        for overlay in &self.overlays {
+            match overlay {
+                Overlay::Help { scroll } => {
+                    help::HelpOverlay { app: self, scroll: *scroll }.render(area, buf)
+                }
+                Overlay::Messages { scroll } => {
+                    messages::MessageList { app: self, scroll: *scroll }.render(area, buf);
+                }
+                // The prompt is drawn in the status bar.
+                Overlay::Prompt(_) => {}
+            }
         }
     }
 }

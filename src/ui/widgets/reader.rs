@@ -8,9 +8,24 @@ use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, Stateful
 
 use crate::ui::app::App;
 use crate::ui::document::{LineKind, Mark};
+use crate::ui::keymap::Action;
 
+/// The reading pane's contents.
 pub struct ReaderPane<'a> {
+    /// The app, for the open article's layout, highlights and theme.
     pub app: &'a App,
+}
+
+/// The reader's border title, with how far through the article the screen is: 0% with its top
+/// line at the top, 100% with its last line at the bottom (estimated until every block of a
+/// long article has been on screen).
+pub fn title(app: &App) -> String {
+    let (total, height) = (app.reader.doc.len(), app.geometry.reader_height());
+    if total <= height {
+        return " Reader ".to_string();
+    }
+    let percent = (app.scroll() * 100 / (total - height)).min(100);
+    format!(" Reader {percent}% ")
 }
 
 impl Widget for ReaderPane<'_> {
@@ -20,15 +35,18 @@ impl Widget for ReaderPane<'_> {
         if area.width == 0 || area.height == 0 {
             return;
         }
-        if app.doc.is_empty() {
-            let msg =
-                if app.hits.is_empty() { "No article matches the filters. Esc clears them." } else { "" };
-            Line::styled(msg, t.meta).render(area, buf);
+        let doc = &app.reader.doc;
+        if doc.is_empty() {
+            if app.list.hits.is_empty() {
+                let clear =
+                    app.keymap.hint(Action::Escape).map_or(String::new(), |k| format!(" {k} clears them."));
+                Line::styled(format!("No article matches the filters.{clear}"), t.meta).render(area, buf);
+            }
             return;
         }
-        let text_area = Rect { width: area.width.saturating_sub(1), ..area };
+        let text_area = app.geometry.reader_text.intersection(area);
         // Only what is on screen, which `update` has laid out.
-        for (row, line) in app.doc.visible(usize::from(area.height)).enumerate() {
+        for (row, line) in doc.visible(usize::from(area.height)).enumerate() {
             let base = match line.kind {
                 LineKind::Title => t.title,
                 LineKind::Meta => t.meta,
@@ -40,7 +58,7 @@ impl Widget for ReaderPane<'_> {
                 if range.start > at {
                     spans.push(Span::styled(&line.text[at..range.start], base));
                 }
-                let mark = app.doc.highlights[*h].mark;
+                let mark = doc.highlights[*h].mark;
                 let mut style = match mark {
                     Mark::Person(_) => t.person,
                     Mark::Hashtag(_) => t.hashtag,
@@ -51,7 +69,7 @@ impl Widget for ReaderPane<'_> {
                 if app.is_active(mark) {
                     style = style.patch(t.emphasis);
                 }
-                if app.current_match == Some(*h) {
+                if app.reader.current_match == Some(*h) {
                     style = style.patch(t.current_match);
                 }
                 spans.push(Span::styled(&line.text[range.clone()], style));
@@ -63,13 +81,14 @@ impl Widget for ReaderPane<'_> {
             let y = area.y + u16::try_from(row).unwrap_or(u16::MAX);
             Line::from(spans).render(Rect { y, height: 1, ..text_area }, buf);
         }
-        let total = app.doc.len();
+        let total = doc.len();
         let visible = usize::from(area.height);
         if total > visible {
             let mut state = ScrollbarState::new(total.saturating_sub(visible))
                 .position(app.scroll())
                 .viewport_content_length(visible);
-            Scrollbar::new(ScrollbarOrientation::VerticalRight).render(area, buf, &mut state);
+            let bar = app.geometry.reader_scrollbar.intersection(area);
+            Scrollbar::new(ScrollbarOrientation::VerticalRight).render(bar, buf, &mut state);
         }
     }
 }

@@ -7,14 +7,17 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::corpus::index::Table;
-use crate::corpus::{Dimension, Unit};
+use crate::corpus::{Dimension, Figure, Unit};
 use crate::ui::app::{App, EntityRow, Tab};
 use crate::ui::layout::Pane;
+use crate::ui::text::{count, fit};
 
 /// Columns the Figures tab gives to each bar.
 const BAR_WIDTH: usize = 8;
 
+/// The sidebar's contents: the tab line, a rule with the count, and the tab's rows.
 pub struct SidebarPane<'a> {
+    /// The app, for the sidebar's state, the index and the theme.
     pub app: &'a App,
 }
 
@@ -25,40 +28,32 @@ impl Widget for SidebarPane<'_> {
         if area.width == 0 || area.height == 0 {
             return;
         }
-        // Tabs, each a third of the width so that a click can find them.
-        let third = area.width / 3;
-        for (i, tab) in Tab::ALL.iter().enumerate() {
-            let x = area.x + third * u16::try_from(i).unwrap_or(0);
-            let width = if i == 2 { area.width - 2 * third } else { third };
-            let style = if *tab == app.tab { t.selected.patch(t.title) } else { t.meta };
-            let full = format!("{} {}", i + 1, tab.title());
-            let label = if full.chars().count() < usize::from(width) {
-                full
-            } else {
-                fit(tab.title(), usize::from(width.saturating_sub(1)))
-            };
-            Line::styled(label, style).render(Rect { x, y: area.y, width, height: 1 }, buf);
+        // Cells and labels were laid out with the rest of the screen, so a click finds them.
+        for (tab, (cell, label)) in Tab::ALL.iter().zip(&app.geometry.tabs) {
+            let style = if *tab == app.sidebar.tab { t.selected.patch(t.title) } else { t.meta };
+            Line::styled(label.as_str(), style).render(cell.intersection(area), buf);
         }
         if area.height < 2 {
             return;
         }
         let rule = "─".repeat(usize::from(area.width));
-        let summary = match app.tab {
-            Tab::People => format!("{} people", app.people_rows.len()),
-            Tab::Tags => format!("{} tags", app.tag_rows.len()),
-            Tab::Figures => format!("{} figures", app.sidebar_len()),
+        let summary = match app.sidebar.tab {
+            Tab::People => count(app.sidebar.people.len(), "person", "people"),
+            Tab::Tags => count(app.sidebar.tags.len(), "tag", "tags"),
+            Tab::Figures => count(app.sidebar_len(), "figure", "figures"),
         };
-        let query = if app.sidebar_query.is_empty() || app.tab == Tab::Figures {
+        let query = if app.sidebar.query.is_empty() || app.sidebar.tab == Tab::Figures {
             String::new()
         } else {
-            format!(" /{}", app.sidebar_query)
+            format!(" /{}", app.sidebar.query)
         };
         let head = format!("─ {summary}{query} {rule}");
+        let head: String = head.chars().take(usize::from(area.width)).collect();
         Line::styled(head, t.border).render(Rect { y: area.y + 1, height: 1, ..area }, buf);
-        let rows = Rect { y: area.y + 2, height: area.height - 2, ..area };
-        match app.tab {
-            Tab::People => entity_rows(app, &app.people_rows, &app.index.people, rows, buf),
-            Tab::Tags => entity_rows(app, &app.tag_rows, &app.index.tags, rows, buf),
+        let rows = app.geometry.sidebar_body.intersection(area);
+        match app.sidebar.tab {
+            Tab::People => entity_rows(app, &app.sidebar.people, &app.index().people, rows, buf),
+            Tab::Tags => entity_rows(app, &app.sidebar.tags, &app.index().tags, rows, buf),
             Tab::Figures => figure_rows(app, rows, buf),
         }
     }
@@ -66,11 +61,11 @@ impl Widget for SidebarPane<'_> {
 
 fn row_style(app: &App, i: usize) -> Style {
     let focused = app.focus == Pane::Sidebar;
-    if i == app.sidebar_cursor().selected && focused { app.theme.selected } else { Style::default() }
+    if i == app.sidebar.cursor().selected && focused { app.theme.selected } else { Style::default() }
 }
 
 fn entity_rows(app: &App, rows: &[EntityRow], table: &Table, area: Rect, buf: &mut Buffer) {
-    let c = app.sidebar_cursor();
+    let c = app.sidebar.cursor();
     let t = &app.theme;
     let width = usize::from(area.width);
     for (slot, (i, row)) in rows.iter().enumerate().skip(c.offset).take(usize::from(area.height)).enumerate()
@@ -97,29 +92,35 @@ fn entity_rows(app: &App, rows: &[EntityRow], table: &Table, area: Rect, buf: &m
 
 fn figure_rows(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(article) = app.current_article() else { return };
-    let body = &app.corpus.articles[article].body;
-    let figures = &app.corpus.articles[article].entities.figures;
-    let c = app.sidebar_cursor();
+    let body = &app.corpus().articles[article].body;
+    let figures = &app.corpus().articles[article].entities.figures;
+    let c = app.sidebar.cursor();
     let t = &app.theme;
     // Bars compare figures of one unit: each is scaled to the largest of its unit here.
     let max_of =
         |unit: Unit| figures.iter().filter(|f| f.unit == unit).map(|f| f.value.abs()).fold(0.0, f64::max);
     let comparable = |unit: Unit| amount(unit) && figures.iter().filter(|f| f.unit == unit).count() > 1;
     let text_width = figures.iter().map(|f| f.text(body).chars().count()).max().unwrap_or(0).min(16);
+    // Bars take room only when some figure here has one; the context gets the rest.
+    let bar_width = if figures.iter().any(|f| comparable(f.unit)) { BAR_WIDTH + 1 } else { 0 };
     for (slot, (i, f)) in figures.iter().enumerate().skip(c.offset).take(usize::from(area.height)).enumerate()
     {
         let y = area.y + u16::try_from(slot).unwrap_or(u16::MAX);
         let style = row_style(app, i);
         let text = fit(f.text(body), text_width);
         let pad = " ".repeat(text_width.saturating_sub(text.chars().count()));
-        let bar = if comparable(f.unit) { bar(f.value.abs(), max_of(f.unit)) } else { " ".repeat(BAR_WIDTH) };
-        let used = text_width + BAR_WIDTH + 3;
-        let context = fit(f.context(body), usize::from(area.width).saturating_sub(used));
+        let bar = match bar_width {
+            0 => String::new(),
+            _ if comparable(f.unit) => format!("{} ", bar(f.value.abs(), max_of(f.unit))),
+            _ => " ".repeat(bar_width),
+        };
+        let used = 1 + text_width + 1 + bar_width;
+        let context = fit(&wide_context(f, body), usize::from(area.width).saturating_sub(used));
         let line = Line::from(vec![
             Span::raw(" "),
             Span::styled(format!("{text}{pad} "), style.patch(t.figure)),
             Span::styled(bar, style.patch(t.bar)),
-            Span::styled(format!(" {context}"), style.patch(t.meta)),
+            Span::styled(context, style.patch(t.meta)),
         ]);
         let r = Rect { y, height: 1, ..area };
         buf.set_style(r, style);
@@ -155,17 +156,18 @@ fn bar(value: f64, max: f64) -> String {
     s + &" ".repeat(BAR_WIDTH - len)
 }
 
-/// Cut text to a width, marking the cut.
-pub fn fit(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        text.to_string()
-    } else if width == 0 {
-        String::new()
-    } else {
-        let mut s: String = text.chars().take(width - 1).collect();
-        s.push('…');
-        s
+/// What a figure counts, as much of it as there is room for: a context that follows the figure
+/// runs on to the end of its sentence (a wide sidebar shows it all, a narrow one cuts it).
+fn wide_context(f: &Figure, body: &str) -> String {
+    let context = f.context(body);
+    let (start, end) = (f.context.start as usize, f.context.end as usize);
+    if start < f.span.end as usize || context.is_empty() {
+        return context.to_string();
     }
+    let rest = body.get(end..).unwrap_or("");
+    let stop = rest.find(['.', '!', '?', '\n']).unwrap_or(rest.len()).min(200);
+    let stop = (0..=stop).rev().find(|&i| rest.is_char_boundary(i)).unwrap_or(0);
+    format!("{context}{}", &rest[..stop]).trim_end().to_string()
 }
 
 #[cfg(test)]
@@ -177,7 +179,6 @@ mod tests {
         assert_eq!(bar(98.0, 98.0), "████████");
         assert_eq!(bar(49.0, 98.0).trim_end(), "████");
         assert_eq!(bar(0.0, 98.0).chars().count(), BAR_WIDTH);
-        assert_eq!(fit("Jeremy Hunt", 6), "Jerem…");
     }
 
     #[test]

@@ -1,35 +1,88 @@
-//! The status bar: how many articles pass, the active filters as chips, and key hints.
+//! The status bar: how many articles pass, the active filters as chips, the answer to the last
+//! key, and hints for the focused pane, every key in them taken from the key map in use.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use crate::ui::app::App;
+use crate::filter::Sort;
+use crate::ui::app::{App, Progress};
+use crate::ui::keymap::Action;
 use crate::ui::layout::Pane;
+use crate::ui::text::{count, fit};
 
+/// The status bar.
 pub struct StatusBar<'a> {
+    /// The app, for its filters, keys and theme.
     pub app: &'a App,
 }
+
+/// The widest a chip of several people gets before it is cut.
+const CHIP_WIDTH: usize = 48;
 
 impl StatusBar<'_> {
     /// The chips for the active filters, as a person reads them.
     pub fn chips(app: &App) -> Vec<String> {
-        let mut chips: Vec<String> =
-            app.filters.people.iter().map(|&id| format!("person: {}", app.index.people.name(id))).collect();
-        chips.extend(app.filters.tags.iter().map(|&id| app.index.tags.name(id).to_string()));
+        let index = app.index();
+        let names = |table: &crate::corpus::index::Table, chip: &[u32]| {
+            chip.iter().map(|&id| table.name(id)).collect::<Vec<_>>().join(" | ")
+        };
+        let mut chips: Vec<String> = app
+            .filters
+            .people
+            .iter()
+            .map(|chip| fit(&format!("person: {}", names(&index.people, chip)), CHIP_WIDTH))
+            .collect();
+        chips.extend(app.filters.tags.iter().map(|chip| fit(&names(&index.tags, chip), CHIP_WIDTH)));
         if app.bookmarked_only {
             chips.push("bookmarked".to_string());
+        }
+        if app.filters.sort != Sort::Relevance {
+            chips.push(format!("sort: {}", app.filters.sort.label()));
         }
         if !app.filters.query.trim().is_empty() {
             chips.push(format!("/{}", app.filters.query.trim()));
         }
         chips
     }
+
+    /// Hints for where keys go now: the longest that fits, then the two that always matter.
+    pub fn hints(app: &App) -> (String, String) {
+        let keys = &app.keymap;
+        let back = if app.focus == Pane::List { "quit" } else { "back" };
+        let full: &[(Action, &str)] = match app.focus {
+            Pane::List => &[
+                (Action::Filter, "filter"),
+                (Action::Activate, "open"),
+                (Action::FocusNext, "pane"),
+                (Action::CycleSort, "sort"),
+                (Action::Escape, "clear"),
+                (Action::Help, "help"),
+                (Action::Back, back),
+            ],
+            Pane::Reader => &[
+                (Action::Filter, "filter"),
+                (Action::NextMatch, "next match"),
+                (Action::OpenLink, "link"),
+                (Action::FocusNext, "pane"),
+                (Action::Help, "help"),
+                (Action::Back, back),
+            ],
+            Pane::Sidebar => &[
+                (Action::Activate, "filter by it"),
+                (Action::Filter, "find"),
+                (Action::TabNext, "tab"),
+                (Action::Help, "help"),
+                (Action::Back, back),
+            ],
+        };
+        (keys.hints(full), keys.hints(&[(Action::Help, "help"), (Action::Back, back)]))
+    }
 }
 
 /// "loading ▕██████▏ 45,000/100,000 files · 104 MB"
-fn gauge(p: crate::ui::app::Progress) -> String {
+fn gauge(p: Progress) -> String {
     const WIDTH: usize = 10;
     let filled = (p.done * WIDTH).checked_div(p.files).unwrap_or(0).min(WIDTH);
     format!(
@@ -48,17 +101,27 @@ impl Widget for StatusBar<'_> {
         let t = &app.theme;
         buf.set_style(area, t.status);
         let mut spans = Vec::new();
-        let hints = if let Some(p) = &app.prompt {
-            let target = if p.target == Pane::Sidebar { app.tab.title() } else { "articles" };
+        let (hints, short) = if let Some(p) = app.prompt() {
+            let target = if p.target == Pane::Sidebar { app.sidebar.tab.title() } else { "articles" };
             spans.push(Span::styled(format!(" filter {target}: "), t.status.patch(t.title)));
-            spans.push(Span::styled(format!("{}▏", p.text), t.status.patch(t.matched)));
+            // The line with a block cursor where the next character goes.
+            let (text, at) = (p.line.text(), p.line.cursor());
+            let under = text[at..].chars().next();
+            let after = under.map_or(at, |c| at + c.len_utf8());
+            spans.push(Span::styled(text[..at].to_string(), t.status.patch(t.matched)));
+            spans.push(Span::styled(under.map_or(" ".to_string(), String::from), t.chip));
+            spans.push(Span::styled(text[after..].to_string(), t.status.patch(t.matched)));
             if app.searching() {
                 spans.push(Span::styled(" searching…", t.status.patch(t.meta)));
             }
-            "Enter keep · Esc cancel"
+            ("Enter keep · Esc cancel · ? in help for syntax".to_string(), "Enter · Esc".to_string())
         } else {
             spans.push(Span::styled(
-                format!(" {} of {} articles ", app.hits.len(), app.corpus.articles.len()),
+                format!(
+                    " {} of {} ",
+                    app.list.hits.len(),
+                    count(app.corpus().articles.len(), "article", "articles")
+                ),
                 t.status.patch(t.title),
             ));
             if app.searching() {
@@ -67,10 +130,14 @@ impl Widget for StatusBar<'_> {
             if let Some(p) = app.loading {
                 spans.push(Span::styled(gauge(p), t.status.patch(t.bar)));
             }
+            if let Some(flash) = &app.flash {
+                spans.push(Span::styled(format!(" {flash} "), t.status.patch(t.matched)));
+                spans.push(Span::styled(" ", t.status));
+            }
             if !app.messages.is_empty() {
-                let n = app.messages.len();
+                let key = app.keymap.hint(Action::Messages).map_or(String::new(), |k| format!(" ({k})"));
                 spans.push(Span::styled(
-                    format!(" {n} message{} (!) ", if n == 1 { "" } else { "s" }),
+                    format!(" {}{key} ", count(app.messages.len(), "message", "messages")),
                     t.chip,
                 ));
                 spans.push(Span::styled(" ", t.status));
@@ -79,13 +146,12 @@ impl Widget for StatusBar<'_> {
                 spans.push(Span::styled(format!(" {chip} "), t.chip));
                 spans.push(Span::styled(" ", t.status));
             }
-            "/ filter · Enter open · Tab pane · 1-3 tabs · Esc clear · ? help · q quit"
+            StatusBar::hints(app)
         };
         let left: usize = spans.iter().map(|s| s.content.chars().count()).sum();
         let room = usize::from(area.width).saturating_sub(left + 1);
-        let hints =
-            if room >= hints.chars().count() || app.prompt.is_some() { hints } else { "? help · q quit" };
-        if room >= hints.chars().count() {
+        let hints = [hints, short].into_iter().find(|h| h.chars().count() <= room);
+        if let Some(hints) = hints {
             let pad = room - hints.chars().count();
             spans.push(Span::styled(" ".repeat(pad), t.status));
             spans.push(Span::styled(hints, t.status.patch(t.meta)));

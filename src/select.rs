@@ -1,0 +1,140 @@
+//! What the command line selects (`--person`, `--tag`, `--query`), resolved against a corpus's
+//! index into the filters the reader applies, so that `export` gets what the screen shows.
+//! A name matching several people is one chip that any of them passes; a name matching no one
+//! is an error that offers the closest names.
+
+use crate::corpus::index::{EntityId, Index, Table};
+use crate::filter::Filters;
+
+/// A name or tag on the command line that nothing in the corpus answers to.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SelectError {
+    /// No person has this name or alias.
+    #[error("no person named {name:?} in these articles{}", closest_note(.closest))]
+    NoPerson {
+        /// The name asked for.
+        name: String,
+        /// The nearest names there are, best first.
+        closest: Vec<String>,
+    },
+    /// No hashtag or handle is spelled like this.
+    #[error("no hashtag or handle {tag:?} in these articles{}", closest_note(.closest))]
+    NoTag {
+        /// The tag asked for.
+        tag: String,
+        /// The nearest tags there are, best first.
+        closest: Vec<String>,
+    },
+}
+
+fn closest_note(closest: &[String]) -> String {
+    if closest.is_empty() { String::new() } else { format!("; closest: {}", closest.join(", ")) }
+}
+
+/// Suggestions offered for a name that matches no one.
+const SUGGESTIONS: usize = 3;
+/// How alike (0 to 1) a name must be to be offered.
+const ALIKE: f64 = 0.6;
+
+/// People and tags chosen by name: one chip per name given.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Selection {
+    /// One chip per `--person`: the people with that name or alias (any of them passes).
+    pub people: Vec<Vec<EntityId>>,
+    /// One chip per `--tag`.
+    pub tags: Vec<Vec<EntityId>>,
+}
+
+impl Selection {
+    /// Resolve names and tags against an index.
+    pub fn resolve(index: &Index, people: &[String], tags: &[String]) -> Result<Selection, SelectError> {
+        let mut chosen = Selection::default();
+        for name in people {
+            let found = index.find_people(name);
+            if found.is_empty() {
+                let closest = closest(&index.people, name, true);
+                return Err(SelectError::NoPerson { name: name.clone(), closest });
+            }
+            chosen.people.push(found);
+        }
+        for tag in tags {
+            let found = index.find_tags(tag);
+            if found.is_empty() {
+                let closest = closest(&index.tags, tag.trim_start_matches(['#', '@']), false);
+                return Err(SelectError::NoTag { tag: tag.clone(), closest });
+            }
+            chosen.tags.push(found);
+        }
+        Ok(chosen)
+    }
+
+    /// The filters this selection and a query make.
+    pub fn filters(self, query: Option<&str>) -> Filters {
+        Filters {
+            people: self.people,
+            tags: self.tags,
+            query: query.unwrap_or_default().to_string(),
+            ..Filters::default()
+        }
+    }
+}
+
+/// The names of a table most like `want`: compared whole and word by word ("blare" is like
+/// the "Blair" of "Tony Blair"), aliases too, most alike first.
+fn closest(table: &Table, want: &str, with_aliases: bool) -> Vec<String> {
+    let want = want.trim().to_lowercase();
+    if want.is_empty() {
+        return Vec::new();
+    }
+    let alike = |name: &str| -> f64 {
+        let name = name.trim_start_matches(['#', '@']).to_lowercase();
+        let whole = strsim::normalized_damerau_levenshtein(&want, &name);
+        let words = name.split_whitespace().map(|w| strsim::normalized_damerau_levenshtein(&want, w));
+        words.fold(whole, f64::max)
+    };
+    let mut scored: Vec<(f64, usize)> = (0..table.len())
+        .filter_map(|i| {
+            let aliases = if with_aliases { table.aliases[i].as_slice() } else { &[] };
+            let best = aliases.iter().map(|a| alike(a)).fold(alike(&table.names[i]), f64::max);
+            (best >= ALIKE).then_some((best, i))
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut names: Vec<String> = Vec::new();
+    for (_, i) in scored {
+        let name = &table.names[i];
+        if !names.contains(name) {
+            names.push(name.clone());
+        }
+        if names.len() == SUGGESTIONS {
+            break;
+        }
+    }
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Corpus;
+
+    #[test]
+    fn a_name_is_one_chip_and_a_wrong_one_gets_suggestions() {
+        let corpus = Corpus::seeds().corpus;
+        let index = Index::build(&corpus.articles);
+        let s = Selection::resolve(&index, &["mr hunt".into()], &["juniorcontract".into()]).expect("known");
+        assert_eq!(s.people.len(), 1);
+        assert_eq!(s.tags.len(), 1);
+        let e = Selection::resolve(&index, &["Jeremy Hnut".into()], &[]).expect_err("unknown");
+        let SelectError::NoPerson { closest, .. } = &e else { panic!("{e}") };
+        assert_eq!(closest.first().map(String::as_str), Some("Jeremy Hunt"));
+        assert!(
+            e.to_string().ends_with("; closest: Jeremy Hunt")
+                || e.to_string().contains("closest: Jeremy Hunt,")
+        );
+        let e = Selection::resolve(&index, &["zzzzzz".into()], &[]).expect_err("unknown");
+        assert_eq!(e.to_string(), "no person named \"zzzzzz\" in these articles");
+        let e = Selection::resolve(&index, &[], &["#juniorcontrct".into()]).expect_err("unknown");
+        assert!(e.to_string().contains("closest: #juniorcontract"), "{e}");
+    }
+}

@@ -1,0 +1,142 @@
+//! Each pane's own state: the list's hits and cursor, the reader's open article and layout,
+//! the sidebar's tab, rows and cursors. `App` is made of these; `update` changes them.
+
+use super::document::Document;
+use crate::corpus::index::Tally;
+use crate::filter::Hit;
+
+/// A tab of the sidebar.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Tab {
+    /// People in the listed articles.
+    #[default]
+    People,
+    /// Hashtags and @handles in the listed articles.
+    Tags,
+    /// Figures in the current article.
+    Figures,
+}
+
+impl Tab {
+    /// The tabs, left to right.
+    pub const ALL: [Tab; 3] = [Tab::People, Tab::Tags, Tab::Figures];
+
+    /// The tab's name on screen.
+    pub fn title(self) -> &'static str {
+        match self {
+            Tab::People => "People",
+            Tab::Tags => "Tags",
+            Tab::Figures => "Figures",
+        }
+    }
+
+    /// The titles of all tabs, left to right.
+    pub fn titles() -> [&'static str; 3] {
+        Tab::ALL.map(Tab::title)
+    }
+
+    /// Where the tab is, left to right.
+    pub fn index(self) -> usize {
+        Tab::ALL.iter().position(|&t| t == self).unwrap_or(0)
+    }
+}
+
+/// A scrollable list's position.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Cursor {
+    /// The row the cursor is on.
+    pub selected: usize,
+    /// The first row on screen.
+    pub offset: usize,
+}
+
+impl Cursor {
+    /// Keep the cursor within `len` rows and on screen, `visible` rows at a time.
+    pub fn clamp(&mut self, len: usize, visible: usize) {
+        self.selected = self.selected.min(len.saturating_sub(1));
+        let visible = visible.max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + visible {
+            self.offset = self.selected + 1 - visible;
+        }
+        self.offset = self.offset.min(len.saturating_sub(visible));
+    }
+
+    /// Move by `delta` rows, staying within `len`.
+    pub fn step(&mut self, delta: isize, len: usize) {
+        self.selected = self.selected.saturating_add_signed(delta).min(len.saturating_sub(1));
+    }
+}
+
+/// One row of the People or Tags tab.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EntityRow {
+    /// Who or what, and how often in the listed articles.
+    pub tally: Tally,
+    /// The list is filtered by it.
+    pub active: bool,
+}
+
+/// The article list.
+#[derive(Debug, Clone, Default)]
+pub struct ListState {
+    /// The articles that pass the filters, in the order shown.
+    pub hits: Vec<Hit>,
+    /// The cursor over `hits`.
+    pub cursor: Cursor,
+}
+
+impl ListState {
+    /// The article under the cursor.
+    pub fn selected_article(&self) -> Option<usize> {
+        self.hits.get(self.cursor.selected).map(|h| h.article)
+    }
+}
+
+/// The reading pane.
+#[derive(Debug, Clone, Default)]
+pub struct ReaderState {
+    /// The article shown.
+    pub open: Option<usize>,
+    /// The open article laid out, and how far it is scrolled.
+    pub doc: Document,
+    /// The article `doc` was laid out from; a new layout of it keeps its place.
+    pub(crate) laid_out: Option<usize>,
+    /// What `doc.highlights` were found for (article, store version, query): a new layout for
+    /// the same reuses them, which in a long article costs more than the layout.
+    pub(crate) highlights_for: Option<(usize, u64, String)>,
+    /// Highlights that n/N step through, as indices into `doc.highlights`.
+    pub matches: Vec<usize>,
+    /// The highlight n/N last went to.
+    pub current_match: Option<usize>,
+}
+
+/// The sidebar.
+#[derive(Debug, Clone, Default)]
+pub struct SidebarState {
+    /// The tab shown.
+    pub tab: Tab,
+    /// The sidebar's own filter over names.
+    pub query: String,
+    /// Rows of the People tab.
+    pub people: Vec<EntityRow>,
+    /// Rows of the Tags tab.
+    pub tags: Vec<EntityRow>,
+    /// One cursor per tab, kept when switching.
+    pub cursors: [Cursor; 3],
+    /// Below the wide layout the sidebar shows only when asked for.
+    pub shown: bool,
+}
+
+impl SidebarState {
+    /// The cursor of the tab shown.
+    pub fn cursor(&self) -> Cursor {
+        self.cursors[self.tab.index()]
+    }
+
+    /// The cursor of the tab shown, to move it.
+    pub fn cursor_mut(&mut self) -> &mut Cursor {
+        &mut self.cursors[self.tab.index()]
+    }
+}

@@ -1,0 +1,33 @@
+//! Small text helpers the widgets share: cutting to a width, counting nouns.
+
+/// Cut text to `width` characters, marking a cut with `…`.
+pub fn fit(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        text.to_string()
+    } else if width == 0 {
+        String::new()
+    } else {
+        let mut s: String = text.chars().take(width - 1).collect();
+        s.push('…');
+        s
+    }
+}
+
+/// "1 person", "2 people": a count with its noun.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cuts_and_counts() {
+        assert_eq!(fit("Jeremy Hunt", 6), "Jerem…");
+        assert_eq!(fit("Hunt", 4), "Hunt");
+        assert_eq!(fit("Hunt", 0), "");
+        assert_eq!(count(1, "person", "people"), "1 person");
+        assert_eq!(count(0, "figure", "figures"), "0 figures");
+    }
+}
