@@ -273,3 +273,34 @@ fn the_default_config_is_printed_and_bad_configs_are_refused_naming_the_line() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("missing.toml"), "{}", stderr(&o));
 }
+
+#[test]
+fn export_selects_what_the_reader_would_list() {
+    let ids = |o: &Output| -> Vec<String> {
+        stdout(o)
+            .lines()
+            .map(|l| {
+                serde_json::from_str::<serde_json::Value>(l).expect("json")["id"].as_str().unwrap_or("")[..3]
+                    .to_string()
+            })
+            .collect()
+    };
+    let o = run(&["export", "--person", "mr hunt"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(ids(&o), ["000", "001", "003"]);
+    let o = run(&["export", "--query", "capaldi"]);
+    assert_eq!(ids(&o), ["000"]);
+    let o = run(&["export", "--tag", "#juniorcontract", "--person", "Jeremy Hunt"]);
+    assert_eq!(ids(&o), ["000", "003"]);
+    let o = run(&["export", "--format", "csv", "--query", "capaldi"]);
+    assert!(stdout(&o).lines().skip(1).all(|l| l.starts_with("000")), "{}", stdout(&o));
+    let o = run(&["export", "--person", "Jeremy Hnut"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o).trim(),
+        "strike-reader: no person named \"Jeremy Hnut\" in these articles; closest: Jeremy Hunt"
+    );
+    let o = run(&["export", "--tag", "nosuchtag"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no hashtag or handle \"nosuchtag\""), "{}", stderr(&o));
+}

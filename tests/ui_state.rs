@@ -393,3 +393,173 @@ fn resizing_keeps_the_text_at_the_top() {
     );
     assert_eq!(a.reader.doc.top_offset(), line.offset);
 }
+
+#[test]
+fn q_goes_back_a_level_capital_q_and_ctrl_c_quit_from_anywhere() {
+    let mut a = app((160, 48));
+    press(&mut a, "j\n");
+    assert_eq!(a.focus, Pane::Reader);
+    press(&mut a, "q");
+    assert!(!a.quit, "q in the reader goes back");
+    assert_eq!(a.focus, Pane::List);
+    press(&mut a, "?q");
+    assert!(a.top_overlay().is_none() && !a.quit, "q closes the help and nothing more");
+    press(&mut a, "\t\tq");
+    assert_eq!((a.focus, a.quit), (Pane::List, false), "q in the sidebar goes back to the list");
+    press(&mut a, "q");
+    assert!(a.quit, "q in the list quits");
+
+    let mut a = app((160, 48));
+    press(&mut a, "\n?Q");
+    assert!(a.quit, "Q quits from under the help, in the reader");
+    let mut a = app((50, 20));
+    press(&mut a, "\n");
+    assert_eq!(a.panes().reader.map(|r| r.width), Some(50), "narrow: the reader alone");
+    press(&mut a, "q");
+    assert!(a.panes().list.is_some() && a.panes().reader.is_none(), "q shows the list again");
+    let mut a = app((160, 48));
+    press(&mut a, "/q");
+    key(&mut a, KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert!(a.quit, "Ctrl-c quits while typing too");
+}
+
+#[test]
+fn bang_with_no_messages_says_so() {
+    let mut a = app((160, 48));
+    press(&mut a, "!");
+    assert!(a.top_overlay().is_none());
+    assert_eq!(a.flash.as_deref(), Some("no messages"));
+    press(&mut a, "j");
+    assert_eq!(a.flash, None, "the answer lasts until the next key");
+}
+
+#[test]
+fn the_help_scrolls_and_stops_at_its_end() {
+    use strike_reader::ui::help;
+    let mut a = app((80, 24));
+    press(&mut a, "?");
+    let (max, visible) = help::extent(a.geometry.area, &a.keymap);
+    assert!(max > 0 && visible == 22);
+    press(&mut a, "jj");
+    assert_eq!(a.top_overlay(), Some(&Overlay::Help { scroll: 2 }));
+    press(&mut a, "G");
+    assert_eq!(a.top_overlay(), Some(&Overlay::Help { scroll: max }));
+    press(&mut a, "j");
+    assert_eq!(a.top_overlay(), Some(&Overlay::Help { scroll: max }), "no scrolling past the end");
+    key(&mut a, KeyCode::PageUp, KeyModifiers::NONE);
+    assert_eq!(a.top_overlay(), Some(&Overlay::Help { scroll: max - 21 }));
+    press(&mut a, "g");
+    assert_eq!(a.top_overlay(), Some(&Overlay::Help { scroll: 0 }));
+    assert_eq!(a.list.cursor.selected, 0, "the list never moved");
+    press(&mut a, "\u{1b}");
+    assert!(a.top_overlay().is_none());
+}
+
+#[test]
+fn the_prompt_edits_as_a_shell_does() {
+    let mut a = app((160, 48));
+    press(&mut a, "/jeremy hunt");
+    key(&mut a, KeyCode::Char('w'), KeyModifiers::CONTROL);
+    assert_eq!(a.filters.query, "jeremy ");
+    key(&mut a, KeyCode::Home, KeyModifiers::NONE);
+    press(&mut a, "'");
+    assert_eq!(a.filters.query, "'jeremy ");
+    key(&mut a, KeyCode::End, KeyModifiers::NONE);
+    key(&mut a, KeyCode::Left, KeyModifiers::NONE);
+    key(&mut a, KeyCode::Backspace, KeyModifiers::ALT);
+    assert_eq!(a.filters.query, "' ", "Alt-Backspace deletes the word before the cursor");
+    key(&mut a, KeyCode::Right, KeyModifiers::NONE);
+    key(&mut a, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    assert_eq!(a.filters.query, "");
+    press(&mut a, "capaldi");
+    key(&mut a, KeyCode::Left, KeyModifiers::NONE);
+    assert_eq!(a.prompt().map(|p| p.line.cursor()), Some(6));
+    press(&mut a, "\n");
+    assert_eq!(a.filters.query, "capaldi");
+}
+
+#[test]
+fn the_cursor_row_is_reverse_video_with_and_without_colour() {
+    use ratatui::style::Modifier;
+    for no_color in [false, true] {
+        let theme = Theme::default_theme(no_color);
+        assert!(theme.selected.add_modifier.contains(Modifier::REVERSED), "no_color={no_color}");
+    }
+    let mut a = app((160, 48));
+    press(&mut a, "j");
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(160, 48)).expect("terminal");
+    terminal.draw(|f| f.render_widget(&a, f.area())).expect("draw");
+    let buffer = terminal.backend().buffer();
+    let list = a.panes().list.expect("list");
+    // Row 0 is the open article, row 1 the cursor: marks that differ.
+    let (open_row, cursor_row) = (list.y + 1, list.y + 3);
+    assert_eq!(buffer[(list.x + 2, open_row)].symbol(), "▌");
+    assert_eq!(buffer[(list.x + 1, cursor_row)].symbol(), "›");
+    assert!(buffer[(list.x + 5, cursor_row)].modifier.contains(Modifier::REVERSED));
+    assert!(!buffer[(list.x + 5, open_row)].modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn a_person_name_several_people_share_is_one_chip_that_any_of_them_passes() {
+    use strike_reader::corpus::Article;
+    let texts = [
+        "Blair speaks\n\nTony Blair spoke in London. Mr Blair said the war was right.\n",
+        "Blair writes\n\nCherie Blair wrote a book. Mrs Blair said she was proud.\n",
+        "Brown speaks\n\nGordon Brown spoke in Kirkcaldy.\n",
+    ];
+    let articles = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Article::parse(format!("{i}"), format!("{i}.txt"), t))
+        .collect();
+    let corpus = Corpus::from_articles(articles);
+    let a = App::new(corpus, Keymap::default(), Theme::default_theme(true), (160, 48))
+        .with_filters(&["blair".into()], &[], None)
+        .expect("blair is known");
+    assert_eq!(a.filters.people.len(), 1, "one chip");
+    assert_eq!(a.filters.people[0].len(), 2, "holding both Blairs");
+    assert_eq!(a.list.hits.len(), 2, "either Blair lets an article in");
+    let chips = strike_reader::ui::widgets::status::StatusBar::chips(&a);
+    assert_eq!(chips.len(), 1, "{chips:?}");
+    assert!(chips[0].contains("Tony Blair") && chips[0].contains("Cherie Blair"), "{chips:?}");
+    let err = app((160, 48)).with_filters(&["Jeremy Hnut".into()], &[], None).err().expect("unknown");
+    assert!(err.to_string().contains("closest: Jeremy Hunt"), "{err}");
+}
+
+#[test]
+fn sort_next_unread_and_mark_all_read() {
+    let mut a = app((160, 48));
+    press(&mut a, "S");
+    assert_eq!(a.filters.sort, strike_reader::filter::Sort::Date);
+    assert!(strike_reader::ui::widgets::status::StatusBar::chips(&a).contains(&"sort: date".to_string()));
+    press(&mut a, "SSS");
+    assert_eq!(a.filters.sort, strike_reader::filter::Sort::Relevance);
+    // Nothing is read yet: U opens the next article after the cursor.
+    press(&mut a, "U");
+    assert_eq!(a.list.cursor.selected, 1);
+    assert_eq!(a.reader.open, Some(a.list.hits[1].article));
+    press(&mut a, "qU");
+    assert_eq!(a.list.cursor.selected, 2, "the one just read is skipped");
+    press(&mut a, "qA");
+    assert_eq!(a.flash.as_deref(), Some("2 articles marked read"));
+    press(&mut a, "U");
+    assert_eq!(a.flash.as_deref(), Some("no unread articles in the list"));
+}
+
+#[test]
+fn o_asks_for_web_links_only() {
+    let mut a = app((160, 48));
+    press(&mut a, "o");
+    assert_eq!(a.link_to_open, None);
+    assert_eq!(a.flash.as_deref(), Some("this article has no link"));
+    let mut corpus = Corpus::seeds().corpus;
+    corpus.articles[0].url = Some("https://www.bbc.co.uk/news/health-36139313".into());
+    corpus.articles[1].url = Some("file:///etc/passwd".into());
+    let mut a = App::new(corpus, Keymap::default(), Theme::default_theme(true), (160, 48));
+    press(&mut a, "o");
+    assert_eq!(a.link_to_open.as_deref(), Some("https://www.bbc.co.uk/news/health-36139313"));
+    a.link_to_open = None;
+    press(&mut a, "jo");
+    assert_eq!(a.link_to_open, None);
+    assert!(a.flash.as_deref().is_some_and(|f| f.starts_with("only http and https")));
+}

@@ -107,16 +107,29 @@ impl Index {
         self.article_title.push(title);
     }
 
-    /// People whose name or any alias is `name`, ignoring case and a leading `@`/`#`.
+    /// People whose name or any alias is `name`, ignoring case and a leading `@`/`#`; when no
+    /// one is called exactly that, everyone whose name holds it as whole words ("blair" gives
+    /// Tony, Cherie and Euan Blair).
     pub fn find_people(&self, name: &str) -> Vec<EntityId> {
-        let want = name.trim().to_lowercase();
-        (0..self.people.len())
-            .filter(|&i| {
-                self.people.names[i].to_lowercase() == want
-                    || self.people.aliases[i].iter().any(|a| a.to_lowercase() == want)
-            })
-            .map(|i| i as EntityId)
-            .collect()
+        let want = name.trim().trim_start_matches(['@', '#']).to_lowercase();
+        if want.is_empty() {
+            return Vec::new();
+        }
+        let forms = |i: usize| {
+            std::iter::once(self.people.names[i].to_lowercase())
+                .chain(self.people.aliases[i].iter().map(|a| a.to_lowercase()))
+        };
+        let exact: Vec<EntityId> =
+            (0..self.people.len()).filter(|&i| forms(i).any(|f| f == want)).map(|i| i as EntityId).collect();
+        if !exact.is_empty() {
+            return exact;
+        }
+        let words: Vec<&str> = want.split_whitespace().collect();
+        let holds = |form: String| {
+            let have: Vec<&str> = form.split_whitespace().collect();
+            have.windows(words.len()).any(|w| w == words.as_slice())
+        };
+        (0..self.people.len()).filter(|&i| forms(i).any(holds)).map(|i| i as EntityId).collect()
     }
 
     /// Tags spelled `tag`, with or without its `#` or `@`, ignoring case.
