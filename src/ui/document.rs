@@ -8,35 +8,49 @@ use crate::corpus::Article;
 use crate::corpus::index::{EntityId, Index};
 use crate::filter::{Term, find_ignore_case};
 
+/// What a highlight shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mark {
+    /// A person, by index id.
     Person(EntityId),
+    /// A hashtag, by its id in the index's tag table.
     Hashtag(EntityId),
+    /// A handle, by its id in the index's tag table.
     Handle(EntityId),
     /// The figure's position in the article's figure list.
     Figure(usize),
-    /// An exact (`'word`) query term.
+    /// Words of the query found in the text.
     Exact,
 }
 
+/// One highlighted stretch of the body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Highlight {
     /// Byte range in the body.
     pub range: Range<usize>,
+    /// What it is.
     pub mark: Mark,
 }
 
+/// What a laid-out line holds, for its style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineKind {
+    /// The article's title.
     Title,
+    /// Byline, date, word count, path.
     Meta,
+    /// Body text.
     Body,
+    /// Between paragraphs.
     Blank,
 }
 
+/// One line of the reading pane.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocLine {
+    /// The text, tabs and control characters already made safe.
     pub text: String,
+    /// What it holds.
     pub kind: LineKind,
     /// Ranges of `text` and the highlight each one shows.
     pub spans: Vec<(Range<usize>, usize)>,
@@ -52,7 +66,9 @@ pub struct DocLine {
 pub struct Document {
     /// The header (title, byline, meta line) first, then the body in blocks.
     blocks: Vec<Block>,
+    /// Every highlight of the article, in body order, without overlaps.
     pub highlights: Vec<Highlight>,
+    /// The width it was wrapped to.
     pub width: u16,
     /// The first line on screen.
     top: Place,
