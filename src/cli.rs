@@ -29,6 +29,7 @@ pub struct ReadArgs {
     /// searched recursively, or - for standard input.
     pub paths: Vec<PathBuf>,
 
+    /// `--person`, `--tag` and `--query`: which articles the reader lists.
     #[command(flatten)]
     pub select: SelectArgs,
 
@@ -107,6 +108,7 @@ pub struct ExportArgs {
     #[arg(long)]
     pub with_body: bool,
 
+    /// `--person`, `--tag` and `--query`: which articles are exported, in the reader's order.
     #[command(flatten)]
     pub select: SelectArgs,
 }

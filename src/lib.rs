@@ -4,6 +4,8 @@
 //! `corpus` is the domain (articles, loading, extraction) and knows nothing of terminals;
 //! `export` and the reader are built on it.
 
+#![warn(missing_docs)]
+
 pub mod bench;
 pub mod cli;
 pub mod corpus;
@@ -19,6 +21,7 @@ pub use corpus::{Corpus, LoadError, LoadOutcome, Source};
 
 /// Exit codes, as documented in the README.
 pub mod exit {
+    /// Success, also when a pipe such as `| head` closes early.
     pub const OK: i32 = 0;
     /// Output or terminal failure.
     pub const FAILURE: i32 = 1;

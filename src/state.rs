@@ -20,8 +20,10 @@ const VERSION: u32 = 1;
 /// What the reader knows of one article.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Marks {
+    /// The article was opened or marked read.
     #[serde(default)]
     pub read: bool,
+    /// The user bookmarked it.
     #[serde(default)]
     pub bookmarked: bool,
 }
@@ -42,18 +44,24 @@ struct StateFile {
     articles: BTreeMap<String, Entry>,
 }
 
+/// Why the reading state could not be found, read or written.
 #[derive(Debug, thiserror::Error)]
 pub enum StateError {
+    /// A file operation on the state file, its lock or its temporary copy failed.
     #[error("reading state {}: {source}", escaped_path(.path))]
     Io {
+        /// The file the operation was on.
         path: PathBuf,
+        /// What the operating system said.
         #[source]
         source: io::Error,
     },
+    /// Neither `XDG_DATA_HOME` nor a home folder is known, so there is nowhere to keep it.
     #[error("reading state: no home folder to keep it in (set XDG_DATA_HOME)")]
     NoHome,
 }
 
+/// The marks of every article the user has touched, as on disk plus the changes not yet saved.
 pub struct ReadingState {
     path: PathBuf,
     marks: BTreeMap<String, Entry>,
@@ -96,6 +104,7 @@ impl ReadingState {
         (state, note)
     }
 
+    /// The state file this was opened from and saves to.
     pub fn path(&self) -> &Path {
         &self.path
     }
@@ -112,6 +121,7 @@ impl ReadingState {
         self.pending.insert(key_text(key), entry);
     }
 
+    /// Some change has been noted with `set` and not yet written.
     pub fn has_pending(&self) -> bool {
         !self.pending.is_empty()
     }

@@ -14,6 +14,7 @@ const HEADER_LINES: usize = 40;
 /// A first line longer than this is prose, not a headline.
 const HEADLINE_MAX: usize = 160;
 
+/// One article as the reader and `export` see it: every text field already safe to print.
 #[derive(Debug, Clone)]
 pub struct Article {
     /// Stable id: the file stem.
@@ -24,8 +25,11 @@ pub struct Article {
     pub title: Arc<str>,
     /// True when no headline was found and the title was made from the opening sentence.
     pub title_inferred: bool,
+    /// Publication date: the file's own field, else a dateline at the top of the text.
     pub date: Option<Date>,
+    /// Bylines, cleaned to one line each; empty when none was given or found.
     pub authors: Vec<String>,
+    /// Words in the body.
     pub words: usize,
     /// Where the article was published, when its file says (feeds, JSON, saved pages).
     pub url: Option<String>,
@@ -36,6 +40,7 @@ pub struct Article {
     pub key: u64,
     /// The body: paragraphs joined by a blank line. Entity offsets index into it.
     pub body: String,
+    /// People, hashtags, handles and figures found in the body, with offsets into it.
     pub entities: Entities,
 }
 

@@ -9,8 +9,11 @@ use serde::Serialize;
 /// A calendar date, always a valid one (see `Date::new`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
+    /// 1000 to 2999.
     pub year: u16,
+    /// 1 (January) to 12.
     pub month: u8,
+    /// 1 to the last day of the month.
     pub day: u8,
 }
 

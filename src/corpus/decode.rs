@@ -10,7 +10,9 @@ const SNIFF_BYTES: usize = 8192;
 /// Why bytes are not text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NotText {
+    /// Nothing but whitespace (or a byte order mark).
     Empty,
+    /// A zero byte near the top, and no byte order mark to explain it.
     Binary,
 }
 

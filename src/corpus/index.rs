@@ -7,11 +7,13 @@ use rustc_hash::FxHashMap;
 
 use super::Article;
 
+/// An entity's position in its `Table`: ids run from 0 in the order entities were first seen.
 pub type EntityId = u32;
 
 /// One interned entity table: display names, and the lower-case key each one is found by.
 #[derive(Debug, Clone, Default)]
 pub struct Table {
+    /// Display names by id, spelled as first seen (tags keep their `#` or `@`).
     pub names: Vec<String>,
     /// Every other form seen across the corpus (people's aliases).
     pub aliases: Vec<Vec<Arc<str>>>,
@@ -30,14 +32,17 @@ impl Table {
         id
     }
 
+    /// How many entities: ids are `0..len`.
     pub fn len(&self) -> usize {
         self.names.len()
     }
 
+    /// No entity at all.
     pub fn is_empty(&self) -> bool {
         self.names.is_empty()
     }
 
+    /// The display name of `id`; empty for an id not in the table.
     pub fn name(&self, id: EntityId) -> &str {
         self.names.get(id as usize).map_or("", String::as_str)
     }
@@ -46,27 +51,37 @@ impl Table {
 /// Per article: which entities it holds and how often each is mentioned.
 pub type Mentions = Vec<(EntityId, u32)>;
 
+/// The entity tables of a corpus and, per article (by its position in the corpus), what it
+/// mentions.
 #[derive(Debug, Clone, Default)]
 pub struct Index {
+    /// People, keyed by lower-cased name; aliases merged across articles.
     pub people: Table,
     /// Hashtags and @handles together, as the Tags tab shows them.
     pub tags: Table,
+    /// For each article, the people in it and how often each is mentioned.
     pub article_people: Vec<Mentions>,
+    /// For each article, its hashtags and handles and how often each is used.
     pub article_tags: Vec<Mentions>,
     /// Distinct titles: syndicated copy repeats them, and the filter scores each one once.
     pub titles: Table,
+    /// For each article, its title's id in `titles`.
     pub article_title: Vec<EntityId>,
 }
 
 /// How an entity is counted over a set of articles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Tally {
+    /// The entity, in the table the tally was made over.
     pub id: EntityId,
+    /// Articles that mention it at least once.
     pub articles: u32,
+    /// Mentions summed over those articles.
     pub mentions: u32,
 }
 
 impl Index {
+    /// The index of `articles`, in order.
     pub fn build(articles: &[Article]) -> Index {
         let mut ix = Index::default();
         for a in articles {
@@ -82,6 +97,7 @@ impl Index {
         self.article_title.reserve_exact(articles);
     }
 
+    /// Index one more article: it becomes the next position in the per-article tables.
     pub fn add(&mut self, a: &Article) {
         let mut people = Vec::with_capacity(a.entities.people.len());
         for p in &a.entities.people {

@@ -7,6 +7,7 @@ use rustc_hash::FxHashSet;
 
 use super::Article;
 
+/// The set of shared strings while a corpus loads; one for the whole corpus.
 #[derive(Debug, Default)]
 pub struct Interner {
     strings: FxHashSet<Arc<str>>,

@@ -24,6 +24,7 @@ const DATASET_FILE_MAX: u64 = 2 << 30;
 /// Folders nested deeper than this are not entered (a guard against link cycles).
 const MAX_DEPTH: usize = 64;
 
+/// What to load a corpus from.
 #[derive(Debug, Clone)]
 pub enum Source {
     /// The four embedded seed articles.
@@ -32,18 +33,28 @@ pub enum Source {
     Paths(Vec<PathBuf>),
 }
 
+/// Why no corpus could be loaded: every variant is bad input (exit code 2).
 #[derive(Debug, Error)]
 pub enum LoadError {
+    /// A path given does not exist.
     #[error("{}: no such file or directory", shown(.0))]
     NotFound(PathBuf),
+    /// A folder given holds no file of a kind that can be read.
     #[error("{}: the folder holds no articles (looked for {})", shown(.0), extension_list())]
     EmptyFolder(PathBuf),
     /// With why each file was passed over, for the caller to show.
     #[error("no articles could be read from the paths given")]
-    NoArticles { passed_over: Vec<String> },
+    NoArticles {
+        /// One line per file passed over and per warning, ready to print; filled in by
+        /// `Corpus::load`, empty in a `LoadEvent::Failed`.
+        passed_over: Vec<String>,
+    },
+    /// A path given exists but could not be looked at.
     #[error("{}: {source}", shown(path))]
     Io {
+        /// The path as given.
         path: PathBuf,
+        /// What the operating system said.
         #[source]
         source: std::io::Error,
     },
@@ -59,12 +70,19 @@ impl LoadError {
 /// Why a file was passed over.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SkipReason {
+    /// A zero byte near the top: not text.
     Binary,
+    /// Nothing but whitespace.
     Empty,
+    /// Opening or reading it failed, with the error in words.
     Unreadable(String),
+    /// An extension the loader does not read.
     Unsupported,
+    /// Larger than a file of its kind may be.
     TooLarge {
+        /// The file's size, in bytes.
         bytes: u64,
+        /// The most a file of its kind may hold, in bytes.
         limit: u64,
     },
     /// The file is not what its name says (invalid JSON, a CSV without a text column).
@@ -104,15 +122,21 @@ impl std::fmt::Display for SkipReason {
     }
 }
 
+/// A file passed over, and why; its `Display` is the line shown to the user.
 #[derive(Debug, Clone)]
 pub struct Skipped {
+    /// The file, as found (not yet escaped for display).
     pub path: PathBuf,
+    /// Why it gave no article.
     pub reason: SkipReason,
 }
 
+/// Something off about a file that did load: an encoding guessed, a record passed over.
 #[derive(Debug, Clone)]
 pub struct Warning {
+    /// The file, as found (not yet escaped for display).
     pub path: PathBuf,
+    /// What was off, in words.
     pub message: String,
 }
 
@@ -157,6 +181,7 @@ pub struct Gone {
 }
 
 impl Gone {
+    /// Count one more vanished file.
     pub fn add(&mut self, path: &Path) {
         self.count += 1;
         if self.first.is_none() {
@@ -210,17 +235,24 @@ impl std::fmt::Display for Warning {
     }
 }
 
+/// The articles loaded; an article's position in `articles` is how the index and the reader
+/// refer to it.
 #[derive(Debug, Clone, Default)]
 pub struct Corpus {
+    /// Every article: paths in the order given, a folder's files sorted by path.
     pub articles: Vec<Article>,
 }
 
+/// A corpus and what happened loading it.
 #[derive(Debug)]
 pub struct LoadOutcome {
+    /// The articles, with people resolved across the corpus.
     pub corpus: Corpus,
     /// Bytes read from the files that loaded.
     pub bytes: u64,
+    /// Files passed over, in the order met.
     pub skipped: Vec<Skipped>,
+    /// Notes on files that loaded.
     pub warnings: Vec<Warning>,
 }
 
@@ -252,20 +284,27 @@ impl LoadOutcome {
 pub enum LoadEvent {
     /// The files to read are known.
     Found {
+        /// Files that will be read (and reported on in `Batch`es).
         files: usize,
+        /// Paths passed over before reading: other kinds of file, special files, broken links.
         skipped: Vec<Skipped>,
     },
     /// The next articles, with the files passed over among them.
     Batch {
         /// Files this batch covers (a dataset file gives many articles).
         files: usize,
+        /// Articles extracted, people not yet resolved across the corpus.
         articles: Vec<Article>,
+        /// Bytes read from the batch's files that loaded.
         bytes: u64,
+        /// The batch's files that gave no article.
         skipped: Vec<Skipped>,
+        /// Notes on the batch's files that loaded.
         warnings: Vec<Warning>,
     },
     /// Every file was read.
     Done,
+    /// Nothing can be loaded; the last event sent.
     Failed(LoadError),
 }
 
@@ -273,6 +312,8 @@ pub enum LoadEvent {
 pub const BATCH: usize = 1024;
 
 impl Corpus {
+    /// Load every article a source names, on all cores, and resolve people across them; fails
+    /// when a path does not exist, a folder holds nothing readable or no file gives an article.
     pub fn load(source: &Source) -> Result<LoadOutcome, LoadError> {
         let mut articles = Vec::new();
         let mut total = 0;
@@ -304,6 +345,7 @@ impl Corpus {
         Ok(LoadOutcome { corpus, bytes: total, skipped, warnings })
     }
 
+    /// The bundled seed articles, resolved; cannot fail.
     pub fn seeds() -> LoadOutcome {
         let articles = SEEDS
             .iter()
@@ -335,6 +377,7 @@ impl Corpus {
         resolve::resolve(&mut self.articles);
     }
 
+    /// `load` from files and folders, in the order given.
     pub fn from_paths(paths: &[PathBuf]) -> Result<LoadOutcome, LoadError> {
         Corpus::load(&Source::Paths(paths.to_vec()))
     }

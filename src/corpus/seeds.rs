@@ -1,8 +1,11 @@
 //! The four bundled articles: the seed coverage of the 2016 junior doctors' strike, embedded so
 //! that the reader works from any directory.
 
+/// One bundled article, as its file.
 pub struct Seed {
+    /// The file's name in `seeds/`: the article's id is its stem, its path `seeds/<name>`.
     pub file_name: &'static str,
+    /// The file's contents.
     pub text: &'static str,
 }
 
@@ -12,6 +15,7 @@ macro_rules! seed {
     };
 }
 
+/// The bundled articles, in load order.
 pub const SEEDS: [Seed; 4] = [
     seed!("000_3d8d3efca1eb1b7a.txt"),
     seed!("001_09d835ca1b7d4575.txt"),

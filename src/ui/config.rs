@@ -25,16 +25,28 @@ struct File {
     theme: BTreeMap<Spanned<String>, StyleSpec>,
 }
 
+/// Why a config file could not be used.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
+    /// The file could not be read.
     #[error("config {}: {source}", escaped_path(.path))]
     Io {
+        /// The config file.
         path: PathBuf,
+        /// What the operating system said.
         #[source]
         source: std::io::Error,
     },
+    /// The file is not valid TOML, or names a key, action, part or colour that does not exist.
     #[error("config {} line {line}: {message}", escaped_path(.path))]
-    Invalid { path: PathBuf, line: usize, message: String },
+    Invalid {
+        /// The config file.
+        path: PathBuf,
+        /// 1-based line the mistake is on.
+        line: usize,
+        /// What is wrong, for the user.
+        message: String,
+    },
 }
 
 /// What a config sets: the keys and the theme.

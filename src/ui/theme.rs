@@ -10,22 +10,38 @@ use toml::Spanned;
 
 use super::problem::Problem;
 
+/// One style for each part of the screen; a part's style is patched over the base it sits on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Theme {
+    /// Article titles, headings and the counts in the status bar.
     pub title: Style,
+    /// Secondary text: dates, authors, counts, context, inferred titles.
     pub meta: Style,
+    /// The cursor row of the focused pane.
     pub selected: Style,
+    /// Title characters the query matched, the prompt's text, bookmark stars and flash messages.
     pub matched: Style,
+    /// People highlighted in the article body.
     pub person: Style,
+    /// Hashtags highlighted in the article body.
     pub hashtag: Style,
+    /// @handles highlighted in the article body.
     pub handle: Style,
+    /// Figures highlighted in the body and listed in the sidebar.
     pub figure: Style,
+    /// Exact-match hits, and people or tags that are a filter in force.
     pub emphasis: Style,
+    /// Laid over the highlight the reader jumped to last.
     pub current_match: Style,
+    /// Borders of panes without focus.
     pub border: Style,
+    /// The focused pane's border, overlays, and the open/unread markers.
     pub border_focused: Style,
+    /// Active-filter chips, the message count and the prompt's block cursor.
     pub chip: Style,
+    /// The status bar, under everything drawn on it.
     pub status: Style,
+    /// Proportion bars: figures in the sidebar and the loading gauge.
     pub bar: Style,
 }
 
@@ -59,6 +75,8 @@ pub const PARTS: [&str; 15] = [
 ];
 
 impl Theme {
+    /// Modifiers only, no colour: the base the bundled theme is laid over, and what is left should
+    /// it ever fail to parse.
     pub(crate) fn plain() -> Theme {
         let s = Style::default();
         let b = s.add_modifier(Modifier::BOLD);

@@ -389,6 +389,7 @@ impl Draft {
     }
 }
 
+/// Every figure in `body`, in text order, read off its `tokens`.
 pub fn collect(body: &str, tokens: &[Token]) -> Vec<Figure> {
     let s = Scan { body, tokens };
     let mut out = Vec::new();

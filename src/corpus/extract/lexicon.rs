@@ -12,10 +12,15 @@ use crate::corpus::date::MONTHS;
 pub struct Kinds(u32);
 
 impl Kinds {
+    /// A word that may open a sentence capitalised but never begins or ends a name ("But").
     pub const STOPWORD: Kinds = Kinds(1);
+    /// A day of the week.
     pub const WEEKDAY: Kinds = Kinds(1 << 1);
+    /// A month name or its abbreviation.
     pub const MONTH: Kinds = Kinds(1 << 2);
+    /// A title before a name ("Mr", "Dr", "Baroness"): dropped from the name, kept in an alias.
     pub const HONORIFIC: Kinds = Kinds(1 << 3);
+    /// A role that stands before a name ("secretary", "actor", "boss"): stripped from it.
     pub const ROLE: Kinds = Kinds(1 << 4);
     /// A given name that is not also an everyday word, a month or an organisation word
     /// ("Will", "Grant" and "May" prove little).
@@ -24,7 +29,9 @@ impl Kinds {
     pub const NOT_NAME: Kinds = Kinds(1 << 6);
     /// A `NOT_NAME` word that is also a surname ("Hill", "Brown").
     pub const ALSO_SURNAME: Kinds = Kinds(1 << 7);
+    /// A word that marks the capitalised run after it as a work, brand or place ("sitcom").
     pub const WORK_CUE: Kinds = Kinds(1 << 8);
+    /// A verb that marks the capitalised run before it as a person ("said", "told").
     pub const SPEECH_VERB: Kinds = Kinds(1 << 9);
     /// A place on its own ("Madrid", "Texas"): a country, region or big city of the gazetteer.
     pub const PLACE: Kinds = Kinds(1 << 10);
@@ -61,6 +68,7 @@ impl Kinds {
         Kinds(self.0 | k.0)
     }
 
+    /// Any of the flags in `k` is set.
     pub fn has(self, k: Kinds) -> bool {
         self.0 & k.0 != 0
     }
@@ -295,6 +303,7 @@ pub struct Lower {
 }
 
 impl Lower {
+    /// `word` in lower case; None when it is longer than 32 bytes lower-cased.
     pub fn new(word: &str) -> Option<Lower> {
         let mut buf = [0u8; 32];
         if word.is_ascii() {
@@ -319,6 +328,7 @@ impl Lower {
         Some(Lower { buf, len })
     }
 
+    /// The lower-cased word.
     pub fn as_str(&self) -> &str {
         // Built from whole encoded chars above, so always valid UTF-8.
         std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")

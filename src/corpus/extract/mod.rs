@@ -7,7 +7,7 @@ mod figures;
 pub(crate) mod lexicon;
 mod people;
 mod tags;
-pub mod tokens;
+pub(crate) mod tokens;
 
 use std::sync::Arc;
 
@@ -21,17 +21,21 @@ pub type Spans = SmallVec<[Span; 1]>;
 /// A byte range in an article body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Span {
+    /// Byte offset of the first byte.
     pub start: u32,
+    /// Byte offset just past the last byte.
     pub end: u32,
 }
 
 impl Span {
+    /// The span `start..end`, offsets past `u32::MAX` clamped to it.
     pub fn new(start: usize, end: usize) -> Span {
         // Bodies above 4 GiB are refused at load time, so offsets fit.
         let clamp = |v: usize| u32::try_from(v).unwrap_or(u32::MAX);
         Span { start: clamp(start), end: clamp(end) }
     }
 
+    /// The span as a range to slice the body with.
     pub fn range(self) -> std::ops::Range<usize> {
         self.start as usize..self.end as usize
     }
@@ -41,12 +45,19 @@ impl Span {
 /// (the sidebar's bars); it is exported as `measure` alone, and the value says the rest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Unit {
+    /// A percentage, as written: "98%" is 98, not 0.98.
     Percent,
+    /// How many of something ("1,000 junior doctors", "three ministers").
     Count,
+    /// An amount in the currency's main unit, currency not kept ("50p" is 0.5).
     Money,
+    /// A span of time, in the unit written ("48 hours" is 48); a race time in seconds.
     Duration,
+    /// A time of day, in hours since midnight ("17:30" is 17.5).
     Time,
+    /// A year, a day of the month, or `YYYYMMDD` when the date is complete.
     Date,
+    /// A number with nothing to say what it counts (fractions, ratios, codes).
     Number,
     /// A length, mass, speed, ...: the value is in the dimension's base unit.
     Measure(Dimension),
@@ -55,6 +66,7 @@ pub enum Unit {
 }
 
 impl Unit {
+    /// The name `export` writes; every measure is `measure`.
     pub fn as_str(self) -> &'static str {
         match self {
             Unit::Percent => "percent",
@@ -80,17 +92,25 @@ impl Serialize for Unit {
 /// "6ft 2in" and "1.88m" are the same figure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Dimension {
+    /// In metres.
     Length,
+    /// In square metres.
     Area,
+    /// In litres.
     Volume,
+    /// In kilograms.
     Mass,
+    /// In km/h.
     Speed,
+    /// In degrees Celsius.
     Temperature,
     /// Bytes of storage or data ("50GB").
     Data,
     /// Bits per second ("2Mbps", "an eight megabit service").
     DataRate,
+    /// In hertz.
     Frequency,
+    /// In watts.
     Power,
 }
 
@@ -112,6 +132,8 @@ impl Dimension {
     }
 }
 
+/// One person mentioned in an article, every form of their name merged.
+///
 /// Names are shared: a corpus interns every name and alias once (see `corpus::intern`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Person {
@@ -126,33 +148,40 @@ pub struct Person {
     pub linked: bool,
 }
 
+/// A hashtag used in an article, case variants folded into one.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hashtag {
     /// With its `#`, in the spelling seen most often.
     pub tag: Arc<str>,
+    /// One per use, in text order.
     pub spans: Spans,
 }
 
+/// An @handle used in an article, case variants folded into one.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Handle {
     /// With its `@`, as first seen.
     pub handle: Arc<str>,
+    /// One per use, in text order.
     pub spans: Spans,
 }
 
 impl Person {
+    /// Mentions in the article.
     pub fn count(&self) -> usize {
         self.spans.len()
     }
 }
 
 impl Hashtag {
+    /// Uses in the article.
     pub fn count(&self) -> usize {
         self.spans.len()
     }
 }
 
 impl Handle {
+    /// Uses in the article.
     pub fn count(&self) -> usize {
         self.spans.len()
     }
@@ -161,7 +190,9 @@ impl Handle {
 /// A figure keeps only offsets into its article's body: the text is stored once.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Figure {
+    /// The quantity as a number, in the terms `unit` gives ("£15.8m" is 15800000).
     pub value: f64,
+    /// What kind of quantity it is, and so how to read `value`.
     pub unit: Unit,
     /// The exact text in the body.
     pub span: Span,
@@ -170,20 +201,27 @@ pub struct Figure {
 }
 
 impl Figure {
+    /// The figure as written; `body` must be the body of the figure's article.
     pub fn text<'a>(&self, body: &'a str) -> &'a str {
         body.get(self.span.range()).unwrap_or("")
     }
 
+    /// The words saying what it counts (empty when none do); `body` as for `text`.
     pub fn context<'a>(&self, body: &'a str) -> &'a str {
         body.get(self.context.range()).unwrap_or("")
     }
 }
 
+/// Everything extracted from one article body; every span is a byte range into that body.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Entities {
+    /// People, each listed once.
     pub people: Vec<Person>,
+    /// Hashtags, each listed once, in order of first use.
     pub hashtags: Vec<Hashtag>,
+    /// @handles, each listed once, in order of first use.
     pub handles: Vec<Handle>,
+    /// Figures, in text order.
     pub figures: Vec<Figure>,
     /// One-word names the article does not resolve itself ("Trump" with no "Donald Trump"),
     /// kept until the corpus-wide stage has had a chance to (`corpus::resolve`).

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use super::tokens::{Kind, Token};
 use super::{Handle, Hashtag, Span, Spans};
 
+/// The hashtags and @handles among `tokens`, each listed once in order of first use.
 pub fn collect(body: &str, tokens: &[Token]) -> (Vec<Hashtag>, Vec<Handle>) {
     let mut tags: Vec<Hashtag> = Vec::new();
     let mut tag_index: HashMap<String, usize> = HashMap::new();

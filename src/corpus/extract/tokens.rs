@@ -1,13 +1,16 @@
 //! A single pass over the body that splits it into words, numbers, tags and symbols, with the
 //! spacing before each. People and figures are both read off this token stream.
 
+/// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     /// Letters, with digits, inner apostrophes and inner hyphens ("Barnham-Brown", "Hunt's").
     Word,
     /// Digits with inner `,` `.` `:` `/` between digits ("5,000", "42.5", "08:00").
     Number,
+    /// `#` and a name that is not all digits ("#JuniorDoctorsStrike", not "#1").
     Hashtag,
+    /// `@` and a name ("@BMA_JuniorDocs").
     Handle,
     /// A URL or e-mail address: nothing inside it is a name, tag or figure.
     Link,
@@ -15,24 +18,32 @@ pub enum Kind {
     Sym,
 }
 
+/// What separates a token from the one before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Gap {
     /// Directly attached to the token before ("1.6million", "8am", "£15").
     None,
+    /// Spaces or tabs, on the same line.
     Space,
     /// A line break (or the start of the text) comes before it.
     Line,
 }
 
+/// One token of the body.
 #[derive(Debug, Clone, Copy)]
 pub struct Token {
+    /// Byte offset into the body where the token starts.
     pub start: usize,
+    /// Byte offset just past its end.
     pub end: usize,
+    /// What it is.
     pub kind: Kind,
+    /// What comes between it and the token before.
     pub gap: Gap,
 }
 
 impl Token {
+    /// The token's text; `body` must be the body it was read from.
     pub fn text<'a>(&self, body: &'a str) -> &'a str {
         &body[self.start..self.end]
     }
@@ -46,6 +57,7 @@ fn is_tag_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
+/// Split `body` into tokens, in order; whitespace is not a token but the `gap` of the next one.
 pub fn tokenize(body: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(body.len() / 5);
     let bytes = body.as_bytes();

@@ -6,6 +6,8 @@ use std::borrow::Cow;
 use super::{Document, FormatError, Parsed, markup_to_text};
 use crate::corpus::date::parse_date;
 
+/// A feed's items, the feed's title as each one's source. A feed that does not parse is
+/// unreadable; an item with no text at all is reported and passed over.
 pub fn items(text: &str) -> Result<Parsed, FormatError> {
     let feed = feed_rs::parser::parse(utf8_prolog(text).as_bytes())
         .map_err(|e| FormatError(format!("not an RSS or Atom feed: {e}")))?;

@@ -16,10 +16,15 @@ use super::Date;
 pub struct Document {
     /// None when the format has none: the title is then inferred from the body.
     pub title: Option<String>,
+    /// The article's text, markup already turned into text; not yet made safe to print.
     pub body: String,
+    /// The publication date the format records; None leaves it to a dateline in the body.
     pub date: Option<Date>,
+    /// Bylines the format records; empty leaves them to the body's top.
     pub authors: Vec<String>,
+    /// Where the article was published: a feed item's link, a page's canonical URL, a field.
     pub url: Option<String>,
+    /// The outlet: a feed's title, a page's site name, a record's `source` field.
     pub source: Option<String>,
     /// The body starts with the article's headline, dateline and byline (plain text). A record
     /// of a dataset holds only the article: a tweet's first line is not its headline.
@@ -33,13 +38,20 @@ impl Document {
     }
 }
 
+/// How a file is read, chosen by its extension (see `EXTENSIONS`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
+    /// Plain text or Markdown: one article, its header at the top of the body.
     Text,
+    /// A saved web page: one article.
     Html,
+    /// A JSON array of records, or an object holding one.
     Json,
+    /// One JSON record a line.
     JsonLines,
+    /// A table with a text column: one article a row.
     Csv,
+    /// An RSS or Atom feed: one article an item.
     Feed,
 }
 
@@ -61,6 +73,7 @@ pub const EXTENSIONS: [(&str, Format); 13] = [
 ];
 
 impl Format {
+    /// The format a file's extension names, in any case; None for a file that is not read.
     pub fn of(path: &Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?;
         EXTENSIONS.iter().find(|(e, _)| e.eq_ignore_ascii_case(ext)).map(|&(_, f)| f)
@@ -89,10 +102,14 @@ pub struct FormatError(pub String);
 /// What one file gave: its documents, and the records that failed (each says where).
 #[derive(Debug, Default)]
 pub struct Parsed {
+    /// The articles, in file order.
     pub documents: Vec<Document>,
+    /// One line per record passed over, saying where it is and why.
     pub problems: Vec<String>,
 }
 
+/// Read decoded `text` as `format`. Fails only when the file as a whole cannot be read (a JSON
+/// syntax error, a feed that does not parse, a CSV without a text column).
 pub fn parse(format: Format, text: String) -> Result<Parsed, FormatError> {
     match format {
         Format::Text => Ok(Parsed { documents: vec![Document::text(text)], problems: Vec::new() }),

@@ -13,6 +13,9 @@ const AUTHORS: [&str; 6] = ["author", "authors", "byline", "user", "screen_name"
 const URL: [&str; 2] = ["url", "link"];
 const SOURCE: [&str; 3] = ["source", "publication", "outlet"];
 
+/// A `.csv` file's rows, columns found by their header names in any case. No text column makes
+/// the file unreadable; a row whose text is empty or that does not parse is reported and passed
+/// over.
 pub fn rows(text: &str) -> Result<Parsed, FormatError> {
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
     let header: Vec<String> = reader
