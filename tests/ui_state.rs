@@ -563,3 +563,22 @@ fn o_asks_for_web_links_only() {
     assert_eq!(a.link_to_open, None);
     assert!(a.flash.as_deref().is_some_and(|f| f.starts_with("only http and https")));
 }
+
+#[test]
+fn a_plain_term_finds_the_text_and_accents_highlight_and_step() {
+    use strike_reader::corpus::Article;
+    let mut a = app((160, 48));
+    press(&mut a, "/bma\n");
+    assert!(a.list.hits.len() >= 3, "three seeds say BMA in their text: {:?}", listed(&a));
+    let text = "Paris talks\n\nThe ÉLYSÉE said the strike was over. Later the Élysée denied it.\n";
+    let corpus = Corpus::from_articles(vec![
+        Article::parse("0".into(), "0.txt".into(), "Other\n\nNothing here.\n"),
+        Article::parse("1".into(), "1.txt".into(), text),
+    ]);
+    let mut a = App::new(corpus, Keymap::default(), Theme::default_theme(true), (160, 48));
+    press(&mut a, "/'élysée\n");
+    assert_eq!(a.list.hits.len(), 1);
+    assert_eq!(a.reader.matches.len(), 2, "both spellings are highlighted");
+    press(&mut a, "\tn");
+    assert!(a.reader.current_match.is_some(), "n finds them");
+}
