@@ -102,7 +102,7 @@ fn sidebar_enter_toggles_a_person_filter_and_counts_follow_it() {
     assert_eq!(a.people_rows[0].tally.id, hunt, "the person in most articles comes first");
     assert_eq!(a.people_rows[0].tally.articles, 3);
     press(&mut a, "\n");
-    assert_eq!(a.filters.people, [hunt]);
+    assert_eq!(a.filters.people, [vec![hunt]]);
     assert_eq!(listed(&a), ["000", "001", "003"]);
     assert!(a.people_rows.iter().all(|r| r.tally.articles <= 3));
     assert!(
@@ -238,11 +238,19 @@ fn background_searches_answer_only_the_newest_query() {
     };
     // An answer to an overtaken query changes nothing.
     let stale = run(&mut engine, &old);
-    a.search_done(strike_reader::ui::search::SearchDone { generation: old.generation, hits: stale });
+    a.search_done(strike_reader::ui::search::SearchDone {
+        generation: old.generation,
+        hits: stale,
+        complete: true,
+    });
     assert!(a.searching());
     assert_eq!(listed(&a), ["000", "001", "002", "003"]);
     let hits = run(&mut engine, &newest);
-    a.search_done(strike_reader::ui::search::SearchDone { generation: newest.generation, hits });
+    a.search_done(strike_reader::ui::search::SearchDone {
+        generation: newest.generation,
+        hits,
+        complete: true,
+    });
     assert!(!a.searching());
     assert_eq!(listed(&a), ["000"]);
     assert_eq!(a.open, Some(0));

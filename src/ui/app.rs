@@ -8,10 +8,10 @@ use super::keymap::{Action, Keymap};
 use super::layout::{Pane, Panes, inner};
 use super::search::{SearchDone, SearchJob};
 use super::theme::Theme;
-use crate::corpus::index::{EntityId, Index, Tally};
+use crate::corpus::index::{Index, Tally};
 use crate::corpus::load::{Gone, SkipReason};
 use crate::corpus::{Corpus, LoadEvent};
-use crate::filter::{Engine, Filters, Hit, Term};
+use crate::filter::{Engine, Filters, Hit, Query, toggle_chip};
 use crate::state::Marks;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -323,14 +323,14 @@ impl App {
             if found.is_empty() {
                 return Err(format!("no person named {p:?} in these articles"));
             }
-            self.filters.people.extend(found);
+            self.filters.people.push(found);
         }
         for t in tags {
             let found = self.index.find_tags(t);
             if found.is_empty() {
                 return Err(format!("no hashtag or handle {t:?} in these articles"));
             }
-            self.filters.tags.extend(found);
+            self.filters.tags.push(found);
         }
         if let Some(q) = query {
             self.filters.query = q.to_string();
@@ -446,8 +446,8 @@ impl App {
             self.focus == Pane::Sidebar && self.selected_entity().is_some_and(|s| same_entity(s, mark));
         selected
             || match mark {
-                Mark::Person(id) => self.filters.people.contains(&id),
-                Mark::Hashtag(id) | Mark::Handle(id) => self.filters.tags.contains(&id),
+                Mark::Person(id) => self.filters.has_person(id),
+                Mark::Hashtag(id) | Mark::Handle(id) => self.filters.has_tag(id),
                 Mark::Exact => true,
                 Mark::Figure(_) => false,
             }
@@ -502,7 +502,9 @@ impl App {
     /// Take in the worker's answer; an answer to an older query is dropped.
     pub fn search_done(&mut self, done: SearchDone) {
         if done.generation == self.search.generation {
-            self.search.shown = done.generation;
+            if done.complete {
+                self.search.shown = done.generation;
+            }
             self.show_hits(done.hits);
         }
     }
@@ -531,12 +533,12 @@ impl App {
         self.people_rows = people
             .into_iter()
             .filter(|t| keep(&self.index.people, t))
-            .map(|tally| EntityRow { tally, active: self.filters.people.contains(&tally.id) })
+            .map(|tally| EntityRow { tally, active: self.filters.has_person(tally.id) })
             .collect();
         self.tag_rows = tags
             .into_iter()
             .filter(|t| keep(&self.index.tags, t))
-            .map(|tally| EntityRow { tally, active: self.filters.tags.contains(&tally.id) })
+            .map(|tally| EntityRow { tally, active: self.filters.has_tag(tally.id) })
             .collect();
         let rows = self.sidebar_rows();
         for (tab, len) in [(Tab::People, self.people_rows.len()), (Tab::Tags, self.tag_rows.len())] {
@@ -570,8 +572,8 @@ impl App {
         self.doc = match self.open.and_then(|i| self.corpus.articles.get(i).map(|a| (i, a))) {
             Some((i, a)) => {
                 let highlights = found.unwrap_or_else(|| {
-                    let terms = Term::parse_query(&self.filters.query);
-                    document::highlights(a, &self.index, i, &terms)
+                    let needles = Query::parse(&self.filters.query).needles();
+                    document::highlights(a, &self.index, i, &needles)
                 });
                 let mut doc = document::layout(a, highlights, width);
                 if let Some(anchor) = keep {
@@ -729,7 +731,7 @@ impl App {
                         _ => (&self.tag_rows, &mut self.filters.tags),
                     };
                     if let Some(row) = rows.get(c.selected) {
-                        toggle(ids, row.tally.id);
+                        toggle_chip(ids, row.tally.id);
                         self.refilter();
                     }
                 }
@@ -831,15 +833,6 @@ impl App {
             self.sidebar_query.clear();
             self.refilter();
         }
-    }
-}
-
-fn toggle(ids: &mut Vec<EntityId>, id: EntityId) {
-    match ids.iter().position(|&i| i == id) {
-        Some(p) => {
-            ids.remove(p);
-        }
-        None => ids.push(id),
     }
 }
 

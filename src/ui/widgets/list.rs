@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{StatefulWidget, Widget};
 
 use crate::corpus::Corpus;
-use crate::filter::{Engine, Hit};
+use crate::filter::{Engine, Hit, Query};
 use crate::state::Marks;
 use crate::ui::app::Cursor;
 use crate::ui::document::join_names;
@@ -16,8 +16,8 @@ use crate::ui::theme::Theme;
 pub struct ArticleList<'a> {
     pub corpus: &'a Corpus,
     pub engine: &'a Engine,
-    /// Fuzzy query terms whose matched characters stand out in titles.
-    pub terms: &'a [String],
+    /// The query, whose matched characters stand out in titles.
+    pub query: &'a Query,
     pub hits: &'a [Hit],
     pub open: Option<usize>,
     /// Read and bookmarked articles, by article key.
@@ -49,10 +49,10 @@ impl StatefulWidget for ArticleList<'_> {
             }
             // Characters of the title that the query matched stand out.
             // Only the rows on screen are matched for highlighting.
-            let title_matches = if self.terms.is_empty() {
+            let title_matches = if self.query.is_empty() {
                 Vec::new()
             } else {
-                self.engine.title_matches(&a.title, self.terms)
+                self.engine.title_matches(&a.title, self.query)
             };
             let mut run = String::new();
             let mut run_matched = false;

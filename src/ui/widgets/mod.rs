@@ -26,11 +26,11 @@ impl Widget for &App {
             let title = format!(" Articles {}/{} ", self.hits.len(), self.corpus.articles.len());
             frame(self, Pane::List, title, r, buf);
             let mut cursor = self.list;
-            let terms = self.filters.fuzzy_terms();
+            let query = crate::filter::Query::parse(&self.filters.query);
             list::ArticleList {
                 corpus: &self.corpus,
                 engine: &self.engine,
-                terms: &terms,
+                query: &query,
                 hits: &self.hits,
                 open: self.open,
                 marks: &self.marks,

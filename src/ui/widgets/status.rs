@@ -15,9 +15,12 @@ pub struct StatusBar<'a> {
 impl StatusBar<'_> {
     /// The chips for the active filters, as a person reads them.
     pub fn chips(app: &App) -> Vec<String> {
+        let names = |chip: &[_], table: &crate::corpus::index::Table| {
+            chip.iter().map(|&id| table.name(id)).collect::<Vec<_>>().join(" | ")
+        };
         let mut chips: Vec<String> =
-            app.filters.people.iter().map(|&id| format!("person: {}", app.index.people.name(id))).collect();
-        chips.extend(app.filters.tags.iter().map(|&id| app.index.tags.name(id).to_string()));
+            app.filters.people.iter().map(|c| format!("person: {}", names(c, &app.index.people))).collect();
+        chips.extend(app.filters.tags.iter().map(|c| names(c, &app.index.tags)));
         if app.bookmarked_only {
             chips.push("bookmarked".to_string());
         }
