@@ -238,11 +238,19 @@ fn background_searches_answer_only_the_newest_query() {
     };
     // An answer to an overtaken query changes nothing.
     let stale = run(&mut engine, &old);
-    a.search_done(strike_reader::ui::search::SearchDone { generation: old.generation, hits: stale });
+    a.search_done(strike_reader::ui::search::SearchDone {
+        generation: old.generation,
+        hits: stale,
+        complete: true,
+    });
     assert!(a.searching());
     assert_eq!(listed(&a), ["000", "001", "002", "003"]);
     let hits = run(&mut engine, &newest);
-    a.search_done(strike_reader::ui::search::SearchDone { generation: newest.generation, hits });
+    a.search_done(strike_reader::ui::search::SearchDone {
+        generation: newest.generation,
+        hits,
+        complete: true,
+    });
     assert!(!a.searching());
     assert_eq!(listed(&a), ["000"]);
     assert_eq!(a.reader.open, Some(0));

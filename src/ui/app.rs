@@ -17,7 +17,7 @@ use super::theme::Theme;
 use crate::corpus::index::{EntityId, Index, Table};
 use crate::corpus::load::{Gone, SkipReason};
 use crate::corpus::{Corpus, LoadEvent, Store};
-use crate::filter::{Engine, Filters, Hit, Term};
+use crate::filter::{Engine, Filters, Hit, Query};
 use crate::state::Marks;
 
 pub use super::panes::{Cursor, EntityRow, ListState, ReaderState, SidebarState, Tab};
@@ -385,8 +385,8 @@ impl App {
             self.focus == Pane::Sidebar && self.selected_entity().is_some_and(|s| same_entity(s, mark));
         selected
             || match mark {
-                Mark::Person(id) => self.filters.people.iter().flatten().any(|&p| p == id),
-                Mark::Hashtag(id) | Mark::Handle(id) => self.filters.tags.iter().flatten().any(|&t| t == id),
+                Mark::Person(id) => self.filters.has_person(id),
+                Mark::Hashtag(id) | Mark::Handle(id) => self.filters.has_tag(id),
                 Mark::Exact => true,
                 Mark::Figure(_) => false,
             }
@@ -431,10 +431,13 @@ impl App {
         })
     }
 
-    /// Take in the worker's answer; an answer to an older query is dropped.
+    /// Take in the worker's answer; an answer to an older query is dropped. A first answer
+    /// (titles and entities) is shown at once; the search goes on until the complete one.
     pub fn search_done(&mut self, done: SearchDone) {
         if done.generation == self.search.generation {
-            self.search.shown = done.generation;
+            if done.complete {
+                self.search.shown = done.generation;
+            }
             self.show_hits(done.hits);
         }
     }
@@ -460,8 +463,8 @@ impl App {
         let keep = |names: &Table, id: EntityId| {
             query.is_empty() || self.engine.matches(names.name(id), query).is_some()
         };
-        let person_on = |id: EntityId| self.filters.people.iter().flatten().any(|&p| p == id);
-        let tag_on = |id: EntityId| self.filters.tags.iter().flatten().any(|&t| t == id);
+        let person_on = |id: EntityId| self.filters.has_person(id);
+        let tag_on = |id: EntityId| self.filters.has_tag(id);
         self.sidebar.people = people
             .into_iter()
             .filter(|t| keep(&index.people, t.id))
@@ -506,8 +509,8 @@ impl App {
         r.doc = match r.open.and_then(|i| self.store.articles().get(i).map(|a| (i, a))) {
             Some((i, a)) => {
                 let highlights = found.unwrap_or_else(|| {
-                    let terms = Term::parse_query(&self.filters.query);
-                    document::highlights(a, self.store.index(), i, &terms)
+                    let needles = Query::parse(&self.filters.query).needles();
+                    document::highlights(a, self.store.index(), i, &needles)
                 });
                 let mut doc = document::layout(a, highlights, width);
                 if let Some(anchor) = keep {
@@ -674,7 +677,7 @@ impl App {
                         _ => (&self.sidebar.tags, &mut self.filters.tags),
                     };
                     if let Some(row) = rows.get(c.selected) {
-                        toggle(chips, row.tally.id);
+                        crate::filter::toggle_chip(chips, row.tally.id);
                         self.refilter();
                     }
                 }
@@ -913,19 +916,6 @@ fn web_link(url: &str) -> bool {
         && !url.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
-/// Toggle one id as a chip of its own; an id inside a larger chip (`--person blair`) leaves it.
-fn toggle(chips: &mut Vec<Vec<EntityId>>, id: EntityId) {
-    match chips.iter().position(|c| c.contains(&id)) {
-        Some(p) => {
-            chips[p].retain(|&i| i != id);
-            if chips[p].is_empty() {
-                chips.remove(p);
-            }
-        }
-        None => chips.push(vec![id]),
-    }
-}
-
 /// Hashtags and handles share one table, so a selected tag matches either mark.
 fn same_entity(a: Mark, b: Mark) -> bool {
     match (a, b) {
@@ -1031,16 +1021,5 @@ mod tests {
         ] {
             assert!(!web_link(bad), "{bad}");
         }
-    }
-
-    #[test]
-    fn toggling_a_person_inside_a_chip_of_several_leaves_the_others() {
-        let mut chips = vec![vec![1, 2, 3]];
-        toggle(&mut chips, 2);
-        assert_eq!(chips, [vec![1, 3]]);
-        toggle(&mut chips, 4);
-        assert_eq!(chips, [vec![1, 3], vec![4]]);
-        toggle(&mut chips, 4);
-        assert_eq!(chips, [vec![1, 3]]);
     }
 }

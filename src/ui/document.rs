@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use crate::corpus::Article;
 use crate::corpus::index::{EntityId, Index};
-use crate::filter::{Term, find_ignore_case};
+use crate::filter::Matcher;
 
 /// What a highlight shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,7 +77,12 @@ pub struct Document {
 }
 
 /// Every entity and exact query term in the article, in body order, without overlaps.
-pub fn highlights(article: &Article, index: &Index, article_ix: usize, terms: &[Term]) -> Vec<Highlight> {
+pub fn highlights(
+    article: &Article,
+    index: &Index,
+    article_ix: usize,
+    needles: &[Matcher],
+) -> Vec<Highlight> {
     let e = &article.entities;
     let mut out = Vec::new();
     let people_ids = index.article_people.get(article_ix);
@@ -99,14 +104,10 @@ pub fn highlights(article: &Article, index: &Index, article_ix: usize, terms: &[
     for (i, f) in e.figures.iter().enumerate() {
         out.push(Highlight { range: f.span.range(), mark: Mark::Figure(i) });
     }
-    for term in terms {
-        if let Term::Exact(word) = term {
-            out.extend(
-                find_ignore_case(&article.body, word)
-                    .into_iter()
-                    .map(|range| Highlight { range, mark: Mark::Exact }),
-            );
-        }
+    for needle in needles {
+        out.extend(
+            needle.find_iter(&article.body).into_iter().map(|range| Highlight { range, mark: Mark::Exact }),
+        );
     }
     // Exact query terms win over entities where they overlap: they are what the reader asked for.
     out.sort_by_key(|h| (h.range.start, h.mark != Mark::Exact, usize::MAX - h.range.end));
@@ -635,7 +636,11 @@ mod tests {
         let index = Index::build(&corpus.articles);
         for (i, a) in corpus.articles.iter().enumerate() {
             for width in [1u16, 7, 30, 80, 200] {
-                let doc = laid_out_fully(a, highlights(a, &index, i, &Term::parse_query("'doctors")), width);
+                let doc = laid_out_fully(
+                    a,
+                    highlights(a, &index, i, &crate::filter::Query::parse("'doctors").needles()),
+                    width,
+                );
                 check_highlights(a, &doc, width);
             }
         }

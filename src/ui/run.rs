@@ -204,7 +204,7 @@ pub fn run(
         if in_flight.is_some() {
             // A quick search is drawn with its answer, in one frame rather than two.
             if let Some(done) = worker.finished(FRAME) {
-                if in_flight == Some(done.generation) {
+                if in_flight == Some(done.generation) && done.complete {
                     in_flight = None;
                 }
                 app.search_done(done);

@@ -29,6 +29,8 @@ pub struct SearchDone {
     pub generation: u64,
     /// The articles that pass, in the order to list them.
     pub hits: Vec<Hit>,
+    /// False for the fast tier of an answer (see `Engine::apply_until`): the rest follows.
+    pub complete: bool,
 }
 
 /// A thread that runs searches, the newest first and only.
@@ -95,12 +97,23 @@ fn work(inbox: &Receiver<SearchJob>, outbox: &Sender<SearchDone>, latest: &Atomi
         }
         let generation = job.generation;
         let stop = || latest.load(Ordering::Relaxed) != generation;
-        let hits = engine.apply_until(&job.snapshot.corpus, &job.snapshot.index, &job.filters, &stop);
+        let mut sent = true;
+        let mut partial = |hits: Vec<Hit>| {
+            // An empty fast tier would only blank the list until the answer comes.
+            if !hits.is_empty() {
+                sent = outbox.send(SearchDone { generation, hits, complete: false }).is_ok();
+            }
+        };
+        let hits =
+            engine.apply_until(&job.snapshot.corpus, &job.snapshot.index, &job.filters, &stop, &mut partial);
         // The snapshot is let go before the answer is sent: the app may change the store as
         // soon as it has the answer, without copying it.
         drop(job);
+        if !sent {
+            return;
+        }
         if let Some(hits) = hits
-            && outbox.send(SearchDone { generation, hits }).is_err()
+            && outbox.send(SearchDone { generation, hits, complete: true }).is_err()
         {
             return;
         }
@@ -130,7 +143,7 @@ mod tests {
         // Older searches are skipped or abandoned; whatever comes back last answers "hunt".
         let mut last = None;
         while let Some(done) = worker.finished(Duration::from_secs(5)) {
-            let finished_newest = done.generation == 3;
+            let finished_newest = done.generation == 3 && done.complete;
             last = Some(done);
             if finished_newest {
                 break;

@@ -8,6 +8,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{StatefulWidget, Widget};
 
+use crate::filter::Query;
 use crate::ui::app::{App, Cursor};
 use crate::ui::document::join_names;
 use crate::ui::layout::{LIST_ROW_LINES, Pane};
@@ -17,8 +18,8 @@ use crate::ui::text::{count, fit};
 pub struct ArticleList<'a> {
     /// The app, for its hits, marks, store and theme.
     pub app: &'a App,
-    /// Fuzzy query terms whose matched characters stand out in titles.
-    pub terms: &'a [String],
+    /// The query, whose matched characters stand out in titles.
+    pub query: &'a Query,
 }
 
 /// Columns before a title: the cursor mark, then the open-article mark.
@@ -58,10 +59,10 @@ impl StatefulWidget for ArticleList<'_> {
             let title = fit(&a.title, width.saturating_sub(GUTTER));
             // Characters of the title that the query matched stand out; only rows on screen
             // are matched for it.
-            let title_matches = if self.terms.is_empty() {
+            let title_matches = if self.query.is_empty() {
                 Vec::new()
             } else {
-                app.engine.title_matches(&a.title, self.terms)
+                app.engine.title_matches(&a.title, self.query)
             };
             let mut run = String::new();
             let mut run_matched = false;

@@ -29,8 +29,8 @@ impl Widget for &App {
             let title = format!(" Articles {}/{} ", self.list.hits.len(), self.corpus().articles.len());
             frame(self, Pane::List, title, r, buf);
             let mut cursor = self.list.cursor;
-            let terms = self.filters.fuzzy_terms();
-            list::ArticleList { app: self, terms: &terms }.render(inner(r), buf, &mut cursor);
+            let query = crate::filter::Query::parse(&self.filters.query);
+            list::ArticleList { app: self, query: &query }.render(inner(r), buf, &mut cursor);
         }
         if let Some(r) = g.panes.reader {
             frame(self, Pane::Reader, reader::title(self), r, buf);
