@@ -392,10 +392,11 @@ fn a_query_with_not_and_or() {
     t.wait_for("4 of 4 articles");
     t.keys(&["/"]);
     t.text("capaldi | stratford");
-    let s = t.wait_for("2 of 4 articles");
+    let s = t.wait_for("Articles 2/4");
     assert!(s.contains("Stratford") || s.contains("Capaldi"), "{s}");
     t.keys(&["C-u"]);
     t.text("!capaldi");
+    t.wait_for("Articles 3/4");
     t.keys(&["Enter"]);
     let s = t.wait_for("3 of 4 articles");
     assert!(s.contains("/!capaldi"), "the query shows as a chip:\n{s}");

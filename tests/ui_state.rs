@@ -537,13 +537,14 @@ fn a_person_name_several_people_share_is_one_chip_that_any_of_them_passes() {
 #[test]
 fn sort_next_unread_and_mark_all_read() {
     let mut a = app((160, 48));
-    press(&mut a, "S");
+    press(&mut a, "jS");
     assert_eq!(a.filters.sort, strike_reader::filter::Sort::Date);
+    assert_eq!(a.list.selected_article(), Some(1), "the cursor stays on its article");
     assert!(strike_reader::ui::widgets::status::StatusBar::chips(&a).contains(&"sort: date".to_string()));
     press(&mut a, "SSS");
     assert_eq!(a.filters.sort, strike_reader::filter::Sort::Relevance);
     // Nothing is read yet: U opens the next article after the cursor.
-    press(&mut a, "U");
+    press(&mut a, "gU");
     assert_eq!(a.list.cursor.selected, 1);
     assert_eq!(a.reader.open, Some(a.list.hits[1].article));
     press(&mut a, "qU");

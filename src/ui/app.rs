@@ -841,8 +841,8 @@ impl App {
     }
 
     fn cycle_sort(&mut self) {
+        // The cursor stays on its article, wherever the new order puts it.
         self.filters.sort = self.filters.sort.next();
-        self.list.cursor = Cursor::default();
         self.refilter();
     }
 

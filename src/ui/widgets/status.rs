@@ -114,7 +114,7 @@ impl Widget for StatusBar<'_> {
             if app.searching() {
                 spans.push(Span::styled(" searching…", t.status.patch(t.meta)));
             }
-            ("Enter keep · Esc cancel · ? in help for syntax".to_string(), "Enter · Esc".to_string())
+            ("Enter keep · Esc cancel · Ctrl-U clear".to_string(), "Enter · Esc".to_string())
         } else {
             spans.push(Span::styled(
                 format!(
