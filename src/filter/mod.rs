@@ -13,6 +13,8 @@
 //!   short) before what needs the bodies read (hundreds of megabytes in a large corpus);
 //! - the scans run on all cores.
 
+#![warn(missing_docs)]
+
 pub mod matcher;
 pub mod query;
 pub mod timing;
@@ -121,9 +123,10 @@ const BODY: i64 = -(1 << 40);
 /// than they save.
 const PARALLEL: usize = 4096;
 
-/// Past this many title, name and tag matches the fast tier is given in store order: scoring
-/// them all takes longer than a frame. The complete answer ranks them.
-const RANKED_FAST: usize = 8_000;
+/// The fast tier is ranked only while its hits times the fuzzy pattern's length (the fuzzy
+/// matcher's work grows with both) stay under this; past it, scoring them all would take longer
+/// than a frame, and they are given in store order. The complete answer ranks them.
+const RANKED_FAST: usize = 16_000;
 
 /// Terms whose matches are kept for later keystrokes.
 const KEPT_TERMS: usize = 32;
@@ -291,7 +294,9 @@ impl Engine {
                 Tri::No => None,
             })?;
         let (sure, unsure): (Vec<_>, Vec<_>) = verdicts.into_iter().partition(|v| v.1);
-        let rank_fast = ranked && sure.len() <= self.ranked_fast;
+        let fuzzy_chars: usize =
+            query.terms().filter(|t| t.kind.is_fuzzy() && !t.inverse).map(|t| t.text.chars().count()).sum();
+        let rank_fast = ranked && sure.len() * fuzzy_chars.max(1) <= self.ranked_fast;
         if !unsure.is_empty() || (ranked && !rank_fast) {
             let sure: Vec<usize> = sure.iter().map(|v| v.0).collect();
             let mut fast = search.hits(&sure, rank_fast, false)?;
@@ -633,6 +638,17 @@ fn fuzzy(
 /// Is `pattern` (ASCII; lower case when `fold`) a subsequence of `hay`, ASCII case ignored when
 /// `fold`? Bytes of other characters are never ASCII, so this is the fuzzy matcher's own test.
 fn subsequence(hay: &[u8], pattern: &[u8], fold: bool) -> bool {
+    if hay.len() < 64 {
+        // Short strings (titles, names): a plain loop beats setting up a vector search per byte.
+        let mut want = pattern.iter().peekable();
+        for &b in hay {
+            let b = if fold { b.to_ascii_lowercase() } else { b };
+            if want.next_if_eq(&&b).is_some() && want.peek().is_none() {
+                return true;
+            }
+        }
+        return want.peek().is_none();
+    }
     let mut rest = hay;
     for &p in pattern {
         let at = if fold && p.is_ascii_lowercase() {
@@ -858,14 +874,16 @@ impl<'a> Search<'a> {
             Kind::Handle => Some('@'),
             _ => None,
         };
-        let mut names = self.names(table, id).filter(|n| sigil.is_none_or(|s| n.starts_with(s)));
         // Most patterns are ASCII: a byte search says whether they match, and scoring waits
         // until the hit is ranked.
-        let quick: Vec<Option<bool>> = names.by_ref().map(|n| fp.quick_match(n)).collect();
-        if quick.iter().all(Option::is_some) {
-            return if quick.contains(&Some(true)) { MATCHED } else { NO };
+        for name in self.names(table, id).filter(|n| sigil.is_none_or(|s| n.starts_with(s))) {
+            match fp.quick_match(name) {
+                Some(true) => return MATCHED,
+                Some(false) => {}
+                None => return self.fuzzy_best(p, fp, table, id).map_or(NO, clamp),
+            }
         }
-        self.fuzzy_best(p, fp, table, id).map_or(NO, clamp)
+        NO
     }
 
     fn fuzzy_best(&self, p: &Prepared, fp: &FuzzyPattern, table: Table, id: usize) -> Option<i64> {
