@@ -539,36 +539,43 @@ fn title_rank(index: &Index) -> Vec<u32> {
 
 /// Put hits (given in store order) in the order asked for; ties stay in store order.
 fn order(hits: &mut [Hit], sort: Sort, ranked: bool, corpus: &Corpus, index: &Index, title_rank: &[u32]) {
-    match sort {
+    // Every key is worked out once, up front: looking an article up per comparison costs a
+    // cache miss each time.
+    let key: Box<dyn Fn(&Hit) -> u64 + Sync> = match sort {
         Sort::Relevance if ranked => {
-            // (score, article) pairs are unique: an unstable sort gives the stable order.
-            let key = |h: &Hit| (Reverse(h.score), h.article);
-            if hits.len() >= PARALLEL {
-                hits.par_sort_unstable_by_key(key)
-            } else {
-                hits.sort_unstable_by_key(key)
-            }
+            // Best first: the score flipped into an unsigned order.
+            Box::new(|h: &Hit| u64::MAX - (h.score as u64 ^ (1 << 63)))
         }
-        Sort::Relevance => {}
-        Sort::Date => {
-            let date = |a: usize| corpus.articles.get(a).and_then(|x| x.date);
-            hits.sort_by_key(|h| (date(h.article).is_none(), Reverse(date(h.article)), h.article));
-        }
-        Sort::Title => {
-            let rank = |a: usize| {
-                index
-                    .article_title
-                    .get(a)
-                    .and_then(|&t| title_rank.get(t as usize))
-                    .copied()
-                    .unwrap_or(u32::MAX)
-            };
-            hits.sort_by_key(|h| (rank(h.article), h.article));
-        }
+        Sort::Relevance => return,
+        Sort::Date => Box::new(|h: &Hit| {
+            // Newest first, undated last.
+            let date = corpus.articles.get(h.article).and_then(|a| a.date);
+            date.map_or(u64::MAX, |d| {
+                u64::MAX - 1 - (u64::from(d.year) << 16 | u64::from(d.month) << 8 | u64::from(d.day))
+            })
+        }),
+        Sort::Title => Box::new(|h: &Hit| {
+            let rank = index.article_title.get(h.article).and_then(|&t| title_rank.get(t as usize));
+            rank.map_or(u64::MAX, |&r| u64::from(r))
+        }),
         Sort::People => {
-            let people = |a: usize| index.article_people.get(a).map_or(0, Vec::len);
-            hits.sort_by_key(|h| (Reverse(people(h.article)), h.article));
+            Box::new(|h: &Hit| u64::MAX - index.article_people.get(h.article).map_or(0, |p| p.len() as u64))
         }
+    };
+    // (key, article) pairs are unique: an unstable sort gives the stable order.
+    let mut keyed: Vec<(u64, Hit)> = if hits.len() >= PARALLEL {
+        hits.par_iter().map(|h| (key(h), *h)).collect()
+    } else {
+        hits.iter().map(|h| (key(h), *h)).collect()
+    };
+    let by = |x: &(u64, Hit)| (x.0, x.1.article);
+    if keyed.len() >= PARALLEL {
+        keyed.par_sort_unstable_by_key(by);
+    } else {
+        keyed.sort_unstable_by_key(by);
+    }
+    for (slot, (_, h)) in hits.iter_mut().zip(keyed) {
+        *slot = h;
     }
 }
 
