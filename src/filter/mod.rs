@@ -263,22 +263,18 @@ impl Engine {
         if filters.sort == Sort::Title && self.title_rank.len() != index.titles.len() {
             self.title_rank = title_rank(index);
         }
-        let remember = |hits: &[Hit]| Memo {
+        // The hits in store order.
+        let remember = |hits: Vec<usize>| Memo {
             query: query.clone(),
             people: filters.people.clone(),
             tags: filters.tags.clone(),
             only: filters.only.clone(),
-            hits: {
-                let mut ids: Vec<usize> = hits.iter().map(|h| h.article).collect();
-                ids.sort_unstable();
-                ids
-            },
+            hits,
         };
         if query.is_empty() {
-            let mut hits: Vec<Hit> =
-                candidates.into_iter().map(|article| Hit { article, score: 0 }).collect();
+            let mut hits: Vec<Hit> = candidates.iter().map(|&article| Hit { article, score: 0 }).collect();
             order(&mut hits, filters.sort, false, corpus, index, &self.title_rank);
-            self.memo = Some(remember(&hits));
+            self.memo = Some(remember(candidates));
             return Some(hits);
         }
 
@@ -297,7 +293,9 @@ impl Engine {
         let fuzzy_chars: usize =
             query.terms().filter(|t| t.kind.is_fuzzy() && !t.inverse).map(|t| t.text.chars().count()).sum();
         let rank_fast = ranked && sure.len() * fuzzy_chars.max(1) <= self.ranked_fast;
-        if !unsure.is_empty() || (ranked && !rank_fast) {
+        // Without fuzzy terms ranking is only looking up what matched: no reason for a fast tier
+        // unless bodies are still to be read.
+        if !unsure.is_empty() || (ranked && !rank_fast && fuzzy_chars > 0) {
             let sure: Vec<usize> = sure.iter().map(|v| v.0).collect();
             let mut fast = search.hits(&sure, rank_fast, false)?;
             order(&mut fast, filters.sort, rank_fast, corpus, index, &self.title_rank);
@@ -311,7 +309,7 @@ impl Engine {
         all.sort_unstable();
         let mut hits = search.hits(&all, ranked, true)?;
         order(&mut hits, filters.sort, ranked, corpus, index, &self.title_rank);
-        self.memo = Some(remember(&hits));
+        self.memo = Some(remember(all));
         Some(hits)
     }
 
@@ -839,6 +837,10 @@ impl<'a> Search<'a> {
     }
 
     fn entity_score(&self, p: &Prepared, a: usize) -> Option<i64> {
+        if p.fuzzy.is_none() {
+            // Literal terms score 0 wherever they match: the first match will do.
+            return self.entity(p, a).then_some(0);
+        }
         [Table::Titles, Table::People, Table::Tags]
             .into_iter()
             .filter(|&t| p.looks_at(t))
