@@ -21,6 +21,7 @@ pub mod timing;
 
 use std::cmp::Reverse;
 use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU8, Ordering::Relaxed};
+use std::sync::{Arc, Mutex};
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -191,6 +192,29 @@ struct Memo {
     hits: Vec<usize>,
 }
 
+/// A query for `Engine::matches`, with its matchers made.
+struct NamesQuery {
+    groups: Vec<Vec<(Term, Matcher, FuzzyPattern)>>,
+}
+
+impl NamesQuery {
+    fn new(text: &str) -> NamesQuery {
+        let groups = Query::parse(text)
+            .groups
+            .into_iter()
+            .map(|g| {
+                g.into_iter()
+                    .map(|t| {
+                        let (m, fp) = (t.matcher(), FuzzyPattern::of(&t));
+                        (t, m, fp)
+                    })
+                    .collect()
+            })
+            .collect();
+        NamesQuery { groups }
+    }
+}
+
 /// Runs searches; keeps what they found for the next one. One per thread that searches.
 pub struct Engine {
     ignore_case: SkimMatcherV2,
@@ -204,6 +228,8 @@ pub struct Engine {
     title_rank: Vec<u32>,
     /// `RANKED_FAST`, lowered by tests to see the other side of it.
     ranked_fast: usize,
+    /// The last query `matches` was asked about, parsed.
+    last_names_query: Mutex<Option<(String, Arc<NamesQuery>)>>,
 }
 
 impl Default for Engine {
@@ -218,6 +244,7 @@ impl Default for Engine {
             memo: None,
             title_rank: Vec::new(),
             ranked_fast: RANKED_FAST,
+            last_names_query: Mutex::new(None),
         }
     }
 }
@@ -431,27 +458,35 @@ impl Engine {
     /// Match one string (a sidebar row) against a query in the same syntax; bodies aside, terms
     /// mean what they mean for articles. The score is higher for a better match.
     pub fn matches(&self, choice: &str, query: &str) -> Option<i64> {
-        let query = Query::parse(query);
+        // The sidebar asks once per row with the same query: it is parsed once.
+        let parsed = {
+            let mut last = self.last_names_query.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            match &*last {
+                Some((text, parsed)) if text == query => Arc::clone(parsed),
+                _ => {
+                    let parsed = Arc::new(NamesQuery::new(query));
+                    *last = Some((query.to_string(), Arc::clone(&parsed)));
+                    parsed
+                }
+            }
+        };
         let mut total = 0;
-        for group in &query.groups {
+        for group in &parsed.groups {
             total += group.iter().filter_map(|t| self.match_one(choice, t)).max()?;
         }
         Some(total)
     }
 
-    fn match_one(&self, choice: &str, t: &Term) -> Option<i64> {
+    fn match_one(&self, choice: &str, (t, literal, fp): &(Term, Matcher, FuzzyPattern)) -> Option<i64> {
+        let fuzzy_score = || fuzzy(&self.ignore_case, &self.respect_case, fp, &t.text, choice);
         let hit = match t.kind {
-            Kind::Fuzzy => self.fuzzy_score(t, choice),
-            Kind::Hashtag if choice.starts_with('#') => self.fuzzy_score(t, choice),
-            Kind::Handle if choice.starts_with('@') => self.fuzzy_score(t, choice),
+            Kind::Fuzzy => fuzzy_score(),
+            Kind::Hashtag if choice.starts_with('#') => fuzzy_score(),
+            Kind::Handle if choice.starts_with('@') => fuzzy_score(),
             Kind::Hashtag | Kind::Handle => None,
-            _ => literal_match(&t.matcher(), t.kind, choice, true).then_some(0),
+            _ => literal_match(literal, t.kind, choice, true).then_some(0),
         };
         if t.inverse { hit.is_none().then_some(0) } else { hit }
-    }
-
-    fn fuzzy_score(&self, t: &Term, choice: &str) -> Option<i64> {
-        fuzzy(&self.ignore_case, &self.respect_case, &FuzzyPattern::of(t), &t.text, choice)
     }
 
     /// Positions (in characters) of `title` that the query's terms match, for highlighting.
