@@ -224,8 +224,8 @@ pub struct Engine {
     strings: Vec<StringCache>,
     bodies: Vec<BodyCache>,
     memo: Option<Memo>,
-    /// Per title id, its place in A-to-Z order; empty until a search sorts by title.
-    title_rank: Vec<u32>,
+    /// What sorting by title and by date goes by, worked out when first needed.
+    keys: SortKeys,
     /// `RANKED_FAST`, lowered by tests to see the other side of it.
     ranked_fast: usize,
     /// The last query `matches` was asked about, parsed.
@@ -242,7 +242,7 @@ impl Default for Engine {
             strings: Vec::new(),
             bodies: Vec::new(),
             memo: None,
-            title_rank: Vec::new(),
+            keys: SortKeys::default(),
             ranked_fast: RANKED_FAST,
             last_names_query: Mutex::new(None),
         }
@@ -287,8 +287,11 @@ impl Engine {
             }
             _ => (0..corpus.articles.len()).filter(|&a| passes_chips(index, a, filters)).collect(),
         };
-        if filters.sort == Sort::Title && self.title_rank.len() != index.titles.len() {
-            self.title_rank = title_rank(index);
+        if filters.sort == Sort::Title && self.keys.title_rank.len() != index.titles.len() {
+            self.keys.title_rank = title_rank(index);
+        }
+        if filters.sort == Sort::Date && self.keys.dates.len() != corpus.articles.len() {
+            self.keys.dates = corpus.articles.iter().map(|a| a.date.map_or(0, date_key)).collect();
         }
         // The hits in store order.
         let remember = |hits: Vec<usize>| Memo {
@@ -300,7 +303,7 @@ impl Engine {
         };
         if query.is_empty() {
             let mut hits: Vec<Hit> = candidates.iter().map(|&article| Hit { article, score: 0 }).collect();
-            order(&mut hits, filters.sort, false, corpus, index, &self.title_rank);
+            order(&mut hits, filters.sort, false, index, &self.keys);
             self.memo = Some(remember(candidates));
             return Some(hits);
         }
@@ -325,7 +328,7 @@ impl Engine {
         if !unsure.is_empty() || (ranked && !rank_fast && fuzzy_chars > 0) {
             let sure: Vec<usize> = sure.iter().map(|v| v.0).collect();
             let mut fast = search.hits(&sure, rank_fast, false)?;
-            order(&mut fast, filters.sort, rank_fast, corpus, index, &self.title_rank);
+            order(&mut fast, filters.sort, rank_fast, index, &self.keys);
             partial(fast);
         }
 
@@ -335,7 +338,7 @@ impl Engine {
         let mut all: Vec<usize> = sure.into_iter().map(|v| v.0).chain(more).collect();
         all.sort_unstable();
         let mut hits = search.hits(&all, ranked, true)?;
-        order(&mut hits, filters.sort, ranked, corpus, index, &self.title_rank);
+        order(&mut hits, filters.sort, ranked, index, &self.keys);
         self.memo = Some(remember(all));
         Some(hits)
     }
@@ -345,7 +348,7 @@ impl Engine {
         self.memo = None;
         self.strings.clear();
         self.bodies.clear();
-        self.title_rank.clear();
+        self.keys = SortKeys::default();
     }
 
     /// Caches for every term of `query`, made from the nearest earlier term where possible: per
@@ -571,7 +574,21 @@ fn title_rank(index: &Index) -> Vec<u32> {
 }
 
 /// Put hits (given in store order) in the order asked for; ties stay in store order.
-fn order(hits: &mut [Hit], sort: Sort, ranked: bool, corpus: &Corpus, index: &Index, title_rank: &[u32]) {
+/// Per-corpus keys for sorting, each looked up by id rather than from the article: an article
+/// is big, and reading one per hit costs a cache miss each.
+#[derive(Debug, Default)]
+struct SortKeys {
+    /// Per title id, its place in A-to-Z order.
+    title_rank: Vec<u32>,
+    /// Per article, its date as a number that grows with it; 0 for none.
+    dates: Vec<u32>,
+}
+
+fn date_key(d: crate::corpus::Date) -> u32 {
+    u32::from(d.year) << 9 | u32::from(d.month) << 5 | u32::from(d.day)
+}
+
+fn order(hits: &mut [Hit], sort: Sort, ranked: bool, index: &Index, keys: &SortKeys) {
     // Every key is worked out once, up front: looking an article up per comparison costs a
     // cache miss each time.
     let key: Box<dyn Fn(&Hit) -> u64 + Sync> = match sort {
@@ -582,13 +599,13 @@ fn order(hits: &mut [Hit], sort: Sort, ranked: bool, corpus: &Corpus, index: &In
         Sort::Relevance => return,
         Sort::Date => Box::new(|h: &Hit| {
             // Newest first, undated last.
-            let date = corpus.articles.get(h.article).and_then(|a| a.date);
-            date.map_or(u64::MAX, |d| {
-                u64::MAX - 1 - (u64::from(d.year) << 16 | u64::from(d.month) << 8 | u64::from(d.day))
-            })
+            match keys.dates.get(h.article).copied().unwrap_or(0) {
+                0 => u64::MAX,
+                d => u64::MAX - 1 - u64::from(d),
+            }
         }),
         Sort::Title => Box::new(|h: &Hit| {
-            let rank = index.article_title.get(h.article).and_then(|&t| title_rank.get(t as usize));
+            let rank = index.article_title.get(h.article).and_then(|&t| keys.title_rank.get(t as usize));
             rank.map_or(u64::MAX, |&r| u64::from(r))
         }),
         Sort::People => {
