@@ -562,12 +562,19 @@ fn passes_chips(index: &Index, article: usize, filters: &Filters) -> bool {
 fn title_rank(index: &Index) -> Vec<u32> {
     let names = &index.titles.names;
     let keys: Vec<String> = names.par_iter().map(|n| n.to_lowercase()).collect();
-    let mut ids: Vec<usize> = (0..names.len()).collect();
-    ids.par_sort_unstable_by(|&a, &b| {
-        keys[a].cmp(&keys[b]).then_with(|| names[a].cmp(&names[b])).then(a.cmp(&b))
+    // The first eight bytes, in an integer, settle most comparisons without following a pointer.
+    let head = |s: &str| {
+        let mut b = [0u8; 8];
+        let n = s.len().min(8);
+        b[..n].copy_from_slice(&s.as_bytes()[..n]);
+        u64::from_be_bytes(b)
+    };
+    let mut ids: Vec<(u64, usize)> = keys.iter().enumerate().map(|(i, k)| (head(k), i)).collect();
+    ids.par_sort_unstable_by(|&(ha, a), &(hb, b)| {
+        ha.cmp(&hb).then_with(|| keys[a].cmp(&keys[b])).then_with(|| names[a].cmp(&names[b])).then(a.cmp(&b))
     });
     let mut rank = vec![0u32; names.len()];
-    for (r, &id) in ids.iter().enumerate() {
+    for (r, &(_, id)) in ids.iter().enumerate() {
         rank[id] = u32::try_from(r).unwrap_or(u32::MAX);
     }
     rank
