@@ -656,8 +656,8 @@ fn literal_match(m: &Matcher, kind: Kind, name: &str, is_tag: bool) -> bool {
 enum FuzzyPattern {
     /// ASCII, case ignored: the pattern's bytes (lower case), for the byte pre-check.
     Ignore(Vec<u8>),
-    /// Case-sensitive; the pattern's bytes when it is ASCII, for the byte pre-check.
-    Respect(Option<Vec<u8>>),
+    /// Case-sensitive: the pattern.
+    Respect(String),
     /// Not ASCII, case ignored: the folded pattern.
     Folded(String),
 }
@@ -665,7 +665,7 @@ enum FuzzyPattern {
 impl FuzzyPattern {
     fn of(t: &Term) -> FuzzyPattern {
         if t.case_sensitive {
-            FuzzyPattern::Respect(t.text.is_ascii().then(|| t.text.as_bytes().to_vec()))
+            FuzzyPattern::Respect(t.text.clone())
         } else if t.text.is_ascii() {
             FuzzyPattern::Ignore(t.text.to_ascii_lowercase().into_bytes())
         } else {
@@ -673,13 +673,20 @@ impl FuzzyPattern {
         }
     }
 
-    /// Whether `choice` matches, when a byte search can tell (exactly as the fuzzy matcher
-    /// would: it matches when the pattern is a subsequence of the choice).
-    fn quick_match(&self, choice: &str) -> Option<bool> {
+    /// Whether `choice` matches, exactly as the fuzzy matcher would decide (it matches when the
+    /// pattern is a subsequence of the choice) but without scoring.
+    fn quick_match(&self, choice: &str) -> bool {
         match self {
-            FuzzyPattern::Ignore(p) => Some(subsequence(choice.as_bytes(), p, true)),
-            FuzzyPattern::Respect(Some(p)) => Some(subsequence(choice.as_bytes(), p, false)),
-            _ => None,
+            FuzzyPattern::Ignore(p) => subsequence(choice.as_bytes(), p, true),
+            FuzzyPattern::Respect(p) if p.is_ascii() => subsequence(choice.as_bytes(), p.as_bytes(), false),
+            FuzzyPattern::Respect(p) => {
+                let mut hay = choice.chars();
+                p.chars().all(|c| hay.any(|h| h == c))
+            }
+            FuzzyPattern::Folded(p) => {
+                let mut hay = choice.chars().map(matcher::fold);
+                p.chars().all(|c| hay.any(|h| h == c))
+            }
         }
     }
 }
@@ -942,16 +949,9 @@ impl<'a> Search<'a> {
             Kind::Handle => Some('@'),
             _ => None,
         };
-        // Most patterns are ASCII: a byte search says whether they match, and scoring waits
-        // until the hit is ranked.
-        for name in self.names(table, id).filter(|n| sigil.is_none_or(|s| n.starts_with(s))) {
-            match fp.quick_match(name) {
-                Some(true) => return MATCHED,
-                Some(false) => {}
-                None => return self.fuzzy_best(p, fp, table, id).map_or(NO, clamp),
-            }
-        }
-        NO
+        // Whether it matches is quick to tell; scoring waits until the hit is ranked.
+        let mut names = self.names(table, id).filter(|n| sigil.is_none_or(|s| n.starts_with(s)));
+        if names.any(|n| fp.quick_match(n)) { MATCHED } else { NO }
     }
 
     fn fuzzy_best(&self, p: &Prepared, fp: &FuzzyPattern, table: Table, id: usize) -> Option<i64> {
