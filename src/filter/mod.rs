@@ -711,14 +711,11 @@ fn fuzzy(
 fn subsequence(hay: &[u8], pattern: &[u8], fold: bool) -> bool {
     if hay.len() < 64 {
         // Short strings (titles, names): a plain loop beats setting up a vector search per byte.
-        let mut want = pattern.iter().peekable();
-        for &b in hay {
-            let b = if fold { b.to_ascii_lowercase() } else { b };
-            if want.next_if_eq(&&b).is_some() && want.peek().is_none() {
-                return true;
-            }
-        }
-        return want.peek().is_none();
+        let mut rest = hay.iter();
+        return pattern.iter().all(|&p| {
+            let other = if fold { p.to_ascii_uppercase() } else { p };
+            rest.any(|&b| b == p || b == other)
+        });
     }
     let mut rest = hay;
     for &p in pattern {
