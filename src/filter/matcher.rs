@@ -100,6 +100,12 @@ impl Matcher {
     pub fn is_in(&self, haystack: &str) -> bool {
         match &self.search {
             Search::Exact(f) => f.find(haystack.as_bytes()).is_some(),
+            Search::Ascii(f) if haystack.len() < 64 => {
+                // Titles and names: comparing in place costs less than a copy.
+                let needle = f.needle();
+                needle.is_empty()
+                    || haystack.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle))
+            }
             Search::Ascii(f) => {
                 // Most text is lower case: an occurrence as typed is found without copying.
                 f.find(haystack.as_bytes()).is_some() || with_lower(haystack, |l| f.find(l).is_some())

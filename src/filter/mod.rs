@@ -13,12 +13,15 @@
 //!   short) before what needs the bodies read (hundreds of megabytes in a large corpus);
 //! - the scans run on all cores.
 
+#![warn(missing_docs)]
+
 pub mod matcher;
 pub mod query;
 pub mod timing;
 
 use std::cmp::Reverse;
 use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU8, Ordering::Relaxed};
+use std::sync::{Arc, Mutex};
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -121,9 +124,10 @@ const BODY: i64 = -(1 << 40);
 /// than they save.
 const PARALLEL: usize = 4096;
 
-/// Past this many title, name and tag matches the fast tier is given in store order: scoring
-/// them all takes longer than a frame. The complete answer ranks them.
-const RANKED_FAST: usize = 8_000;
+/// The fast tier is ranked only while its hits times the fuzzy pattern's length (the fuzzy
+/// matcher's work grows with both) stay under this; past it, scoring them all would take longer
+/// than a frame, and they are given in store order. The complete answer ranks them.
+const RANKED_FAST: usize = 16_000;
 
 /// Terms whose matches are kept for later keystrokes.
 const KEPT_TERMS: usize = 32;
@@ -188,6 +192,29 @@ struct Memo {
     hits: Vec<usize>,
 }
 
+/// A query for `Engine::matches`, with its matchers made.
+struct NamesQuery {
+    groups: Vec<Vec<(Term, Matcher, FuzzyPattern)>>,
+}
+
+impl NamesQuery {
+    fn new(text: &str) -> NamesQuery {
+        let groups = Query::parse(text)
+            .groups
+            .into_iter()
+            .map(|g| {
+                g.into_iter()
+                    .map(|t| {
+                        let (m, fp) = (t.matcher(), FuzzyPattern::of(&t));
+                        (t, m, fp)
+                    })
+                    .collect()
+            })
+            .collect();
+        NamesQuery { groups }
+    }
+}
+
 /// Runs searches; keeps what they found for the next one. One per thread that searches.
 pub struct Engine {
     ignore_case: SkimMatcherV2,
@@ -197,10 +224,12 @@ pub struct Engine {
     strings: Vec<StringCache>,
     bodies: Vec<BodyCache>,
     memo: Option<Memo>,
-    /// Per title id, its place in A-to-Z order; empty until a search sorts by title.
-    title_rank: Vec<u32>,
+    /// What sorting by title and by date goes by, worked out when first needed.
+    keys: SortKeys,
     /// `RANKED_FAST`, lowered by tests to see the other side of it.
     ranked_fast: usize,
+    /// The last query `matches` was asked about, parsed.
+    last_names_query: Mutex<Option<(String, Arc<NamesQuery>)>>,
 }
 
 impl Default for Engine {
@@ -213,8 +242,9 @@ impl Default for Engine {
             strings: Vec::new(),
             bodies: Vec::new(),
             memo: None,
-            title_rank: Vec::new(),
+            keys: SortKeys::default(),
             ranked_fast: RANKED_FAST,
+            last_names_query: Mutex::new(None),
         }
     }
 }
@@ -257,25 +287,24 @@ impl Engine {
             }
             _ => (0..corpus.articles.len()).filter(|&a| passes_chips(index, a, filters)).collect(),
         };
-        if filters.sort == Sort::Title && self.title_rank.len() != index.titles.len() {
-            self.title_rank = title_rank(index);
+        if filters.sort == Sort::Title && self.keys.title_rank.len() != index.titles.len() {
+            self.keys.title_rank = title_rank(index);
         }
-        let remember = |hits: &[Hit]| Memo {
+        if filters.sort == Sort::Date && self.keys.dates.len() != corpus.articles.len() {
+            self.keys.dates = corpus.articles.iter().map(|a| a.date.map_or(0, date_key)).collect();
+        }
+        // The hits in store order.
+        let remember = |hits: Vec<usize>| Memo {
             query: query.clone(),
             people: filters.people.clone(),
             tags: filters.tags.clone(),
             only: filters.only.clone(),
-            hits: {
-                let mut ids: Vec<usize> = hits.iter().map(|h| h.article).collect();
-                ids.sort_unstable();
-                ids
-            },
+            hits,
         };
         if query.is_empty() {
-            let mut hits: Vec<Hit> =
-                candidates.into_iter().map(|article| Hit { article, score: 0 }).collect();
-            order(&mut hits, filters.sort, false, corpus, index, &self.title_rank);
-            self.memo = Some(remember(&hits));
+            let mut hits: Vec<Hit> = candidates.iter().map(|&article| Hit { article, score: 0 }).collect();
+            order(&mut hits, filters.sort, false, index, &self.keys);
+            self.memo = Some(remember(candidates));
             return Some(hits);
         }
 
@@ -291,11 +320,15 @@ impl Engine {
                 Tri::No => None,
             })?;
         let (sure, unsure): (Vec<_>, Vec<_>) = verdicts.into_iter().partition(|v| v.1);
-        let rank_fast = ranked && sure.len() <= self.ranked_fast;
-        if !unsure.is_empty() || (ranked && !rank_fast) {
+        let fuzzy_chars: usize =
+            query.terms().filter(|t| t.kind.is_fuzzy() && !t.inverse).map(|t| t.text.chars().count()).sum();
+        let rank_fast = ranked && sure.len() * fuzzy_chars.max(1) <= self.ranked_fast;
+        // Without fuzzy terms ranking is only looking up what matched: no reason for a fast tier
+        // unless bodies are still to be read.
+        if !unsure.is_empty() || (ranked && !rank_fast && fuzzy_chars > 0) {
             let sure: Vec<usize> = sure.iter().map(|v| v.0).collect();
             let mut fast = search.hits(&sure, rank_fast, false)?;
-            order(&mut fast, filters.sort, rank_fast, corpus, index, &self.title_rank);
+            order(&mut fast, filters.sort, rank_fast, index, &self.keys);
             partial(fast);
         }
 
@@ -305,8 +338,8 @@ impl Engine {
         let mut all: Vec<usize> = sure.into_iter().map(|v| v.0).chain(more).collect();
         all.sort_unstable();
         let mut hits = search.hits(&all, ranked, true)?;
-        order(&mut hits, filters.sort, ranked, corpus, index, &self.title_rank);
-        self.memo = Some(remember(&hits));
+        order(&mut hits, filters.sort, ranked, index, &self.keys);
+        self.memo = Some(remember(all));
         Some(hits)
     }
 
@@ -315,7 +348,7 @@ impl Engine {
         self.memo = None;
         self.strings.clear();
         self.bodies.clear();
-        self.title_rank.clear();
+        self.keys = SortKeys::default();
     }
 
     /// Caches for every term of `query`, made from the nearest earlier term where possible: per
@@ -428,27 +461,35 @@ impl Engine {
     /// Match one string (a sidebar row) against a query in the same syntax; bodies aside, terms
     /// mean what they mean for articles. The score is higher for a better match.
     pub fn matches(&self, choice: &str, query: &str) -> Option<i64> {
-        let query = Query::parse(query);
+        // The sidebar asks once per row with the same query: it is parsed once.
+        let parsed = {
+            let mut last = self.last_names_query.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            match &*last {
+                Some((text, parsed)) if text == query => Arc::clone(parsed),
+                _ => {
+                    let parsed = Arc::new(NamesQuery::new(query));
+                    *last = Some((query.to_string(), Arc::clone(&parsed)));
+                    parsed
+                }
+            }
+        };
         let mut total = 0;
-        for group in &query.groups {
+        for group in &parsed.groups {
             total += group.iter().filter_map(|t| self.match_one(choice, t)).max()?;
         }
         Some(total)
     }
 
-    fn match_one(&self, choice: &str, t: &Term) -> Option<i64> {
+    fn match_one(&self, choice: &str, (t, literal, fp): &(Term, Matcher, FuzzyPattern)) -> Option<i64> {
+        let fuzzy_score = || fuzzy(&self.ignore_case, &self.respect_case, fp, &t.text, choice);
         let hit = match t.kind {
-            Kind::Fuzzy => self.fuzzy_score(t, choice),
-            Kind::Hashtag if choice.starts_with('#') => self.fuzzy_score(t, choice),
-            Kind::Handle if choice.starts_with('@') => self.fuzzy_score(t, choice),
+            Kind::Fuzzy => fuzzy_score(),
+            Kind::Hashtag if choice.starts_with('#') => fuzzy_score(),
+            Kind::Handle if choice.starts_with('@') => fuzzy_score(),
             Kind::Hashtag | Kind::Handle => None,
-            _ => literal_match(&t.matcher(), t.kind, choice, true).then_some(0),
+            _ => literal_match(literal, t.kind, choice, true).then_some(0),
         };
         if t.inverse { hit.is_none().then_some(0) } else { hit }
-    }
-
-    fn fuzzy_score(&self, t: &Term, choice: &str) -> Option<i64> {
-        fuzzy(&self.ignore_case, &self.respect_case, &FuzzyPattern::of(t), &t.text, choice)
     }
 
     /// Positions (in characters) of `title` that the query's terms match, for highlighting.
@@ -521,49 +562,77 @@ fn passes_chips(index: &Index, article: usize, filters: &Filters) -> bool {
 fn title_rank(index: &Index) -> Vec<u32> {
     let names = &index.titles.names;
     let keys: Vec<String> = names.par_iter().map(|n| n.to_lowercase()).collect();
-    let mut ids: Vec<usize> = (0..names.len()).collect();
-    ids.par_sort_unstable_by(|&a, &b| {
-        keys[a].cmp(&keys[b]).then_with(|| names[a].cmp(&names[b])).then(a.cmp(&b))
+    // The first eight bytes, in an integer, settle most comparisons without following a pointer.
+    let head = |s: &str| {
+        let mut b = [0u8; 8];
+        let n = s.len().min(8);
+        b[..n].copy_from_slice(&s.as_bytes()[..n]);
+        u64::from_be_bytes(b)
+    };
+    let mut ids: Vec<(u64, usize)> = keys.iter().enumerate().map(|(i, k)| (head(k), i)).collect();
+    ids.par_sort_unstable_by(|&(ha, a), &(hb, b)| {
+        ha.cmp(&hb).then_with(|| keys[a].cmp(&keys[b])).then_with(|| names[a].cmp(&names[b])).then(a.cmp(&b))
     });
     let mut rank = vec![0u32; names.len()];
-    for (r, &id) in ids.iter().enumerate() {
+    for (r, &(_, id)) in ids.iter().enumerate() {
         rank[id] = u32::try_from(r).unwrap_or(u32::MAX);
     }
     rank
 }
 
 /// Put hits (given in store order) in the order asked for; ties stay in store order.
-fn order(hits: &mut [Hit], sort: Sort, ranked: bool, corpus: &Corpus, index: &Index, title_rank: &[u32]) {
-    match sort {
+/// Per-corpus keys for sorting, each looked up by id rather than from the article: an article
+/// is big, and reading one per hit costs a cache miss each.
+#[derive(Debug, Default)]
+struct SortKeys {
+    /// Per title id, its place in A-to-Z order.
+    title_rank: Vec<u32>,
+    /// Per article, its date as a number that grows with it; 0 for none.
+    dates: Vec<u32>,
+}
+
+fn date_key(d: crate::corpus::Date) -> u32 {
+    u32::from(d.year) << 9 | u32::from(d.month) << 5 | u32::from(d.day)
+}
+
+fn order(hits: &mut [Hit], sort: Sort, ranked: bool, index: &Index, keys: &SortKeys) {
+    // Every key is worked out once, up front: looking an article up per comparison costs a
+    // cache miss each time.
+    let key: Box<dyn Fn(&Hit) -> u64 + Sync> = match sort {
         Sort::Relevance if ranked => {
-            // (score, article) pairs are unique: an unstable sort gives the stable order.
-            let key = |h: &Hit| (Reverse(h.score), h.article);
-            if hits.len() >= PARALLEL {
-                hits.par_sort_unstable_by_key(key)
-            } else {
-                hits.sort_unstable_by_key(key)
+            // Best first: the score flipped into an unsigned order.
+            Box::new(|h: &Hit| u64::MAX - (h.score as u64 ^ (1 << 63)))
+        }
+        Sort::Relevance => return,
+        Sort::Date => Box::new(|h: &Hit| {
+            // Newest first, undated last.
+            match keys.dates.get(h.article).copied().unwrap_or(0) {
+                0 => u64::MAX,
+                d => u64::MAX - 1 - u64::from(d),
             }
-        }
-        Sort::Relevance => {}
-        Sort::Date => {
-            let date = |a: usize| corpus.articles.get(a).and_then(|x| x.date);
-            hits.sort_by_key(|h| (date(h.article).is_none(), Reverse(date(h.article)), h.article));
-        }
-        Sort::Title => {
-            let rank = |a: usize| {
-                index
-                    .article_title
-                    .get(a)
-                    .and_then(|&t| title_rank.get(t as usize))
-                    .copied()
-                    .unwrap_or(u32::MAX)
-            };
-            hits.sort_by_key(|h| (rank(h.article), h.article));
-        }
+        }),
+        Sort::Title => Box::new(|h: &Hit| {
+            let rank = index.article_title.get(h.article).and_then(|&t| keys.title_rank.get(t as usize));
+            rank.map_or(u64::MAX, |&r| u64::from(r))
+        }),
         Sort::People => {
-            let people = |a: usize| index.article_people.get(a).map_or(0, Vec::len);
-            hits.sort_by_key(|h| (Reverse(people(h.article)), h.article));
+            Box::new(|h: &Hit| u64::MAX - index.article_people.get(h.article).map_or(0, |p| p.len() as u64))
         }
+    };
+    // (key, article) pairs are unique: an unstable sort gives the stable order.
+    let mut keyed: Vec<(u64, Hit)> = if hits.len() >= PARALLEL {
+        hits.par_iter().map(|h| (key(h), *h)).collect()
+    } else {
+        hits.iter().map(|h| (key(h), *h)).collect()
+    };
+    let by = |x: &(u64, Hit)| (x.0, x.1.article);
+    if keyed.len() >= PARALLEL {
+        keyed.par_sort_unstable_by_key(by);
+    } else {
+        keyed.sort_unstable_by_key(by);
+    }
+    for (slot, (_, h)) in hits.iter_mut().zip(keyed) {
+        *slot = h;
     }
 }
 
@@ -587,8 +656,8 @@ fn literal_match(m: &Matcher, kind: Kind, name: &str, is_tag: bool) -> bool {
 enum FuzzyPattern {
     /// ASCII, case ignored: the pattern's bytes (lower case), for the byte pre-check.
     Ignore(Vec<u8>),
-    /// Case-sensitive; the pattern's bytes when it is ASCII, for the byte pre-check.
-    Respect(Option<Vec<u8>>),
+    /// Case-sensitive: the pattern.
+    Respect(String),
     /// Not ASCII, case ignored: the folded pattern.
     Folded(String),
 }
@@ -596,7 +665,7 @@ enum FuzzyPattern {
 impl FuzzyPattern {
     fn of(t: &Term) -> FuzzyPattern {
         if t.case_sensitive {
-            FuzzyPattern::Respect(t.text.is_ascii().then(|| t.text.as_bytes().to_vec()))
+            FuzzyPattern::Respect(t.text.clone())
         } else if t.text.is_ascii() {
             FuzzyPattern::Ignore(t.text.to_ascii_lowercase().into_bytes())
         } else {
@@ -604,13 +673,20 @@ impl FuzzyPattern {
         }
     }
 
-    /// Whether `choice` matches, when a byte search can tell (exactly as the fuzzy matcher
-    /// would: it matches when the pattern is a subsequence of the choice).
-    fn quick_match(&self, choice: &str) -> Option<bool> {
+    /// Whether `choice` matches, exactly as the fuzzy matcher would decide (it matches when the
+    /// pattern is a subsequence of the choice) but without scoring.
+    fn quick_match(&self, choice: &str) -> bool {
         match self {
-            FuzzyPattern::Ignore(p) => Some(subsequence(choice.as_bytes(), p, true)),
-            FuzzyPattern::Respect(Some(p)) => Some(subsequence(choice.as_bytes(), p, false)),
-            _ => None,
+            FuzzyPattern::Ignore(p) => subsequence(choice.as_bytes(), p, true),
+            FuzzyPattern::Respect(p) if p.is_ascii() => subsequence(choice.as_bytes(), p.as_bytes(), false),
+            FuzzyPattern::Respect(p) => {
+                let mut hay = choice.chars();
+                p.chars().all(|c| hay.any(|h| h == c))
+            }
+            FuzzyPattern::Folded(p) => {
+                let mut hay = choice.chars().map(matcher::fold);
+                p.chars().all(|c| hay.any(|h| h == c))
+            }
         }
     }
 }
@@ -633,6 +709,14 @@ fn fuzzy(
 /// Is `pattern` (ASCII; lower case when `fold`) a subsequence of `hay`, ASCII case ignored when
 /// `fold`? Bytes of other characters are never ASCII, so this is the fuzzy matcher's own test.
 fn subsequence(hay: &[u8], pattern: &[u8], fold: bool) -> bool {
+    if hay.len() < 64 {
+        // Short strings (titles, names): a plain loop beats setting up a vector search per byte.
+        let mut rest = hay.iter();
+        return pattern.iter().all(|&p| {
+            let other = if fold { p.to_ascii_uppercase() } else { p };
+            rest.any(|&b| b == p || b == other)
+        });
+    }
     let mut rest = hay;
     for &p in pattern {
         let at = if fold && p.is_ascii_lowercase() {
@@ -816,6 +900,10 @@ impl<'a> Search<'a> {
     }
 
     fn entity_score(&self, p: &Prepared, a: usize) -> Option<i64> {
+        if p.fuzzy.is_none() {
+            // Literal terms score 0 wherever they match: the first match will do.
+            return self.entity(p, a).then_some(0);
+        }
         [Table::Titles, Table::People, Table::Tags]
             .into_iter()
             .filter(|&t| p.looks_at(t))
@@ -858,14 +946,9 @@ impl<'a> Search<'a> {
             Kind::Handle => Some('@'),
             _ => None,
         };
+        // Whether it matches is quick to tell; scoring waits until the hit is ranked.
         let mut names = self.names(table, id).filter(|n| sigil.is_none_or(|s| n.starts_with(s)));
-        // Most patterns are ASCII: a byte search says whether they match, and scoring waits
-        // until the hit is ranked.
-        let quick: Vec<Option<bool>> = names.by_ref().map(|n| fp.quick_match(n)).collect();
-        if quick.iter().all(Option::is_some) {
-            return if quick.contains(&Some(true)) { MATCHED } else { NO };
-        }
-        self.fuzzy_best(p, fp, table, id).map_or(NO, clamp)
+        if names.any(|n| fp.quick_match(n)) { MATCHED } else { NO }
     }
 
     fn fuzzy_best(&self, p: &Prepared, fp: &FuzzyPattern, table: Table, id: usize) -> Option<i64> {

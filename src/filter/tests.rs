@@ -332,11 +332,13 @@ fn the_byte_pre_check_agrees_with_the_fuzzy_matcher() {
     let respect = SkimMatcherV2::default().respect_case();
     let choices = ["Jeremy Hunt", "Dr Johann Malawana", "#JuniorDoctorsStrike", "Élysée", "ŠKODA", "a_b-c d"];
     for choice in choices {
-        for pattern in ["j", "jh", "JH", "jun", "Jun", "ds", "ly", "ab", "a_b", "kd", "x", "hunt"] {
+        for pattern in [
+            "j", "jh", "JH", "jun", "Jun", "ds", "ly", "ab", "a_b", "kd", "x", "hunt", "é", "ÉLY", "šk", "Šk",
+        ] {
             let t = Term::parse(pattern).expect("a term");
-            let quick = FuzzyPattern::of(&t).quick_match(choice);
-            let skim = if t.case_sensitive { &respect } else { &ignore }.fuzzy_match(choice, pattern);
-            assert_eq!(quick, Some(skim.is_some()), "{pattern:?} in {choice:?}");
+            let fp = FuzzyPattern::of(&t);
+            let skim = fuzzy(&ignore, &respect, &fp, pattern, choice);
+            assert_eq!(fp.quick_match(choice), skim.is_some(), "{pattern:?} in {choice:?}");
         }
     }
 }
