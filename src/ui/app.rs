@@ -411,7 +411,7 @@ impl App {
         self.search.wanted = false;
         self.search.shown = self.search.generation;
         let hits = self.engine.apply(self.store.corpus(), self.store.index(), &self.filters);
-        self.show_hits(hits);
+        self.show_hits(hits, true);
     }
 
     /// The listed hits answer an earlier query: a search is wanted or out with the worker.
@@ -438,18 +438,22 @@ impl App {
             if done.complete {
                 self.search.shown = done.generation;
             }
-            self.show_hits(done.hits);
+            self.show_hits(done.hits, done.complete);
         }
     }
 
-    fn show_hits(&mut self, hits: Vec<Hit>) {
+    /// List `hits`. The sidebar's counts follow only a complete answer: counting people over
+    /// a first answer that is about to grow would cost its frame for nothing.
+    fn show_hits(&mut self, hits: Vec<Hit>, complete: bool) {
         let selected_article = self.list.selected_article();
         self.list.hits = hits;
         // Keep the same article selected when it is still listed.
         self.list.cursor.selected =
             selected_article.and_then(|a| self.list.hits.iter().position(|h| h.article == a)).unwrap_or(0);
         self.list.cursor.clamp(self.list.hits.len(), self.geometry.list_rows);
-        self.retally();
+        if complete {
+            self.retally();
+        }
         self.reopen_if_filtered_out();
     }
 
