@@ -31,6 +31,12 @@ fn check(body: &str) {
         check_span(body, f.context);
         assert!(f.value.is_finite(), "{} has value {}", f.text(body), f.value);
     }
+    for q in strike_reader::corpus::extract::quotes::extract(body) {
+        for s in [Some(q.cue), q.speaker, q.named, Some(q.content)].into_iter().flatten() {
+            check_span(body, s);
+        }
+        assert!(!q.content.range().is_empty(), "a quote says something");
+    }
 }
 
 /// Pieces that exercise the extractor's rules, glued together at random.
@@ -77,6 +83,14 @@ fn newsy() -> impl Strategy<Value = String> {
         Just("418bn-rand ".to_string()),
         Just("between 2200 and 0700 ".to_string()),
         Just("number 13 Under-".to_string()),
+        // Quotes: marks left open, cues at either end, nested marks.
+        Just("\"We will strike,\" he said. ".to_string()),
+        Just("The BMA said: “".to_string()),
+        Just("” ".to_string()),
+        Just("\" ".to_string()),
+        Just("according to ".to_string()),
+        Just(", the union warned. ".to_string()),
+        Just("told the BBC that ".to_string()),
         "\\PC{0,12}",
     ];
     prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())

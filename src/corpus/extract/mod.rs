@@ -6,6 +6,7 @@
 mod figures;
 pub(crate) mod lexicon;
 mod people;
+pub mod quotes;
 mod tags;
 pub(crate) mod tokens;
 

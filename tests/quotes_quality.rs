@@ -1,0 +1,189 @@
+//! Quote extraction scored as the issue asks: a found quote matches a labelled one when at least
+//! 30% of the words of each are shared; its speaker is right when the words naming it share a
+//! content word with the label. Scored on the seed labels (`tests/fixtures/quote-labels/`) and,
+//! when it is present, on the whole PolNeAR train split (`../shared/corpora/polnear-train`).
+
+mod common;
+
+use std::collections::HashSet;
+
+use strike_reader::corpus::Corpus;
+use strike_reader::corpus::extract::quotes::{self, Quote};
+
+/// Lower-case words of a text, without the words that carry no content.
+fn words(text: &str) -> HashSet<String> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+}
+
+/// Words that name no one: a speaker matches on anything else, pronouns included (the label
+/// of "he said" is "he").
+const FUNCTION_WORDS: [&str; 16] =
+    ["the", "a", "an", "of", "to", "and", "in", "on", "for", "that", "is", "was", "it", "mr", "mrs", "ms"];
+
+fn content_words(text: &str) -> HashSet<String> {
+    words(text).into_iter().filter(|w| !FUNCTION_WORDS.contains(&w.as_str())).collect()
+}
+
+fn overlaps(a: &str, b: &str) -> bool {
+    let (a, b) = (words(a), words(b));
+    let shared = a.intersection(&b).count() as f64;
+    !a.is_empty() && !b.is_empty() && shared >= 0.3 * a.len() as f64 && shared >= 0.3 * b.len() as f64
+}
+
+/// One labelled or found attribution: its content and the words that may name its speaker.
+struct Attribution {
+    content: String,
+    speaker: Vec<String>,
+}
+
+#[derive(Default)]
+struct Score {
+    found: usize,
+    labelled: usize,
+    matched: usize,
+    speaker_right: usize,
+}
+
+impl Score {
+    fn add(&mut self, found: &[Attribution], labelled: &[Attribution]) {
+        self.found += found.len();
+        self.labelled += labelled.len();
+        let mut used = vec![false; found.len()];
+        for l in labelled {
+            let Some(i) = (0..found.len()).find(|&i| !used[i] && overlaps(&found[i].content, &l.content))
+            else {
+                continue;
+            };
+            used[i] = true;
+            self.matched += 1;
+            let gold: HashSet<String> = l.speaker.iter().flat_map(|s| content_words(s)).collect();
+            if found[i].speaker.iter().any(|s| content_words(s).iter().any(|w| gold.contains(w))) {
+                self.speaker_right += 1;
+            }
+        }
+    }
+
+    fn line(&self, name: &str) -> (f64, f64, f64) {
+        let p = self.matched as f64 / self.found.max(1) as f64;
+        let r = self.matched as f64 / self.labelled.max(1) as f64;
+        let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        let s = self.speaker_right as f64 / self.matched.max(1) as f64;
+        common::report(&format!(
+            "{name}: {} labelled, {} found, {} matched: P {p:.3} R {r:.3} F1 {f:.3}, speaker accuracy {s:.3}",
+            self.labelled, self.found, self.matched
+        ));
+        (p, r, s)
+    }
+}
+
+fn found(body: &str) -> Vec<Attribution> {
+    quotes::extract(body)
+        .into_iter()
+        .map(|q: Quote| Attribution {
+            content: body.get(q.content.range()).unwrap_or("").to_string(),
+            speaker: [q.speaker, q.named]
+                .into_iter()
+                .flatten()
+                .filter_map(|s| body.get(s.range()))
+                .map(str::to_string)
+                .collect(),
+        })
+        .collect()
+}
+
+#[test]
+fn the_seed_quotes_are_found_with_their_speakers() {
+    let corpus = Corpus::seeds().corpus;
+    let mut score = Score::default();
+    for a in &corpus.articles {
+        let path = format!("{}/tests/fixtures/quote-labels/{}.txt", env!("CARGO_MANIFEST_DIR"), &a.id[..3]);
+        let text = std::fs::read_to_string(&path).expect("every seed is labelled");
+        let labelled: Vec<Attribution> = text
+            .split("\n\n")
+            .filter(|b| !b.trim().is_empty())
+            .map(|block| {
+                let field = |name: &str| {
+                    block
+                        .lines()
+                        .find_map(|l| l.strip_prefix(&format!("{name}: ")))
+                        .unwrap_or("")
+                        .trim()
+                        .to_string()
+                };
+                Attribution { content: field("text"), speaker: vec![field("speaker"), field("speaker_text")] }
+            })
+            .collect();
+        for l in &labelled {
+            assert!(a.body.contains(&l.content), "{}: label not in the body: {:?}", a.id, l.content);
+        }
+        score.add(&found(&a.body), &labelled);
+    }
+    let (p, r, _) = score.line("seed quotes");
+    // The first version's floor (P 0.857, R 0.566 measured), so that a change can only raise it;
+    // the bar to reach is 0.9 for both.
+    assert!(p >= 0.8 && r >= 0.5, "P {p:.3} R {r:.3}");
+}
+
+/// PolNeAR's brat files: the Content and Source spans of each attribution.
+fn polnear_labels(ann: &str, text: &str) -> Vec<Attribution> {
+    let mut spans = std::collections::HashMap::new();
+    for line in ann.lines().filter(|l| l.starts_with('T')) {
+        let mut parts = line.split('\t');
+        let (Some(id), Some(info)) = (parts.next(), parts.next()) else { continue };
+        let mut info = info.split([' ', ';']);
+        let _kind = info.next();
+        let (Some(Ok(start)), Some(Ok(end))) =
+            (info.next().map(str::parse::<usize>), info.next().map(str::parse::<usize>))
+        else {
+            continue;
+        };
+        // Offsets count characters.
+        let slice: String = text.chars().skip(start).take(end.saturating_sub(start)).collect();
+        spans.insert(id.to_string(), slice);
+    }
+    ann.lines()
+        .filter(|l| l.starts_with('E'))
+        .filter_map(|l| {
+            let role = |name: &str| {
+                l.split(['\t', ' '])
+                    .find_map(|p| p.strip_prefix(&format!("{name}:")))
+                    .and_then(|id| spans.get(id))
+                    .cloned()
+            };
+            Some(Attribution { content: role("Content")?, speaker: role("Source").into_iter().collect() })
+        })
+        .collect()
+}
+
+#[test]
+fn polnear_train_split() {
+    let Some(root) = common::shared_corpus("polnear-train") else {
+        common::report("skipped: ../shared/corpora/polnear-train is absent");
+        return;
+    };
+    let mut files: Vec<_> = std::fs::read_dir(root.join("attributions"))
+        .expect("attributions")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    files.sort();
+    let mut score = Score::default();
+    let mut seen = HashSet::new();
+    for ann in files {
+        let name = ann.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
+        // One annotator's file per article.
+        let Some((article, _)) = name.rsplit_once('_') else { continue };
+        if !seen.insert(article.to_string()) {
+            continue;
+        }
+        let Ok(text) = std::fs::read_to_string(root.join("text").join(format!("{article}.txt"))) else {
+            continue;
+        };
+        let labels = polnear_labels(&std::fs::read_to_string(&ann).unwrap_or_default(), &text);
+        score.add(&found(&text), &labels);
+    }
+    let (p, r, s) = score.line("PolNeAR train");
+    assert!(score.labelled > 10_000, "the split holds its attributions");
+    // The first version's floor (P 0.798, R 0.356, speaker 0.807 measured), so that a change can
+    // only raise it; the bar to reach is F1 0.70 and speaker accuracy 0.85.
+    assert!(p >= 0.75 && r >= 0.33 && s >= 0.78, "P {p:.3} R {r:.3} speaker {s:.3}");
+}
