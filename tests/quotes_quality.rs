@@ -183,7 +183,7 @@ fn polnear_train_split() {
     }
     let (p, r, s) = score.line("PolNeAR train");
     assert!(score.labelled > 10_000, "the split holds its attributions");
-    // The first version's floor (P 0.798, R 0.356, speaker 0.807 measured), so that a change can
+    // The first version's floor (P 0.800, R 0.374, speaker 0.812 measured), so that a change can
     // only raise it; the bar to reach is F1 0.70 and speaker accuracy 0.85.
-    assert!(p >= 0.75 && r >= 0.33 && s >= 0.78, "P {p:.3} R {r:.3} speaker {s:.3}");
+    assert!(p >= 0.77 && r >= 0.35 && s >= 0.79, "P {p:.3} R {r:.3} speaker {s:.3}");
 }

@@ -235,6 +235,16 @@ fn speaker_before(tokens: &[Token], body: &str, from: usize, k: usize) -> Option
     (last.ends_with('s') && last.len() > 3).then_some((end - 1, end))
 }
 
+/// The speaker before an aside that ends right before the cue at `k` ("Trump, speaking in Iowa,
+/// said"): the words before the aside's opening comma.
+fn aside(tokens: &[Token], body: &str, from: usize, k: usize) -> Option<(usize, usize)> {
+    if k == from || !sym(&tokens[k - 1], body, ",") {
+        return None;
+    }
+    let open = (from..k - 1).rev().take(12).find(|&i| sym(&tokens[i], body, ","))?;
+    speaker_before(tokens, body, from, open)
+}
+
 /// The speaker named right after token `k` ("said Mr Hunt", "said the health secretary").
 fn speaker_after(tokens: &[Token], body: &str, k: usize, to: usize) -> Option<(usize, usize)> {
     let first = tokens.get(k + 1).filter(|_| k + 1 < to)?;
@@ -393,7 +403,7 @@ pub(crate) fn collect(body: &str, tokens: &[Token]) -> Vec<Quote> {
                 if !CUES.contains(w.as_str()) {
                     continue;
                 }
-                if let Some(who) = speaker_before(tokens, body, s, k) {
+                if let Some(who) = speaker_before(tokens, body, s, k).or_else(|| aside(tokens, body, s, k)) {
                     if NOUN_LIKE.contains(&w.as_str())
                         && who.1 - who.0 == 1
                         && !capitalised(&tokens[who.0], body)
