@@ -852,7 +852,11 @@ impl App {
 
     /// The top overlay's turn at an action: true when it took it.
     fn overlay_takes(&mut self, action: Action) -> bool {
-        let help_extent = help::extent(self.geometry.area, &self.keymap);
+        // The help's length needs it laid out: only worth it while the help is on top.
+        let help_extent = match self.overlays.last() {
+            Some(Overlay::Help { .. }) => help::extent(self.geometry.area, &self.keymap),
+            _ => (0, 0),
+        };
         let messages = self.messages.len();
         let Some(top) = self.overlays.last_mut() else { return false };
         let scroll_to = |at: usize, max: usize, page: usize| -> Option<usize> {
