@@ -16,18 +16,9 @@ use crate::ui::prompt::Edit;
 use crate::ui::search::SearchWorker;
 use crate::ui::{Action, Keymap, Theme, update};
 
-/// The queries typed when none is given: fuzzy, tag, exact, body, OR, NOT, prefix and suffix.
-pub const DEFAULT_QUERIES: [&str; 9] = [
-    "jeremy hunt",
-    "#juniorcontract",
-    "capaldi",
-    "'strike",
-    "bma doctors",
-    "labour | tory",
-    "!sport",
-    "^prime",
-    "minister$",
-];
+/// The queries typed when none is given: fuzzy, tag, exact, body, OR, NOT, prefix and suffix
+/// (the engine's own timing types the same).
+pub const DEFAULT_QUERIES: [&str; 9] = crate::filter::timing::QUERIES;
 /// The frame size every keystroke is drawn at.
 pub const SIZE: (u16, u16) = (160, 48);
 

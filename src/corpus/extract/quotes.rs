@@ -271,6 +271,17 @@ fn speaker_after(tokens: &[Token], body: &str, k: usize, to: usize) -> Option<(u
     (i > k + 1).then_some((k + 1, i))
 }
 
+/// Reported speech: a cue, a speaker and a clause, as token ranges.
+fn reported(tokens: &[Token], cue: (usize, usize), who: (usize, usize), content: (usize, usize)) -> Quote {
+    Quote {
+        kind: QuoteKind::Indirect,
+        cue: span(tokens, cue),
+        speaker: Some(span(tokens, who)),
+        named: None,
+        content: span(tokens, content),
+    }
+}
+
 fn span(tokens: &[Token], (from, to): (usize, usize)) -> Span {
     if from >= to {
         return Span::new(0, 0);
@@ -390,13 +401,7 @@ pub(crate) fn collect(body: &str, tokens: &[Token]) -> Vec<Quote> {
                         trimmed(tokens, body, (s, k))
                     };
                     if words(tokens, content) >= MIN_WORDS {
-                        indirect.push(Quote {
-                            kind: QuoteKind::Indirect,
-                            cue: span(tokens, (k, k + 2)),
-                            speaker: Some(span(tokens, who)),
-                            named: None,
-                            content: span(tokens, content),
-                        });
+                        indirect.push(reported(tokens, (k, k + 2), who, content));
                     }
                     break;
                 }
@@ -429,14 +434,8 @@ pub(crate) fn collect(body: &str, tokens: &[Token]) -> Vec<Quote> {
                     }
                     let content = trimmed(tokens, body, (from, e));
                     if words(tokens, content) >= MIN_WORDS && !in_quote(from) {
-                        indirect.push(Quote {
-                            kind: QuoteKind::Indirect,
-                            cue: span(tokens, (k, k + 1)),
-                            speaker: Some(span(tokens, who)),
-                            named: None,
-                            content: span(tokens, content),
-                        });
                         last_speaker = Some(span(tokens, who));
+                        indirect.push(reported(tokens, (k, k + 1), who, content));
                         break;
                     }
                 }
@@ -447,14 +446,8 @@ pub(crate) fn collect(body: &str, tokens: &[Token]) -> Vec<Quote> {
                         .or_else(|| speaker_after(tokens, body, k, e));
                     let content = trimmed(tokens, body, (s, comma));
                     if let Some(who) = who.filter(|_| words(tokens, content) >= MIN_WORDS && !in_quote(s)) {
-                        indirect.push(Quote {
-                            kind: QuoteKind::Indirect,
-                            cue: span(tokens, (k, k + 1)),
-                            speaker: Some(span(tokens, who)),
-                            named: None,
-                            content: span(tokens, content),
-                        });
                         last_speaker = Some(span(tokens, who));
+                        indirect.push(reported(tokens, (k, k + 1), who, content));
                         break;
                     }
                 }
