@@ -313,11 +313,6 @@ impl Keymap {
         }
     }
 
-    /// The keys bound to an action, as shown ("j ↓"); empty when it has none.
-    pub fn keys(&self, action: Action) -> Vec<String> {
-        self.bindings.iter().filter(|(_, a)| *a == action).map(|(k, _)| k.display()).collect()
-    }
-
     /// The first key bound to an action, for a hint ("/ filter"); `None` when it has none.
     pub fn hint(&self, action: Action) -> Option<String> {
         self.bindings.iter().find(|(_, a)| *a == action).map(|(k, _)| k.display())

@@ -162,11 +162,6 @@ impl Geometry {
         self.reader_text.width.max(1)
     }
 
-    /// The inside of a pane, when it is on screen.
-    pub fn inner(&self, pane: Pane) -> Option<Rect> {
-        self.panes.rect(pane).map(inner)
-    }
-
     /// The tab whose cell holds this screen column, on the tab line.
     pub fn tab_at(&self, column: u16, row: u16) -> Option<usize> {
         self.tabs
