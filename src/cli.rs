@@ -50,6 +50,16 @@ pub struct SelectArgs {
     #[arg(long, value_name = "NAME")]
     pub person: Vec<String>,
 
+    /// Only articles with this organisation (a name or acronym, any case; "bma" is the British
+    /// Medical Association). Repeat for more: each must be in. `--person` matches people only.
+    #[arg(long, value_name = "NAME")]
+    pub org: Vec<String>,
+
+    /// Only articles that quote this person or organisation (name or alias): "said by".
+    /// Repeat for more: each must be quoted.
+    #[arg(long, value_name = "NAME")]
+    pub said_by: Vec<String>,
+
     /// Only articles with this hashtag or @handle, with or without its # or @. Repeat for more.
     #[arg(long, value_name = "TAG")]
     pub tag: Vec<String>,
@@ -64,6 +74,8 @@ impl SelectArgs {
     /// Nothing is selected: every article, in load order.
     pub fn is_empty(&self) -> bool {
         self.person.is_empty()
+            && self.org.is_empty()
+            && self.said_by.is_empty()
             && self.tag.is_empty()
             && self.query.as_deref().is_none_or(|q| q.trim().is_empty())
     }

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use crate::corpus::extract::SpeakerKind;
 use crate::corpus::index::Index;
 use crate::corpus::{Article, Corpus};
 use crate::filter::Engine;
@@ -18,7 +19,7 @@ pub fn selected(corpus: &Corpus, select: &crate::cli::SelectArgs) -> Result<Opti
         return Ok(None);
     }
     let index = Index::build(&corpus.articles);
-    let filters = Selection::resolve(&index, &select.person, &select.tag)?.filters(select.query.as_deref());
+    let filters = Selection::resolve(&index, select)?.filters(select.query.as_deref());
     let hits = Engine::default().apply(corpus, &index, &filters);
     Ok(Some(hits.into_iter().map(|h| h.article).collect()))
 }
@@ -51,6 +52,29 @@ struct ArticleRecord<'a> {
     source: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     body: Option<&'a str>,
+    organisations: Vec<OrganisationRecord<'a>>,
+    quotes: Vec<QuoteRecord<'a>>,
+}
+
+#[derive(Serialize)]
+struct OrganisationRecord<'a> {
+    name: &'a str,
+    aliases: &'a [Arc<str>],
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct QuoteRecord<'a> {
+    /// The canonical person or organisation, when the article says who.
+    speaker: Option<&'a str>,
+    /// `person` or `organisation`, with `speaker`.
+    speaker_kind: Option<&'static str>,
+    speaker_text: &'a str,
+    cue: &'a str,
+    kind: &'static str,
+    text: &'a str,
+    /// Offset of `text` in the body, in characters (Unicode scalar values).
+    offset: usize,
 }
 
 #[derive(Serialize)]
@@ -111,8 +135,50 @@ impl<'a> ArticleRecord<'a> {
             url: a.url.as_deref(),
             source: a.source.as_deref(),
             body: with_body.then_some(a.body.as_str()),
+            organisations: e
+                .organisations
+                .iter()
+                .map(|o| OrganisationRecord { name: &o.name, aliases: &o.aliases, count: o.count() })
+                .collect(),
+            quotes: quote_records(a),
         }
     }
+}
+
+/// Character offsets of byte offsets into `body`, in the order given.
+fn char_offsets(body: &str, bytes: &[usize]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..bytes.len()).collect();
+    order.sort_unstable_by_key(|&i| bytes[i]);
+    let mut out = vec![0; bytes.len()];
+    let (mut chars, mut at) = (0, 0);
+    for i in order {
+        let to = bytes[i].min(body.len());
+        chars += body.get(at..to).map_or(0, |s| s.chars().count());
+        at = at.max(to);
+        out[i] = chars;
+    }
+    out
+}
+
+fn quote_records(a: &Article) -> Vec<QuoteRecord<'_>> {
+    let quotes = &a.entities.quotes;
+    let starts: Vec<usize> = quotes.iter().map(|q| q.quote.content.start as usize).collect();
+    quotes
+        .iter()
+        .zip(char_offsets(&a.body, &starts))
+        .map(|(q, offset)| QuoteRecord {
+            speaker: q.speaker.as_ref().map(|s| &*s.name),
+            speaker_kind: q.speaker.as_ref().map(|s| match s.kind {
+                SpeakerKind::Person => "person",
+                SpeakerKind::Organisation => "organisation",
+            }),
+            speaker_text: q.speaker_text(&a.body),
+            cue: q.cue(&a.body),
+            kind: q.quote.kind.as_str(),
+            text: q.text(&a.body),
+            offset,
+        })
+        .collect()
 }
 
 fn figure_records(a: &Article) -> Vec<FigureRecord<'_>> {
@@ -185,6 +251,9 @@ fn write_csv<'a>(articles: impl Iterator<Item = &'a Article>, out: &mut dyn Writ
         "offset",
         "aliases",
         "linked",
+        "speaker_text",
+        "cue",
+        "quote_kind",
     ])?;
     for a in articles {
         let e = &a.entities;
@@ -200,13 +269,44 @@ fn write_csv<'a>(articles: impl Iterator<Item = &'a Article>, out: &mut dyn Writ
                 "",
                 &p.aliases.join("; "),
                 &p.linked.to_string(),
+                "",
+                "",
+                "",
             ])?;
         }
         for h in &e.hashtags {
-            w.write_record([&a.id, "hashtag", &h.tag, "", "", &h.count().to_string(), "", "", "", ""])?;
+            w.write_record([
+                &a.id,
+                "hashtag",
+                &h.tag,
+                "",
+                "",
+                &h.count().to_string(),
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+            ])?;
         }
         for h in &e.handles {
-            w.write_record([&a.id, "handle", &h.handle, "", "", &h.count().to_string(), "", "", "", ""])?;
+            w.write_record([
+                &a.id,
+                "handle",
+                &h.handle,
+                "",
+                "",
+                &h.count().to_string(),
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+            ])?;
         }
         for f in figure_records(a) {
             let value = f.value.to_string();
@@ -221,6 +321,45 @@ fn write_csv<'a>(articles: impl Iterator<Item = &'a Article>, out: &mut dyn Writ
                 &f.offset.to_string(),
                 "",
                 "",
+                "",
+                "",
+                "",
+            ])?;
+        }
+        for o in &e.organisations {
+            let count = o.count().to_string();
+            let aliases = o.aliases.join("; ");
+            w.write_record([
+                &a.id,
+                "organisation",
+                &o.name,
+                "",
+                "",
+                &count,
+                "",
+                "",
+                &aliases,
+                "",
+                "",
+                "",
+                "",
+            ])?;
+        }
+        for q in quote_records(a) {
+            w.write_record([
+                &a.id,
+                "quote",
+                q.speaker.unwrap_or(""),
+                "",
+                "",
+                "1",
+                q.text,
+                &q.offset.to_string(),
+                "",
+                "",
+                q.speaker_text,
+                q.cue,
+                q.kind,
             ])?;
         }
     }

@@ -69,8 +69,7 @@ fn run_reader(args: &ReadArgs) -> i32 {
             None
         }
     };
-    let select = &args.select;
-    let app = app.filter_when_loaded(&select.person, &select.tag, select.query.as_deref());
+    let app = app.filter_when_loaded(&args.select);
     match ui::run::run(app, Some(rx), state.as_mut()) {
         Ok(app) => {
             for m in &app.messages {

@@ -1,9 +1,10 @@
-//! What the command line selects (`--person`, `--tag`, `--query`), resolved against a corpus's
+//! What the command line selects (`--person`, `--org`, `--said-by`, `--tag`, `--query`), resolved against a corpus's
 //! index into the filters the reader applies, so that `export` gets what the screen shows.
 //! A name matching several people is one chip that any of them passes; a name matching no one
 //! is an error that offers the closest names.
 
-use crate::corpus::index::{EntityId, Index, Table};
+use crate::cli::SelectArgs;
+use crate::corpus::index::{EntityId, Index, Table, Who};
 use crate::filter::Filters;
 
 /// A name or tag on the command line that nothing in the corpus answers to.
@@ -15,6 +16,22 @@ pub enum SelectError {
         /// The name asked for.
         name: String,
         /// The nearest names there are, best first.
+        closest: Vec<String>,
+    },
+    /// No organisation has this name or acronym.
+    #[error("no organisation named {name:?} in these articles{}", closest_note(.closest))]
+    NoOrg {
+        /// The name asked for.
+        name: String,
+        /// The nearest names there are, best first.
+        closest: Vec<String>,
+    },
+    /// No person or organisation of this name is quoted.
+    #[error("no one named {name:?} is quoted in these articles{}", closest_note(.closest))]
+    NoSpeaker {
+        /// The name asked for.
+        name: String,
+        /// The nearest names of people and organisations, best first.
         closest: Vec<String>,
     },
     /// No hashtag or handle is spelled like this.
@@ -43,13 +60,17 @@ pub struct Selection {
     pub people: Vec<Vec<EntityId>>,
     /// One chip per `--tag`.
     pub tags: Vec<Vec<EntityId>>,
+    /// One chip per `--org`.
+    pub orgs: Vec<Vec<EntityId>>,
+    /// One chip per `--said-by`: the people and organisations of that name who are quoted.
+    pub said_by: Vec<Vec<Who>>,
 }
 
 impl Selection {
     /// Resolve names and tags against an index.
-    pub fn resolve(index: &Index, people: &[String], tags: &[String]) -> Result<Selection, SelectError> {
+    pub fn resolve(index: &Index, ask: &SelectArgs) -> Result<Selection, SelectError> {
         let mut chosen = Selection::default();
-        for name in people {
+        for name in &ask.person {
             let found = index.find_people(name);
             if found.is_empty() {
                 let closest = closest(&index.people, name, true);
@@ -57,7 +78,31 @@ impl Selection {
             }
             chosen.people.push(found);
         }
-        for tag in tags {
+        for name in &ask.org {
+            let found = index.find_orgs(name);
+            if found.is_empty() {
+                let closest = closest(&index.orgs, name, true);
+                return Err(SelectError::NoOrg { name: name.clone(), closest });
+            }
+            chosen.orgs.push(found);
+        }
+        for name in &ask.said_by {
+            let quoted = quoted(index);
+            let found: Vec<Who> = index
+                .find_people(name)
+                .into_iter()
+                .map(Who::Person)
+                .chain(index.find_orgs(name).into_iter().map(Who::Org))
+                .filter(|w| quoted.contains(w))
+                .collect();
+            if found.is_empty() {
+                let mut closest: Vec<String> = closest_speakers(index, &quoted, name);
+                closest.truncate(SUGGESTIONS);
+                return Err(SelectError::NoSpeaker { name: name.clone(), closest });
+            }
+            chosen.said_by.push(found);
+        }
+        for tag in &ask.tag {
             let found = index.find_tags(tag);
             if found.is_empty() {
                 let closest = closest(&index.tags, tag.trim_start_matches(['#', '@']), false);
@@ -73,10 +118,32 @@ impl Selection {
         Filters {
             people: self.people,
             tags: self.tags,
+            orgs: self.orgs,
+            said_by: self.said_by,
             query: query.unwrap_or_default().to_string(),
             ..Filters::default()
         }
     }
+}
+
+/// Everyone quoted anywhere in the corpus.
+fn quoted(index: &Index) -> rustc_hash::FxHashSet<Who> {
+    index.article_said.iter().flatten().map(|(w, _)| *w).collect()
+}
+
+/// The quoted people and organisations whose names are most like `want`.
+fn closest_speakers(index: &Index, quoted: &rustc_hash::FxHashSet<Who>, want: &str) -> Vec<String> {
+    let mut table = Table::default();
+    let mut sorted: Vec<Who> = quoted.iter().copied().collect();
+    sorted.sort_unstable();
+    for who in sorted {
+        table.names.push(index.who_name(who).to_string());
+        table.aliases.push(match who {
+            Who::Person(id) => index.people.aliases.get(id as usize).cloned().unwrap_or_default(),
+            Who::Org(id) => index.orgs.aliases.get(id as usize).cloned().unwrap_or_default(),
+        });
+    }
+    closest(&table, want, true)
 }
 
 /// The names of a table most like `want`: compared whole and word by word ("blare" is like
@@ -122,19 +189,39 @@ mod tests {
     fn a_name_is_one_chip_and_a_wrong_one_gets_suggestions() {
         let corpus = Corpus::seeds().corpus;
         let index = Index::build(&corpus.articles);
-        let s = Selection::resolve(&index, &["mr hunt".into()], &["juniorcontract".into()]).expect("known");
+        let ask = |person: &[&str], tag: &[&str]| SelectArgs {
+            person: person.iter().map(|p| p.to_string()).collect(),
+            tag: tag.iter().map(|t| t.to_string()).collect(),
+            ..SelectArgs::default()
+        };
+        let s = Selection::resolve(&index, &ask(&["mr hunt"], &["juniorcontract"])).expect("known");
         assert_eq!(s.people.len(), 1);
         assert_eq!(s.tags.len(), 1);
-        let e = Selection::resolve(&index, &["Jeremy Hnut".into()], &[]).expect_err("unknown");
+        let e = Selection::resolve(&index, &ask(&["Jeremy Hnut"], &[])).expect_err("unknown");
         let SelectError::NoPerson { closest, .. } = &e else { panic!("{e}") };
         assert_eq!(closest.first().map(String::as_str), Some("Jeremy Hunt"));
         assert!(
             e.to_string().ends_with("; closest: Jeremy Hunt")
                 || e.to_string().contains("closest: Jeremy Hunt,")
         );
-        let e = Selection::resolve(&index, &["zzzzzz".into()], &[]).expect_err("unknown");
+        let e = Selection::resolve(&index, &ask(&["zzzzzz"], &[])).expect_err("unknown");
         assert_eq!(e.to_string(), "no person named \"zzzzzz\" in these articles");
-        let e = Selection::resolve(&index, &[], &["#juniorcontrct".into()]).expect_err("unknown");
+        let e = Selection::resolve(&index, &ask(&[], &["#juniorcontrct"])).expect_err("unknown");
         assert!(e.to_string().contains("closest: #juniorcontract"), "{e}");
+    }
+
+    #[test]
+    fn organisations_and_speakers_are_chosen_by_name_or_acronym() {
+        let corpus = Corpus::seeds().corpus;
+        let index = Index::build(&corpus.articles);
+        let ask =
+            SelectArgs { org: vec!["bma".into()], said_by: vec!["hunt".into()], ..SelectArgs::default() };
+        let s = Selection::resolve(&index, &ask).expect("known");
+        assert_eq!(s.orgs.len(), 1);
+        assert_eq!(index.orgs.name(s.orgs[0][0]), "British Medical Association");
+        assert!(s.said_by[0].iter().any(|w| index.who_name(*w) == "Jeremy Hunt"), "{s:?}");
+        let ask = SelectArgs { org: vec!["Britsh Medical Asociation".into()], ..SelectArgs::default() };
+        let e = Selection::resolve(&index, &ask).expect_err("unknown");
+        assert!(e.to_string().contains("closest: British Medical Association"), "{e}");
     }
 }

@@ -51,7 +51,7 @@ screens! {
     start: "", &[];
     person_filter: "", &["Jeremy Hunt"];
     fuzzy_query: "/capaldi", &[];
-    figures_tab: "jjj\n\t3s", &[];
+    figures_tab: "jjj\n\t4s", &[];
     help: "?", &[];
     help_scrolled: "?jjjjjjjjjjjjjjjjjjjj", &[];
     help_at_the_end: "?G", &[];
@@ -100,7 +100,7 @@ fn the_message_list_over_the_reader() {
 fn every_size_down_to_one_cell_draws() {
     for w in [1u16, 2, 5, 20, 59, 60, 61, 99, 100, 101] {
         for h in [1u16, 2, 3, 7, 24] {
-            for keys in ["", "?", "\t\t3", "s"] {
+            for keys in ["", "?", "\t\t4", "s"] {
                 let _ = screen((w, h), keys, &[]);
             }
         }

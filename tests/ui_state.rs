@@ -109,7 +109,7 @@ fn sidebar_enter_toggles_a_person_filter_and_counts_follow_it() {
         !a.sidebar.people.iter().any(|r| a.index().people.name(r.tally.id) == "Justin Bieber"),
         "people follow the filter"
     );
-    press(&mut a, "2");
+    press(&mut a, "3");
     assert_eq!(a.sidebar.tab, Tab::Tags);
     let tags: Vec<&str> = a.sidebar.tags.iter().map(|r| a.index().tags.name(r.tally.id)).collect();
     assert!(tags.contains(&"#juniorcontract") && !tags.contains(&"#LoveYourNHS"), "{tags:?}");
@@ -143,7 +143,7 @@ fn figures_tab_jumps_to_the_figure_and_n_steps_through_matches() {
     let mut a = app((160, 48));
     press(&mut a, "jjj\n");
     assert_eq!(a.reader.open, Some(3));
-    press(&mut a, "\t3");
+    press(&mut a, "\t4");
     assert_eq!(a.sidebar.tab, Tab::Figures);
     press(&mut a, "G\n");
     let h = a.reader.current_match.expect("the figure is the current match");
@@ -187,7 +187,7 @@ fn resizing_rewraps_the_reader() {
     assert!(a.reader.doc.len() > wide, "a narrower reader has more lines");
     for (w, h) in [(1, 1), (0, 0), (2, 5), (59, 3), (300, 100)] {
         update(&mut a, strike_reader::ui::Action::Resize { width: w, height: h });
-        press(&mut a, "jGg\t3\n?");
+        press(&mut a, "jGg\t4\n?");
         press(&mut a, "\u{1b}");
     }
 }
@@ -215,7 +215,7 @@ fn mouse_clicks_select_rows_and_focus_panes() {
     assert_eq!(a.scroll(), 3);
     let side = a.panes().sidebar.expect("sidebar");
     update(&mut a, strike_reader::ui::Action::Click { column: side.x + side.width - 3, row: side.y + 1 });
-    assert_eq!(a.sidebar.tab, Tab::Figures);
+    assert_eq!(a.sidebar.tab, Tab::Quotes);
     assert_eq!(a.focus, Pane::Sidebar);
 }
 

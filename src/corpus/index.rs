@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
-use super::Article;
+use super::{Article, SpeakerKind};
 
 /// An entity's position in its `Table`: ids run from 0 in the order entities were first seen.
 pub type EntityId = u32;
@@ -51,6 +51,15 @@ impl Table {
 /// Per article: which entities it holds and how often each is mentioned.
 pub type Mentions = Vec<(EntityId, u32)>;
 
+/// A speaker: a person or an organisation of the corpus tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Who {
+    /// An id in `Index::people`.
+    Person(EntityId),
+    /// An id in `Index::orgs`.
+    Org(EntityId),
+}
+
 /// The entity tables of a corpus and, per article (by its position in the corpus), what it
 /// mentions.
 #[derive(Debug, Clone, Default)]
@@ -63,6 +72,14 @@ pub struct Index {
     pub article_people: Vec<Mentions>,
     /// For each article, its hashtags and handles and how often each is used.
     pub article_tags: Vec<Mentions>,
+    /// Organisations, keyed by lower-cased name; acronyms merged across articles.
+    pub orgs: Table,
+    /// For each article, its organisations and how often each is mentioned.
+    pub article_orgs: Vec<Mentions>,
+    /// For each article, who is quoted in it and how many times.
+    pub article_said: Vec<Vec<(Who, u32)>>,
+    /// For each article, the speaker of each of its quotes, in the article's order.
+    pub article_quote_speakers: Vec<Vec<Option<Who>>>,
     /// Distinct titles: syndicated copy repeats them, and the filter scores each one once.
     pub titles: Table,
     /// For each article, its title's id in `titles`.
@@ -94,6 +111,9 @@ impl Index {
     pub fn reserve(&mut self, articles: usize) {
         self.article_people.reserve_exact(articles);
         self.article_tags.reserve_exact(articles);
+        self.article_orgs.reserve_exact(articles);
+        self.article_said.reserve_exact(articles);
+        self.article_quote_speakers.reserve_exact(articles);
         self.article_title.reserve_exact(articles);
     }
 
@@ -117,8 +137,42 @@ impl Index {
         for h in &a.entities.handles {
             tags.push((self.tags.intern(&h.handle, h.handle.to_lowercase()), count(h.count())));
         }
+        let mut orgs = Vec::with_capacity(a.entities.organisations.len());
+        for o in &a.entities.organisations {
+            let id = self.orgs.intern(&o.name, o.name.to_lowercase());
+            let known = &mut self.orgs.aliases[id as usize];
+            for alias in &o.aliases {
+                if !known.contains(alias) {
+                    known.push(alias.clone());
+                }
+            }
+            orgs.push((id, count(o.count())));
+        }
+        let speakers: Vec<Option<Who>> = a
+            .entities
+            .quotes
+            .iter()
+            .map(|q| {
+                let s = q.speaker.as_ref()?;
+                let key = s.name.to_lowercase();
+                match s.kind {
+                    SpeakerKind::Person => self.people.by_key.get(&key).map(|&id| Who::Person(id)),
+                    SpeakerKind::Organisation => self.orgs.by_key.get(&key).map(|&id| Who::Org(id)),
+                }
+            })
+            .collect();
+        let mut said: Vec<(Who, u32)> = Vec::new();
+        for who in speakers.iter().flatten() {
+            match said.iter_mut().find(|(w, _)| w == who) {
+                Some((_, n)) => *n += 1,
+                None => said.push((*who, 1)),
+            }
+        }
         self.article_people.push(people);
         self.article_tags.push(tags);
+        self.article_orgs.push(orgs);
+        self.article_said.push(said);
+        self.article_quote_speakers.push(speakers);
         let title = self.titles.intern(&a.title, a.title.to_string());
         self.article_title.push(title);
     }
@@ -127,25 +181,41 @@ impl Index {
     /// one is called exactly that, everyone whose name holds it as whole words ("blair" gives
     /// Tony, Cherie and Euan Blair).
     pub fn find_people(&self, name: &str) -> Vec<EntityId> {
-        let want = name.trim().trim_start_matches(['@', '#']).to_lowercase();
-        if want.is_empty() {
-            return Vec::new();
+        find(&self.people, name)
+    }
+
+    /// Organisations whose name or any acronym is `name`, ignoring case; when none is called
+    /// exactly that, every one whose name holds it as whole words ("health" gives the
+    /// Department of Health and NHS Health Scotland).
+    pub fn find_orgs(&self, name: &str) -> Vec<EntityId> {
+        find(&self.orgs, name)
+    }
+
+    /// The name of a speaker.
+    pub fn who_name(&self, who: Who) -> &str {
+        match who {
+            Who::Person(id) => self.people.name(id),
+            Who::Org(id) => self.orgs.name(id),
         }
-        let forms = |i: usize| {
-            std::iter::once(self.people.names[i].to_lowercase())
-                .chain(self.people.aliases[i].iter().map(|a| a.to_lowercase()))
-        };
-        let exact: Vec<EntityId> =
-            (0..self.people.len()).filter(|&i| forms(i).any(|f| f == want)).map(|i| i as EntityId).collect();
-        if !exact.is_empty() {
-            return exact;
+    }
+
+    /// How many quotes each person (first) and organisation (second) has over the given
+    /// articles, by id.
+    pub fn quote_counts(&self, articles: impl Iterator<Item = usize>) -> (Vec<u32>, Vec<u32>) {
+        let mut people = vec![0u32; self.people.len()];
+        let mut orgs = vec![0u32; self.orgs.len()];
+        for a in articles {
+            for &(who, n) in self.article_said.get(a).map_or(&[][..], Vec::as_slice) {
+                let slot = match who {
+                    Who::Person(id) => people.get_mut(id as usize),
+                    Who::Org(id) => orgs.get_mut(id as usize),
+                };
+                if let Some(c) = slot {
+                    *c += n;
+                }
+            }
         }
-        let words: Vec<&str> = want.split_whitespace().collect();
-        let holds = |form: String| {
-            let have: Vec<&str> = form.split_whitespace().collect();
-            have.windows(words.len()).any(|w| w == words.as_slice())
-        };
-        (0..self.people.len()).filter(|&i| forms(i).any(holds)).map(|i| i as EntityId).collect()
+        (people, orgs)
     }
 
     /// Tags spelled `tag`, with or without its `#` or `@`, ignoring case.
@@ -179,6 +249,30 @@ impl Index {
         });
         out
     }
+}
+
+/// Entities of `table` named `name` exactly (name or alias, case ignored), else those whose
+/// name or an alias holds its words in a row.
+fn find(table: &Table, name: &str) -> Vec<EntityId> {
+    let want = name.trim().trim_start_matches(['@', '#']).to_lowercase();
+    if want.is_empty() {
+        return Vec::new();
+    }
+    let forms = |i: usize| {
+        std::iter::once(table.names[i].to_lowercase())
+            .chain(table.aliases[i].iter().map(|a| a.to_lowercase()))
+    };
+    let exact: Vec<EntityId> =
+        (0..table.len()).filter(|&i| forms(i).any(|f| f == want)).map(|i| i as EntityId).collect();
+    if !exact.is_empty() {
+        return exact;
+    }
+    let words: Vec<&str> = want.split_whitespace().collect();
+    let holds = |form: String| {
+        let have: Vec<&str> = form.split_whitespace().collect();
+        have.windows(words.len()).any(|w| w == words.as_slice())
+    };
+    (0..table.len()).filter(|&i| forms(i).any(holds)).map(|i| i as EntityId).collect()
 }
 
 fn count(n: usize) -> u32 {

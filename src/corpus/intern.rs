@@ -30,6 +30,15 @@ impl Interner {
             self.share(&mut p.name);
             p.aliases.iter_mut().for_each(|alias| self.share(alias));
         }
+        for o in &mut a.entities.organisations {
+            self.share(&mut o.name);
+            o.aliases.iter_mut().for_each(|alias| self.share(alias));
+        }
+        for q in &mut a.entities.quotes {
+            if let Some(s) = &mut q.speaker {
+                self.share(&mut s.name);
+            }
+        }
         for h in &mut a.entities.hashtags {
             self.share(&mut h.tag);
         }
@@ -46,6 +55,8 @@ pub fn compact(a: &mut Article) {
     e.hashtags.shrink_to_fit();
     e.handles.shrink_to_fit();
     e.figures.shrink_to_fit();
+    e.organisations.shrink_to_fit();
+    e.quotes.shrink_to_fit();
     e.unlinked.shrink_to_fit();
     e.works.shrink_to_fit();
     e.pending.shrink_to_fit();

@@ -17,6 +17,9 @@ pub mod text;
 
 pub use article::Article;
 pub use date::Date;
-pub use extract::{Dimension, Entities, Figure, Handle, Hashtag, Person, Unit};
+pub use extract::{
+    Attribution, Dimension, Entities, Figure, Handle, Hashtag, Organisation, Person, Speaker, SpeakerKind,
+    Unit,
+};
 pub use load::{Corpus, LoadError, LoadEvent, LoadOutcome, Skipped, Source, Warning};
 pub use store::{Snapshot, Store};

@@ -19,7 +19,7 @@ use smallvec::SmallVec;
 
 use super::article::Article;
 use super::extract::lexicon::{Kinds, kinds};
-use super::extract::{Person, Span, Spans};
+use super::extract::{Organisation, Person, Span, Spans, speakers};
 
 /// A surname is linked only when the other people who bear it, each in a single article, add
 /// up to at most this share of the articles that mention the dominant one.
@@ -45,15 +45,70 @@ pub fn resolve(articles: &mut [Article]) {
     let vouched = vouched(articles, &known);
     let one_names = one_names(articles, &known);
     let corpus = Corpus { plurals: &plurals, dominant: &dominant, company: &company, one_names: &one_names };
+    let acronyms = acronyms(articles);
     articles.par_iter_mut().for_each(|a| {
         let context = Context::of_article(a);
         let e = &mut a.entities;
         vouch_pending(&a.body, &mut e.people, &e.pending, &vouched);
         resolve_article(&a.body, &mut e.people, &e.unlinked, &context, &corpus);
+        expand_acronyms(&mut e.organisations, &acronyms);
+        // People and organisations may have new names: speakers are resolved through them.
+        speakers::attribute(&a.body, &mut e.quotes, &e.people, &e.organisations);
         e.unlinked = Vec::new();
         e.works = Vec::new();
         e.pending = Vec::new();
     });
+}
+
+/// Acronyms that stand for one full name across the corpus: "BMA" -> "British Medical
+/// Association" when every article that spells it out spells out the same name.
+fn acronyms(articles: &[Article]) -> FxHashMap<Arc<str>, Arc<str>> {
+    let mut seen: FxHashMap<Arc<str>, Option<Arc<str>>> = FxHashMap::default();
+    for o in articles.iter().flat_map(|a| &a.entities.organisations) {
+        for alias in &o.aliases {
+            seen.entry(Arc::clone(alias))
+                .and_modify(|full| {
+                    if full.as_ref().is_some_and(|f| *f != o.name) {
+                        *full = None;
+                    }
+                })
+                .or_insert_with(|| Some(Arc::clone(&o.name)));
+        }
+    }
+    seen.into_iter().filter_map(|(short, full)| full.map(|f| (short, f))).collect()
+}
+
+/// An article writing only "the BMA" lists the organisation under the name the corpus gives it.
+fn expand_acronyms(orgs: &mut Vec<Organisation>, acronyms: &FxHashMap<Arc<str>, Arc<str>>) {
+    if acronyms.is_empty() || !orgs.iter().any(|o| acronyms.contains_key(&o.name)) {
+        return;
+    }
+    let mut i = 0;
+    while i < orgs.len() {
+        let Some(full) = acronyms.get(&orgs[i].name) else {
+            i += 1;
+            continue;
+        };
+        let short = orgs.remove(i);
+        let forms = short.aliases.into_iter().chain([short.name]);
+        match orgs.iter_mut().find(|o| o.name == *full) {
+            Some(o) => {
+                o.spans.extend(short.spans);
+                o.spans.sort_unstable();
+                for form in forms {
+                    if !o.aliases.contains(&form) {
+                        o.aliases.push(form);
+                    }
+                }
+            }
+            None => {
+                let aliases = forms.collect();
+                orgs.insert(i, Organisation { name: Arc::clone(full), aliases, spans: short.spans });
+                i += 1;
+            }
+        }
+    }
+    orgs.sort_by_key(|o| std::cmp::Reverse(o.spans.len()));
 }
 
 /// A person in this many articles of the corpus is a person wherever their full name is

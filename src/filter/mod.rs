@@ -31,7 +31,7 @@ pub use matcher::Matcher;
 pub use query::{Kind, Query, Term};
 
 use crate::corpus::Corpus;
-use crate::corpus::index::{EntityId, Index, Mentions};
+use crate::corpus::index::{EntityId, Index, Mentions, Who};
 
 /// How the hits are ordered.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -79,6 +79,10 @@ pub struct Filters {
     pub people: Vec<Vec<EntityId>>,
     /// Tag chips, as for people.
     pub tags: Vec<Vec<EntityId>>,
+    /// Organisation chips, as for people.
+    pub orgs: Vec<Vec<EntityId>>,
+    /// "Said by" chips: an article must quote someone from every chip.
+    pub said_by: Vec<Vec<Who>>,
     /// Only these articles, in store order (the bookmarked ones): None lets every article in.
     pub only: Option<Vec<usize>>,
     /// How the hits are ordered.
@@ -95,10 +99,41 @@ impl Filters {
     pub fn has_tag(&self, id: EntityId) -> bool {
         self.tags.iter().any(|chip| chip.contains(&id))
     }
+
+    /// Is this organisation in one of the chips?
+    pub fn has_org(&self, id: EntityId) -> bool {
+        self.orgs.iter().any(|chip| chip.contains(&id))
+    }
+
+    /// Is this speaker in one of the "said by" chips?
+    pub fn has_speaker(&self, who: Who) -> bool {
+        self.said_by.iter().any(|chip| chip.contains(&who))
+    }
+
+    /// The chips that decide which articles pass, apart from the query.
+    fn chips(&self) -> Chips {
+        Chips {
+            people: self.people.clone(),
+            tags: self.tags.clone(),
+            orgs: self.orgs.clone(),
+            said_by: self.said_by.clone(),
+            only: self.only.clone(),
+        }
+    }
+}
+
+/// Every chip of a set of filters, remembered with the hits they let through.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Chips {
+    people: Vec<Vec<EntityId>>,
+    tags: Vec<Vec<EntityId>>,
+    orgs: Vec<Vec<EntityId>>,
+    said_by: Vec<Vec<Who>>,
+    only: Option<Vec<usize>>,
 }
 
 /// Add a chip of one entity, or take away the chips holding it.
-pub fn toggle_chip(chips: &mut Vec<Vec<EntityId>>, id: EntityId) {
+pub fn toggle_chip<T: PartialEq>(chips: &mut Vec<Vec<T>>, id: T) {
     let before = chips.len();
     chips.retain(|chip| !chip.contains(&id));
     if chips.len() == before {
@@ -185,9 +220,7 @@ struct BodyCache {
 #[derive(Debug, Clone)]
 struct Memo {
     query: Query,
-    people: Vec<Vec<EntityId>>,
-    tags: Vec<Vec<EntityId>>,
-    only: Option<Vec<usize>>,
+    chips: Chips,
     /// In store order.
     hits: Vec<usize>,
 }
@@ -277,14 +310,7 @@ impl Engine {
         }
         let query = Query::parse(&filters.query);
         let candidates = match self.memo.take() {
-            Some(m)
-                if m.people == filters.people
-                    && m.tags == filters.tags
-                    && m.only == filters.only
-                    && query.narrows(&m.query) =>
-            {
-                m.hits
-            }
+            Some(m) if m.chips == filters.chips() && query.narrows(&m.query) => m.hits,
             _ => (0..corpus.articles.len()).filter(|&a| passes_chips(index, a, filters)).collect(),
         };
         if filters.sort == Sort::Title && self.keys.title_rank.len() != index.titles.len() {
@@ -294,13 +320,7 @@ impl Engine {
             self.keys.dates = corpus.articles.iter().map(|a| a.date.map_or(0, date_key)).collect();
         }
         // The hits in store order.
-        let remember = |hits: Vec<usize>| Memo {
-            query: query.clone(),
-            people: filters.people.clone(),
-            tags: filters.tags.clone(),
-            only: filters.only.clone(),
-            hits,
-        };
+        let remember = |hits: Vec<usize>| Memo { query: query.clone(), chips: filters.chips(), hits };
         if query.is_empty() {
             let mut hits: Vec<Hit> = candidates.iter().map(|&article| Hit { article, score: 0 }).collect();
             order(&mut hits, filters.sort, false, index, &self.keys);
@@ -556,6 +576,10 @@ fn passes_chips(index: &Index, article: usize, filters: &Filters) -> bool {
     filters.only.as_ref().is_none_or(|only| only.binary_search(&article).is_ok())
         && filters.people.iter().all(|chip| has(&index.article_people, chip))
         && filters.tags.iter().all(|chip| has(&index.article_tags, chip))
+        && filters.orgs.iter().all(|chip| has(&index.article_orgs, chip))
+        && filters.said_by.iter().all(|chip| {
+            index.article_said.get(article).is_some_and(|said| said.iter().any(|(w, _)| chip.contains(w)))
+        })
 }
 
 /// Each title id's place in A-to-Z order, case ignored (ties by spelling, then id).

@@ -14,13 +14,13 @@ use super::layout::{Geometry, NARROW, Pane, Panes, WIDE};
 use super::prompt::Prompt;
 use super::search::{SearchDone, SearchJob};
 use super::theme::Theme;
-use crate::corpus::index::{EntityId, Index, Table};
+use crate::corpus::index::{EntityId, Index, Table, Who};
 use crate::corpus::load::{Gone, SkipReason};
 use crate::corpus::{Corpus, LoadEvent, Store};
 use crate::filter::{Engine, Filters, Hit, Query};
 use crate::state::Marks;
 
-pub use super::panes::{Cursor, EntityRow, ListState, ReaderState, SidebarState, Tab};
+pub use super::panes::{Cursor, EntityRow, ListState, QuoteRow, ReaderState, SidebarState, Tab};
 
 /// Something over the panes that takes keys first: the top of `App::overlays` gets a key,
 /// and what it does not take goes on to the panes.
@@ -101,7 +101,7 @@ pub struct App {
     gone: Gone,
     gone_line: Option<usize>,
     /// People and tags named on the command line, applied once every article is in.
-    pending: Option<(Vec<String>, Vec<String>)>,
+    pending: Option<crate::cli::SelectArgs>,
     search: SearchState,
 }
 
@@ -174,14 +174,15 @@ impl App {
     }
 
     /// Filters from the command line for a reader that is still loading: the query applies at
-    /// once, people and tags when every article is in.
-    pub fn filter_when_loaded(mut self, people: &[String], tags: &[String], query: Option<&str>) -> App {
-        if let Some(q) = query {
-            self.filters.query = q.to_string();
+    /// once, names and tags when every article is in.
+    pub fn filter_when_loaded(mut self, select: &crate::cli::SelectArgs) -> App {
+        if let Some(q) = &select.query {
+            self.filters.query = q.clone();
             self.refilter();
         }
-        if !people.is_empty() || !tags.is_empty() {
-            self.pending = Some((people.to_vec(), tags.to_vec()));
+        let names = crate::cli::SelectArgs { query: None, ..select.clone() };
+        if !names.is_empty() {
+            self.pending = Some(names);
         }
         self
     }
@@ -216,8 +217,8 @@ impl App {
                 }
                 self.store.finish();
                 self.engine.reset();
-                if let Some((people, tags)) = self.pending.take() {
-                    if let Err(e) = self.start_filters(&people, &tags, None) {
+                if let Some(names) = self.pending.take() {
+                    if let Err(e) = self.start_filters(&names) {
                         self.fatal = Some(e.to_string());
                     }
                     return;
@@ -260,21 +261,33 @@ impl App {
         tags: &[String],
         query: Option<&str>,
     ) -> Result<App, crate::select::SelectError> {
-        self.start_filters(people, tags, query)?;
+        let select = crate::cli::SelectArgs {
+            person: people.to_vec(),
+            tag: tags.to_vec(),
+            query: query.map(str::to_string),
+            ..Default::default()
+        };
+        self.start_filters(&select)?;
         Ok(self)
     }
 
-    fn start_filters(
-        &mut self,
-        people: &[String],
-        tags: &[String],
-        query: Option<&str>,
-    ) -> Result<(), crate::select::SelectError> {
-        let chosen = crate::select::Selection::resolve(self.store.index(), people, tags)?;
+    /// Start with every filter the command line can give (see `with_filters`).
+    pub fn with_selection(
+        mut self,
+        select: &crate::cli::SelectArgs,
+    ) -> Result<App, crate::select::SelectError> {
+        self.start_filters(select)?;
+        Ok(self)
+    }
+
+    fn start_filters(&mut self, select: &crate::cli::SelectArgs) -> Result<(), crate::select::SelectError> {
+        let chosen = crate::select::Selection::resolve(self.store.index(), select)?;
         self.filters.people.extend(chosen.people);
         self.filters.tags.extend(chosen.tags);
-        if let Some(q) = query {
-            self.filters.query = q.to_string();
+        self.filters.orgs.extend(chosen.orgs);
+        self.filters.said_by.extend(chosen.said_by);
+        if let Some(q) = &select.query {
+            self.filters.query = q.clone();
         }
         // The best match opens once the search is done.
         self.reader.open = None;
@@ -330,7 +343,7 @@ impl App {
     /// Work out where everything goes after a change of size, focus or sidebar.
     fn measure(&mut self) {
         let area = Rect::new(0, 0, self.size.0, self.size.1);
-        self.geometry = Geometry::compute(area, self.focus, self.sidebar.shown, Tab::titles());
+        self.geometry = Geometry::compute(area, self.focus, self.sidebar.shown, &Tab::titles());
     }
 
     /// The article the Figures tab describes: the open one, else the selected one.
@@ -360,8 +373,10 @@ impl App {
     pub fn sidebar_len(&self) -> usize {
         match self.sidebar.tab {
             Tab::People => self.sidebar.people.len(),
+            Tab::Orgs => self.sidebar.orgs.len(),
             Tab::Tags => self.sidebar.tags.len(),
             Tab::Figures => self.figures_len(),
+            Tab::Quotes => self.sidebar.quotes.len(),
         }
     }
 
@@ -374,8 +389,23 @@ impl App {
         let c = self.sidebar.cursor();
         match self.sidebar.tab {
             Tab::People => self.sidebar.people.get(c.selected).map(|r| Mark::Person(r.tally.id)),
+            Tab::Orgs => self.sidebar.orgs.get(c.selected).map(|r| Mark::Org(r.tally.id)),
             Tab::Tags => self.sidebar.tags.get(c.selected).map(|r| Mark::Hashtag(r.tally.id)),
+            Tab::Quotes => self.sidebar.quotes.get(c.selected).and_then(|r| r.who).map(|w| match w {
+                Who::Person(id) => Mark::Person(id),
+                Who::Org(id) => Mark::Org(id),
+            }),
             Tab::Figures => None,
+        }
+    }
+
+    /// The speaker the "said by" key would filter by: the person or organisation under the
+    /// cursor, or a quote row's speaker.
+    pub fn selected_speaker(&self) -> Option<Who> {
+        match self.selected_entity()? {
+            Mark::Person(id) => Some(Who::Person(id)),
+            Mark::Org(id) => Some(Who::Org(id)),
+            _ => None,
         }
     }
 
@@ -385,7 +415,8 @@ impl App {
             self.focus == Pane::Sidebar && self.selected_entity().is_some_and(|s| same_entity(s, mark));
         selected
             || match mark {
-                Mark::Person(id) => self.filters.has_person(id),
+                Mark::Person(id) => self.filters.has_person(id) || self.filters.has_speaker(Who::Person(id)),
+                Mark::Org(id) => self.filters.has_org(id) || self.filters.has_speaker(Who::Org(id)),
                 Mark::Hashtag(id) | Mark::Handle(id) => self.filters.has_tag(id),
                 Mark::Exact => true,
                 Mark::Figure(_) => false,
@@ -462,28 +493,101 @@ impl App {
         let index = self.store.index();
         let visible = || self.list.hits.iter().map(|h| h.article);
         let people = Index::tally(&index.article_people, index.people.len(), visible());
+        let orgs = Index::tally(&index.article_orgs, index.orgs.len(), visible());
         let tags = Index::tally(&index.article_tags, index.tags.len(), visible());
+        let (said_people, said_orgs) = index.quote_counts(visible());
         let query = self.sidebar.query.trim();
         let keep = |names: &Table, id: EntityId| {
             query.is_empty() || self.engine.matches(names.name(id), query).is_some()
         };
-        let person_on = |id: EntityId| self.filters.has_person(id);
-        let tag_on = |id: EntityId| self.filters.has_tag(id);
-        self.sidebar.people = people
-            .into_iter()
-            .filter(|t| keep(&index.people, t.id))
-            .map(|tally| EntityRow { tally, active: person_on(tally.id) })
-            .collect();
-        self.sidebar.tags = tags
-            .into_iter()
-            .filter(|t| keep(&index.tags, t.id))
-            .map(|tally| EntityRow { tally, active: tag_on(tally.id) })
-            .collect();
+        let rows = |tallies: Vec<crate::corpus::index::Tally>,
+                    names: &Table,
+                    on: &dyn Fn(EntityId) -> bool,
+                    said: &[u32]| {
+            tallies
+                .into_iter()
+                .filter(|t| keep(names, t.id))
+                .map(|tally| EntityRow {
+                    tally,
+                    active: on(tally.id),
+                    quotes: said.get(tally.id as usize).copied().unwrap_or(0),
+                })
+                .collect::<Vec<_>>()
+        };
+        let f = &self.filters;
+        self.sidebar.people = rows(people, &index.people, &|id| f.has_person(id), &said_people);
+        self.sidebar.orgs = rows(orgs, &index.orgs, &|id| f.has_org(id), &said_orgs);
+        self.sidebar.tags = rows(tags, &index.tags, &|id| f.has_tag(id), &[]);
+        self.sidebar.quotes_total = self
+            .list
+            .hits
+            .iter()
+            .map(|h| self.store.articles().get(h.article).map_or(0, |a| a.entities.quotes.len()))
+            .sum();
+        self.sidebar.quotes_for = None;
+        if self.sidebar.tab == Tab::Quotes {
+            self.requote();
+        }
         let rows = self.geometry.sidebar_rows;
-        for (tab, len) in [(Tab::People, self.sidebar.people.len()), (Tab::Tags, self.sidebar.tags.len())] {
+        for tab in [Tab::People, Tab::Orgs, Tab::Tags, Tab::Quotes] {
+            let len = match tab {
+                Tab::People => self.sidebar.people.len(),
+                Tab::Orgs => self.sidebar.orgs.len(),
+                Tab::Tags => self.sidebar.tags.len(),
+                _ => self.sidebar.quotes.len(),
+            };
             self.sidebar.cursors[tab.index()].clamp(len, rows);
         }
         self.rematch();
+    }
+
+    /// The Quotes tab's rows for the listed articles: grouped by speaker, the most quoted
+    /// first, unnamed speakers last; within a group in list order. Made only while the tab is
+    /// shown, and again only when the hits, the store or the tab's filter changed.
+    fn requote(&mut self) {
+        let key = (self.store.version(), self.search.generation, self.sidebar.query.clone());
+        if self.sidebar.quotes_for.as_ref() == Some(&key) {
+            return;
+        }
+        let index = self.store.index();
+        let articles = self.store.articles();
+        let query = self.sidebar.query.trim();
+        let needle = (!query.is_empty()).then(|| crate::filter::Matcher::smart(query));
+        let mut all: Vec<QuoteRow> = Vec::new();
+        for h in &self.list.hits {
+            let Some(a) = articles.get(h.article) else { continue };
+            let speakers = index.article_quote_speakers.get(h.article);
+            for (q, quote) in a.entities.quotes.iter().enumerate() {
+                let who = speakers.and_then(|s| s.get(q).copied()).flatten();
+                if let Some(needle) = &needle {
+                    let name = who.map_or_else(|| quote.speaker_text(&a.body), |w| index.who_name(w));
+                    let by_name = self.engine.matches(name, query).is_some();
+                    if !by_name && !needle.is_in(quote.text(&a.body)) {
+                        continue;
+                    }
+                }
+                all.push(QuoteRow { article: h.article, quote: q, who, first: false, group: 0 });
+            }
+        }
+        let mut sizes: rustc_hash::FxHashMap<Option<Who>, u32> = rustc_hash::FxHashMap::default();
+        for r in &all {
+            *sizes.entry(r.who).or_default() += 1;
+        }
+        // A stable sort keeps list order inside each group.
+        all.sort_by(|a, b| {
+            let (sa, sb) = (sizes[&a.who], sizes[&b.who]);
+            a.who.is_none().cmp(&b.who.is_none()).then(sb.cmp(&sa)).then(a.who.cmp(&b.who))
+        });
+        let mut last: Option<Option<Who>> = None;
+        for r in &mut all {
+            r.group = sizes[&r.who];
+            r.first = last != Some(r.who);
+            last = Some(r.who);
+        }
+        self.sidebar.quotes = all;
+        self.sidebar.quotes_for = Some(key);
+        let (len, rows) = (self.sidebar.quotes.len(), self.geometry.sidebar_rows);
+        self.sidebar.cursors[Tab::Quotes.index()].clamp(len, rows);
     }
 
     /// The first line in the reading pane.
@@ -674,10 +778,11 @@ impl App {
             }
             Pane::Reader => {}
             Pane::Sidebar => match self.sidebar.tab {
-                Tab::People | Tab::Tags => {
+                Tab::People | Tab::Orgs | Tab::Tags => {
                     let c = self.sidebar.cursor();
                     let (rows, chips) = match self.sidebar.tab {
                         Tab::People => (&self.sidebar.people, &mut self.filters.people),
+                        Tab::Orgs => (&self.sidebar.orgs, &mut self.filters.orgs),
                         _ => (&self.sidebar.tags, &mut self.filters.tags),
                     };
                     if let Some(row) = rows.get(c.selected) {
@@ -692,7 +797,47 @@ impl App {
                         self.show_highlight(h);
                     }
                 }
+                Tab::Quotes => self.open_quote(),
             },
+        }
+    }
+
+    /// Open the article of the quote under the cursor at that quote.
+    fn open_quote(&mut self) {
+        let Some(row) = self.sidebar.quotes.get(self.sidebar.cursor().selected).copied() else { return };
+        let Some(start) = self
+            .store
+            .articles()
+            .get(row.article)
+            .and_then(|a| a.entities.quotes.get(row.quote))
+            .map(|q| q.quote.content.start as usize)
+        else {
+            return;
+        };
+        if let Some(i) = self.list.hits.iter().position(|h| h.article == row.article) {
+            self.list.cursor.selected = i;
+            self.list.cursor.clamp(self.list.hits.len(), self.geometry.list_rows);
+        }
+        if self.reader.open != Some(row.article) {
+            self.open_article(row.article);
+        }
+        let height = self.geometry.reader_height();
+        let (doc, body) = self.doc_and_body();
+        doc.show_offset(body, start, height);
+        self.reader.current_match = None;
+    }
+
+    /// "Said by": only articles quoting the speaker under the cursor, or all again.
+    fn said_by(&mut self) {
+        match self.selected_speaker() {
+            Some(who) => {
+                crate::filter::toggle_chip(&mut self.filters.said_by, who);
+                self.refilter();
+            }
+            None => {
+                let keys = self.keymap.hint(Action::SaidBy).unwrap_or_default();
+                self.flash = Some(format!("{keys}: on a person, an organisation or a quote in the sidebar"));
+            }
         }
     }
 
@@ -710,6 +855,9 @@ impl App {
 
     fn set_tab(&mut self, tab: Tab) {
         self.sidebar.tab = tab;
+        if tab == Tab::Quotes {
+            self.requote();
+        }
         let (len, rows) = (self.sidebar_len(), self.geometry.sidebar_rows);
         self.sidebar.cursor_mut().clamp(len, rows);
         self.rematch();
@@ -720,8 +868,8 @@ impl App {
         match target {
             Pane::Sidebar => {
                 self.sidebar.query = text;
-                for c in &mut self.sidebar.cursors[..2] {
-                    *c = Cursor::default();
+                for tab in Tab::ALL.into_iter().filter(|t| *t != Tab::Figures) {
+                    self.sidebar.cursors[tab.index()] = Cursor::default();
                 }
                 self.retally();
             }
@@ -927,7 +1075,7 @@ fn web_link(url: &str) -> bool {
 /// Hashtags and handles share one table, so a selected tag matches either mark.
 fn same_entity(a: Mark, b: Mark) -> bool {
     match (a, b) {
-        (Mark::Person(x), Mark::Person(y)) => x == y,
+        (Mark::Person(x), Mark::Person(y)) | (Mark::Org(x), Mark::Org(y)) => x == y,
         (Mark::Hashtag(x) | Mark::Handle(x), Mark::Hashtag(y) | Mark::Handle(y)) => x == y,
         _ => false,
     }
@@ -965,10 +1113,13 @@ pub fn update(app: &mut App, action: Action) {
         Action::NextMatch => app.step_match(true),
         Action::PrevMatch => app.step_match(false),
         Action::TabPeople => app.set_tab(Tab::People),
+        Action::TabOrgs => app.set_tab(Tab::Orgs),
         Action::TabTags => app.set_tab(Tab::Tags),
         Action::TabFigures => app.set_tab(Tab::Figures),
-        Action::TabPrev => app.set_tab(Tab::ALL[(app.sidebar.tab.index() + 2) % 3]),
-        Action::TabNext => app.set_tab(Tab::ALL[(app.sidebar.tab.index() + 1) % 3]),
+        Action::TabQuotes => app.set_tab(Tab::Quotes),
+        Action::TabPrev => app.set_tab(app.sidebar.tab.step(-1)),
+        Action::TabNext => app.set_tab(app.sidebar.tab.step(1)),
+        Action::SaidBy => app.said_by(),
         Action::ToggleSidebar => {
             app.sidebar.shown = !app.sidebar.shown;
             let focus = if app.sidebar.shown {

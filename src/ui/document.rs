@@ -13,6 +13,8 @@ use crate::filter::Matcher;
 pub enum Mark {
     /// A person, by index id.
     Person(EntityId),
+    /// An organisation, by its id in the index's organisation table.
+    Org(EntityId),
     /// A hashtag, by its id in the index's tag table.
     Hashtag(EntityId),
     /// A handle, by its id in the index's tag table.
@@ -57,6 +59,57 @@ pub struct DocLine {
     /// The byte of the body the line starts at (for a blank line, the paragraph below it; for
     /// the header, 0).
     pub offset: usize,
+    /// Ranges of `text` inside a quote.
+    pub quoted: Vec<Range<usize>>,
+    /// Ranges of `text` that are not in the body: who a "he" or "she" is, beside their quote.
+    pub notes: Vec<Range<usize>>,
+}
+
+impl DocLine {
+    fn plain(text: String, kind: LineKind, offset: usize) -> DocLine {
+        DocLine { text, kind, spans: Vec::new(), offset, quoted: Vec::new(), notes: Vec::new() }
+    }
+}
+
+/// A speaker's name shown beside a quote whose text names them only by a pronoun, before the
+/// body byte `at`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    /// Where it goes: right after the pronoun.
+    pub at: usize,
+    /// What is shown.
+    pub text: String,
+}
+
+/// Quoted stretches of the body, merged, and the speaker notes, both in body order.
+pub fn quote_layer(article: &Article) -> (Vec<Range<usize>>, Vec<Note>) {
+    let body = &article.body;
+    let mut quoted: Vec<Range<usize>> =
+        article.entities.quotes.iter().map(|q| q.quote.content.range()).filter(|r| r.start < r.end).collect();
+    quoted.sort_by_key(|r| r.start);
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(quoted.len());
+    for r in quoted {
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    let mut notes: Vec<Note> = article
+        .entities
+        .quotes
+        .iter()
+        .filter(|q| q.quote.kind != crate::corpus::extract::quotes::QuoteKind::Direct)
+        .filter_map(|q| {
+            let who = q.speaker.as_ref()?;
+            let span = q.quote.speaker?;
+            let said = body.get(span.range())?;
+            let pronoun = matches!(said.to_lowercase().as_str(), "he" | "she" | "they" | "it" | "we" | "i");
+            pronoun.then(|| Note { at: span.end as usize, text: format!(" ‹{}›", who.name) })
+        })
+        .collect();
+    notes.sort_by_key(|n| n.at);
+    notes.dedup_by_key(|n| n.at);
+    (merged, notes)
 }
 
 /// The open article laid out for the reading pane, and how far it is scrolled. Blocks of the
@@ -68,6 +121,10 @@ pub struct Document {
     blocks: Vec<Block>,
     /// Every highlight of the article, in body order, without overlaps.
     pub highlights: Vec<Highlight>,
+    /// Quoted stretches of the body, in order, merged.
+    pub quoted: Vec<Range<usize>>,
+    /// Speaker notes, in body order.
+    pub notes: Vec<Note>,
     /// The width it was wrapped to.
     pub width: u16,
     /// The first line on screen.
@@ -94,6 +151,11 @@ pub fn highlights(
     let tag_id = |i: usize| tag_ids.and_then(|m| m.get(i)).map_or(EntityId::MAX, |m| m.0);
     for (i, h) in e.hashtags.iter().enumerate() {
         out.extend(h.spans.iter().map(|s| Highlight { range: s.range(), mark: Mark::Hashtag(tag_id(i)) }));
+    }
+    let org_ids = index.article_orgs.get(article_ix);
+    for (i, o) in e.organisations.iter().enumerate() {
+        let id = org_ids.and_then(|m| m.get(i)).map_or(EntityId::MAX, |m| m.0);
+        out.extend(o.spans.iter().map(|s| Highlight { range: s.range(), mark: Mark::Org(id) }));
     }
     let offset = e.hashtags.len();
     for (i, h) in e.handles.iter().enumerate() {
@@ -187,11 +249,20 @@ pub fn layout(article: &Article, highlights: Vec<Highlight>, width: u16) -> Docu
     meta.push(format!("{} words", article.words));
     meta.push(article.path.clone());
     wrap_plain(&meta.join(" · "), w, LineKind::Meta, &mut head);
-    head.push(DocLine { text: String::new(), kind: LineKind::Blank, spans: Vec::new(), offset: 0 });
+    head.push(DocLine::plain(String::new(), LineKind::Blank, 0));
     let head = Block { range: 0..0, paragraphs: 0, gap: false, piece: None, lines: Some(head) };
     let mut blocks = vec![head];
     blocks.extend(body_blocks(&article.body));
-    let mut doc = Document { blocks, highlights, width, top: Place::default(), body_len: article.body.len() };
+    let (quoted, notes) = quote_layer(article);
+    let mut doc = Document {
+        blocks,
+        highlights,
+        quoted,
+        notes,
+        width,
+        top: Place::default(),
+        body_len: article.body.len(),
+    };
     let mut laid = 0;
     for b in 1..doc.blocks.len() {
         if laid >= EAGER {
@@ -205,7 +276,7 @@ pub fn layout(article: &Article, highlights: Vec<Highlight>, width: u16) -> Docu
 
 fn wrap_plain(text: &str, width: usize, kind: LineKind, lines: &mut Vec<DocLine>) {
     for l in textwrap::wrap(text, width) {
-        lines.push(DocLine { text: l.into_owned(), kind, spans: Vec::new(), offset: 0 });
+        lines.push(DocLine::plain(l.into_owned(), kind, 0));
     }
 }
 
@@ -428,6 +499,12 @@ impl Document {
     /// Bring a highlight on screen, a third of the way down, unless it is there already.
     pub fn show(&mut self, body: &str, h: usize, height: usize) {
         let Some(target) = self.highlights.get(h).map(|h| h.range.start) else { return };
+        self.show_offset(body, target, height);
+    }
+
+    /// Bring the line holding byte `target` of the body on screen, a third of the way down,
+    /// unless it is there already.
+    pub fn show_offset(&mut self, body: &str, target: usize, height: usize) {
         if self.blocks.is_empty() {
             return;
         }
@@ -525,63 +602,141 @@ impl Document {
         // A piece of a long paragraph holds no paragraph break.
         for (k, para) in text.split("\n\n").enumerate() {
             if k > 0 || block.gap {
-                lines.push(DocLine {
-                    text: String::new(),
-                    kind: LineKind::Blank,
-                    spans: Vec::new(),
-                    offset: at,
-                });
+                lines.push(DocLine::plain(String::new(), LineKind::Blank, at));
             }
             let (first, rest) = match block.piece {
                 Some(p) => (if p.continued { p.indent } else { 0 }, p.indent),
                 None => (0, bullet_indent(para).len()),
             };
-            wrap_paragraph(para, at, (first, rest), w, &self.highlights, &mut lines);
+            let layers = Layers { highlights: &self.highlights, quoted: &self.quoted, notes: &self.notes };
+            wrap_paragraph(para, at, (first, rest), w, &layers, &mut lines);
             at += para.len() + 2;
         }
         self.blocks[b].lines = Some(lines);
     }
 }
 
+/// What is laid over the body's text: highlights, quoted stretches and speaker notes.
+struct Layers<'a> {
+    highlights: &'a [Highlight],
+    quoted: &'a [Range<usize>],
+    notes: &'a [Note],
+}
+
+/// A paragraph as shown: its text with the speaker notes put in, and the way back from a
+/// position in it to the paragraph.
+struct Shown<'a> {
+    text: std::borrow::Cow<'a, str>,
+    /// Each note's position in the paragraph and in `text`, and its length.
+    notes: Vec<(usize, usize, usize)>,
+}
+
+impl Shown<'_> {
+    /// Where paragraph position `p` is shown; a position a note sits at is shown after the note
+    /// when it starts something (`after`), before it when it ends something.
+    fn shown(&self, p: usize, after: bool) -> usize {
+        let before: usize =
+            self.notes.iter().filter(|&&(at, _, _)| if after { at <= p } else { at < p }).map(|n| n.2).sum();
+        p + before
+    }
+
+    /// The paragraph position shown at `x`; inside a note, where the note sits.
+    fn para(&self, x: usize) -> usize {
+        let mut p = x;
+        for &(at, shown, len) in &self.notes {
+            if x >= shown + len {
+                p -= len;
+            } else if x >= shown {
+                return at;
+            }
+        }
+        p
+    }
+}
+
 /// Wrap one paragraph (or piece) that starts at byte `start` of the body, mapping the
-/// highlights over it to its lines.
+/// highlights, quotes and notes over it to its lines.
 fn wrap_paragraph(
     para: &str,
     start: usize,
     (first, rest): (usize, usize),
     width: usize,
-    highlights: &[Highlight],
+    layers: &Layers,
     lines: &mut Vec<DocLine>,
 ) {
+    let end = start + para.len();
+    let first_note = layers.notes.partition_point(|n| n.at <= start);
+    let notes_here: Vec<&Note> = layers.notes[first_note..].iter().take_while(|n| n.at <= end).collect();
+    let shown = if notes_here.is_empty() {
+        Shown { text: std::borrow::Cow::Borrowed(para), notes: Vec::new() }
+    } else {
+        let mut text = String::with_capacity(para.len() + 32);
+        let (mut from, mut notes) = (0, Vec::new());
+        for n in notes_here {
+            let at = n.at - start;
+            text.push_str(&para[from..at]);
+            notes.push((at, text.len(), n.text.len()));
+            text.push_str(&n.text);
+            from = at;
+        }
+        text.push_str(&para[from..]);
+        Shown { text: std::borrow::Cow::Owned(text), notes }
+    };
     let (first, rest) = (" ".repeat(first), " ".repeat(rest));
     let opts = textwrap::Options::new(width).initial_indent(&first).subsequent_indent(&rest);
+    let highlights = layers.highlights;
     // Highlights are in body order and do not overlap, so their ends are in order too.
     let mut next_h = highlights.partition_point(|h| h.range.end <= start);
+    let mut next_q = layers.quoted.partition_point(|q| q.end <= start);
     let mut cursor = 0;
-    for (k, wrapped) in textwrap::wrap(para, opts).into_iter().enumerate() {
-        let shown = wrapped.as_ref();
+    for (k, wrapped) in textwrap::wrap(&shown.text, opts).into_iter().enumerate() {
+        let line = wrapped.as_ref();
         let indent = if k == 0 { &first } else { &rest };
-        let content = shown.strip_prefix(indent.as_str()).unwrap_or(shown);
-        let lead = shown.len() - content.len();
-        let at = para[cursor..].find(content).map_or(cursor, |i| cursor + i);
-        let (line_start, line_end) = (start + at, start + at + content.len());
-        cursor = at + content.len();
+        let content = line.strip_prefix(indent.as_str()).unwrap_or(line);
+        let lead = line.len() - content.len();
+        let at = shown.text[cursor..].find(content).map_or(cursor, |i| cursor + i);
+        let (x_start, x_end) = (at, at + content.len());
+        cursor = x_end;
+        let (line_start, line_end) = (start + shown.para(x_start), start + shown.para(x_end));
+        // A body range as a range of this line's text, if they meet.
+        let on_line = |r: &Range<usize>| {
+            let s = shown.shown(r.start.max(start) - start, true).max(x_start);
+            let e = shown.shown(r.end.min(end) - start, false).min(x_end);
+            (s < e).then(|| s - x_start + lead..e - x_start + lead)
+        };
         while next_h < highlights.len() && highlights[next_h].range.end <= line_start {
             next_h += 1;
         }
         let mut spans = Vec::new();
         for (h, highlight) in highlights.iter().enumerate().skip(next_h) {
-            let r = &highlight.range;
-            if r.start >= line_end {
+            if highlight.range.start >= line_end {
                 break;
             }
-            let s = r.start.max(line_start) - line_start + lead;
-            let e = r.end.min(line_end) - line_start + lead;
-            if s < e {
-                spans.push((s..e, h));
+            if let Some(r) = on_line(&highlight.range) {
+                spans.push((r, h));
             }
         }
-        lines.push(DocLine { text: shown.to_string(), kind: LineKind::Body, spans, offset: line_start });
+        while next_q < layers.quoted.len() && layers.quoted[next_q].end <= line_start {
+            next_q += 1;
+        }
+        let quoted: Vec<Range<usize>> =
+            layers.quoted[next_q..].iter().take_while(|q| q.start < line_end).filter_map(on_line).collect();
+        let notes: Vec<Range<usize>> = shown
+            .notes
+            .iter()
+            .filter_map(|&(_, x, len)| {
+                let (s, e) = (x.max(x_start), (x + len).min(x_end));
+                (s < e).then(|| s - x_start + lead..e - x_start + lead)
+            })
+            .collect();
+        lines.push(DocLine {
+            text: line.to_string(),
+            kind: LineKind::Body,
+            spans,
+            offset: line_start,
+            quoted,
+            notes,
+        });
     }
 }
 

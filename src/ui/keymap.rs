@@ -43,10 +43,16 @@ pub enum Action {
     PrevMatch,
     /// The sidebar's People tab.
     TabPeople,
+    /// The sidebar's Orgs tab.
+    TabOrgs,
     /// The sidebar's Tags tab.
     TabTags,
     /// The sidebar's Figures tab.
     TabFigures,
+    /// The sidebar's Quotes tab.
+    TabQuotes,
+    /// Filter to articles quoting the person, organisation or quote's speaker under the cursor.
+    SaidBy,
     /// The previous sidebar tab.
     TabPrev,
     /// The next sidebar tab.
@@ -104,7 +110,7 @@ pub enum Action {
 }
 
 /// The actions a key can be bound to: their names in the key map and what the help says.
-pub const BINDABLE: [(Action, &str, &str); 30] = [
+pub const BINDABLE: [(Action, &str, &str); 33] = [
     (Action::Back, "back", "back: close an overlay, leave the article for the list; quit from the list"),
     (Action::Quit, "quit", "quit from anywhere (Ctrl-c always quits)"),
     (Action::FocusNext, "focus_next", "focus the next pane (list, reader, sidebar)"),
@@ -115,14 +121,17 @@ pub const BINDABLE: [(Action, &str, &str); 30] = [
     (Action::PageUp, "page_up", "page up"),
     (Action::Top, "top", "first"),
     (Action::Bottom, "bottom", "last"),
-    (Action::Activate, "activate", "list: open; sidebar: filter by it; Figures: jump to it"),
+    (Action::Activate, "activate", "list: open; sidebar: filter by it; Figures, Quotes: jump to it"),
     (Action::Filter, "filter", "search the articles (syntax below), or the sidebar's names"),
     (Action::Escape, "escape", "cancel the prompt, close an overlay; otherwise clear every filter"),
     (Action::NextMatch, "next_match", "next highlighted match in the reader"),
     (Action::PrevMatch, "prev_match", "previous highlighted match in the reader"),
     (Action::TabPeople, "tab_people", "sidebar: People"),
+    (Action::TabOrgs, "tab_orgs", "sidebar: Orgs (organisations)"),
     (Action::TabTags, "tab_tags", "sidebar: Tags (hashtags and @handles)"),
     (Action::TabFigures, "tab_figures", "sidebar: Figures"),
+    (Action::TabQuotes, "tab_quotes", "sidebar: Quotes, grouped by speaker"),
+    (Action::SaidBy, "said_by", "said by: only articles quoting this person, organisation or speaker"),
     (Action::TabPrev, "tab_prev", "sidebar: previous tab"),
     (Action::TabNext, "tab_next", "sidebar: next tab"),
     (Action::ToggleSidebar, "toggle_sidebar", "show or hide the sidebar"),

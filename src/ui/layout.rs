@@ -123,12 +123,12 @@ pub struct Geometry {
     /// The sidebar's rows, below the tabs and the rule.
     pub sidebar_body: Rect,
     /// Each tab's cell on the tab line, and its label, all labels in one style.
-    pub tabs: [(Rect, String); 3],
+    pub tabs: Vec<(Rect, String)>,
 }
 
 impl Geometry {
     /// The geometry of a screen `area`; `titles` are the sidebar's tab names.
-    pub fn compute(area: Rect, focus: Pane, sidebar_shown: bool, titles: [&str; 3]) -> Geometry {
+    pub fn compute(area: Rect, focus: Pane, sidebar_shown: bool, titles: &[&str]) -> Geometry {
         let panes = Panes::compute(area, focus, sidebar_shown);
         let list = panes.list.map(inner).unwrap_or_default();
         let reader = panes.reader.map(inner).unwrap_or_default();
@@ -170,33 +170,50 @@ impl Geometry {
     }
 }
 
-/// The tab line cut in three even cells. Labels are numbered ("1 People") when every numbered
-/// label fits its cell, plain when every plain one does, and cut with `…` otherwise: one style
-/// for all three, so that they read evenly at every width.
-fn tabs(line: Rect, titles: [&str; 3]) -> [(Rect, String); 3] {
-    let third = line.width / 3;
-    let cell = |i: u16| {
-        let width = if i == 2 { line.width - 2 * third } else { third };
-        Rect { x: line.x + third * i, width, ..line }
+/// The tab line cut in cells, one per title, each as wide as its label and a column, the
+/// room left shared out evenly. Labels are numbered ("1 People") when every numbered label
+/// fits, plain when every plain one does, and cut with `…` in even cells otherwise: one style
+/// for all, so that they read evenly at every width.
+fn tabs(line: Rect, titles: &[&str]) -> Vec<(Rect, String)> {
+    let n = titles.len().max(1);
+    let width = usize::from(line.width);
+    let cells = |widths: &[usize]| -> Vec<Rect> {
+        let mut x = line.x;
+        widths
+            .iter()
+            .map(|&w| {
+                let w = u16::try_from(w).unwrap_or(u16::MAX);
+                let r = Rect { x, width: w, ..line };
+                x = x.saturating_add(w);
+                r
+            })
+            .collect()
     };
-    let cells = [cell(0), cell(1), cell(2)];
     // A label leaves a column free at its end, so that neighbours never touch.
-    let fits = |labels: &[String; 3]| {
-        labels.iter().zip(&cells).all(|(l, c)| l.chars().count() < usize::from(c.width))
+    let sized = |labels: Vec<String>| -> Option<Vec<(Rect, String)>> {
+        let need: usize = labels.iter().map(|l| l.chars().count() + 1).sum();
+        let spare = width.checked_sub(need)?;
+        let mut widths: Vec<usize> = labels.iter().map(|l| l.chars().count() + 1 + spare / n).collect();
+        if let Some(last) = widths.last_mut() {
+            *last += spare % n;
+        }
+        Some(cells(&widths).into_iter().zip(labels).collect())
     };
-    let numbered: [String; 3] = std::array::from_fn(|i| format!("{} {}", i + 1, titles[i]));
-    let plain: [String; 3] = titles.map(str::to_string);
-    let labels = if fits(&numbered) {
-        numbered
-    } else if fits(&plain) {
-        plain
-    } else {
-        std::array::from_fn(|i| {
-            crate::ui::text::fit(titles[i], usize::from(cells[i].width.saturating_sub(1)))
-        })
-    };
-    let [a, b, c] = labels;
-    [(cells[0], a), (cells[1], b), (cells[2], c)]
+    let numbered: Vec<String> = titles.iter().enumerate().map(|(i, t)| format!("{} {t}", i + 1)).collect();
+    let plain: Vec<String> = titles.iter().map(|t| t.to_string()).collect();
+    sized(numbered).or_else(|| sized(plain)).unwrap_or_else(|| {
+        let each = width / n;
+        let mut widths = vec![each; n];
+        if let Some(last) = widths.last_mut() {
+            *last += width % n;
+        }
+        let cells = cells(&widths);
+        let labels = titles
+            .iter()
+            .zip(&cells)
+            .map(|(t, c)| crate::ui::text::fit(t, usize::from(c.width.saturating_sub(1))));
+        cells.iter().copied().zip(labels).collect()
+    })
 }
 
 #[cfg(test)]
@@ -231,12 +248,12 @@ mod tests {
 
     #[test]
     fn tab_labels_are_even_at_every_width() {
-        let titles = ["People", "Tags", "Figures"];
+        let titles = crate::ui::app::Tab::titles();
         for width in 60..=200 {
-            let g = Geometry::compute(Rect::new(0, 0, width, 30), Pane::Sidebar, true, titles);
+            let g = Geometry::compute(Rect::new(0, 0, width, 30), Pane::Sidebar, true, &titles);
             let labels: Vec<&str> = g.tabs.iter().map(|(_, l)| l.as_str()).collect();
             let numbered = labels.iter().filter(|l| l.starts_with(char::is_numeric)).count();
-            assert!(numbered == 0 || numbered == 3, "{width}: {labels:?}");
+            assert!(numbered == 0 || numbered == titles.len(), "{width}: {labels:?}");
             for (r, l) in &g.tabs {
                 assert!(l.chars().count() < usize::from(r.width).max(1), "{width}: {l:?} fits {r:?}");
             }
@@ -245,7 +262,7 @@ mod tests {
 
     #[test]
     fn rows_and_the_scrollbar_column() {
-        let g = Geometry::compute(Rect::new(0, 0, 160, 48), Pane::List, false, ["a", "b", "c"]);
+        let g = Geometry::compute(Rect::new(0, 0, 160, 48), Pane::List, false, &["a", "b", "c"]);
         assert_eq!(g.list_rows, 22, "47 lines less the border, two lines an article");
         assert_eq!(g.reader_scrollbar.x, g.reader_text.x + g.reader_text.width);
         assert_eq!(g.sidebar_rows, 43);

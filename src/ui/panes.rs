@@ -2,7 +2,7 @@
 //! the sidebar's tab, rows and cursors. `App` is made of these; `update` changes them.
 
 use super::document::Document;
-use crate::corpus::index::Tally;
+use crate::corpus::index::{Tally, Who};
 use crate::filter::Hit;
 
 /// A tab of the sidebar.
@@ -11,33 +11,50 @@ pub enum Tab {
     /// People in the listed articles.
     #[default]
     People,
+    /// Organisations in the listed articles.
+    Orgs,
     /// Hashtags and @handles in the listed articles.
     Tags,
     /// Figures in the current article.
     Figures,
+    /// Quotes of the listed articles, grouped by speaker.
+    Quotes,
 }
 
 impl Tab {
     /// The tabs, left to right.
-    pub const ALL: [Tab; 3] = [Tab::People, Tab::Tags, Tab::Figures];
+    pub const ALL: [Tab; 5] = [Tab::People, Tab::Orgs, Tab::Tags, Tab::Figures, Tab::Quotes];
 
     /// The tab's name on screen.
     pub fn title(self) -> &'static str {
         match self {
             Tab::People => "People",
+            Tab::Orgs => "Orgs",
             Tab::Tags => "Tags",
             Tab::Figures => "Figures",
+            Tab::Quotes => "Quotes",
         }
     }
 
     /// The titles of all tabs, left to right.
-    pub fn titles() -> [&'static str; 3] {
+    pub fn titles() -> [&'static str; 5] {
         Tab::ALL.map(Tab::title)
     }
 
     /// Where the tab is, left to right.
     pub fn index(self) -> usize {
         Tab::ALL.iter().position(|&t| t == self).unwrap_or(0)
+    }
+
+    /// The tab `step` places to the right, round the end.
+    pub fn step(self, step: isize) -> Tab {
+        let n = Tab::ALL.len() as isize;
+        Tab::ALL[(self.index() as isize + step).rem_euclid(n) as usize]
+    }
+
+    /// A tab of names (people, organisations, tags) that `/` filters and `Enter` filters by.
+    pub fn lists_entities(self) -> bool {
+        matches!(self, Tab::People | Tab::Orgs | Tab::Tags)
     }
 }
 
@@ -69,13 +86,30 @@ impl Cursor {
     }
 }
 
-/// One row of the People or Tags tab.
+/// One row of the People, Orgs or Tags tab.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct EntityRow {
     /// Who or what, and how often in the listed articles.
     pub tally: Tally,
     /// The list is filtered by it.
     pub active: bool,
+    /// How many quotes it has in the listed articles (people and organisations).
+    pub quotes: u32,
+}
+
+/// One row of the Quotes tab: a quote, in a group of its speaker's quotes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuoteRow {
+    /// The article, by its position in the store.
+    pub article: usize,
+    /// The quote, by its position in the article's quotes.
+    pub quote: usize,
+    /// Who said it, when the article says.
+    pub who: Option<Who>,
+    /// The first row of its speaker's group.
+    pub first: bool,
+    /// How many quotes its speaker's group holds.
+    pub group: u32,
 }
 
 /// The article list.
@@ -121,10 +155,18 @@ pub struct SidebarState {
     pub query: String,
     /// Rows of the People tab.
     pub people: Vec<EntityRow>,
+    /// Rows of the Orgs tab.
+    pub orgs: Vec<EntityRow>,
     /// Rows of the Tags tab.
     pub tags: Vec<EntityRow>,
+    /// Rows of the Quotes tab, made only while it is shown (see `quotes_for`).
+    pub quotes: Vec<QuoteRow>,
+    /// The store version and generation of hits `quotes` was made for.
+    pub(crate) quotes_for: Option<(u64, u64, String)>,
+    /// Quotes in the listed articles, rows or not.
+    pub quotes_total: usize,
     /// One cursor per tab, kept when switching.
-    pub cursors: [Cursor; 3],
+    pub cursors: [Cursor; 5],
     /// Below the wide layout the sidebar shows only when asked for.
     pub shown: bool,
 }

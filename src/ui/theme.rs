@@ -29,6 +29,12 @@ pub struct Theme {
     pub handle: Style,
     /// Figures highlighted in the body and listed in the sidebar.
     pub figure: Style,
+    /// Organisations highlighted in the article body.
+    pub organisation: Style,
+    /// Quoted words in the body (direct and reported speech), and quotes in the sidebar.
+    pub quote: Style,
+    /// Who is speaking, shown beside a quote whose text says only "he" or "she".
+    pub speaker: Style,
     /// Exact-match hits, and people or tags that are a filter in force.
     pub emphasis: Style,
     /// Laid over the highlight the reader jumped to last.
@@ -56,7 +62,7 @@ pub struct StyleSpec {
 }
 
 /// The parts of the screen a theme styles, as the config names them.
-pub const PARTS: [&str; 15] = [
+pub const PARTS: [&str; 18] = [
     "title",
     "meta",
     "selected",
@@ -65,6 +71,9 @@ pub const PARTS: [&str; 15] = [
     "hashtag",
     "handle",
     "figure",
+    "organisation",
+    "quote",
+    "speaker",
     "emphasis",
     "current_match",
     "border",
@@ -89,6 +98,9 @@ impl Theme {
             hashtag: s.add_modifier(Modifier::ITALIC),
             handle: s.add_modifier(Modifier::ITALIC),
             figure: s.add_modifier(Modifier::UNDERLINED),
+            organisation: s.add_modifier(Modifier::BOLD | Modifier::ITALIC),
+            quote: s.add_modifier(Modifier::ITALIC),
+            speaker: b,
             emphasis: s.add_modifier(Modifier::REVERSED),
             current_match: s.add_modifier(Modifier::REVERSED | Modifier::BOLD),
             border: s,
@@ -115,6 +127,9 @@ impl Theme {
             "hashtag" => &mut self.hashtag,
             "handle" => &mut self.handle,
             "figure" => &mut self.figure,
+            "organisation" => &mut self.organisation,
+            "quote" => &mut self.quote,
+            "speaker" => &mut self.speaker,
             "emphasis" => &mut self.emphasis,
             "current_match" => &mut self.current_match,
             "border" => &mut self.border,

@@ -5,8 +5,10 @@
 
 mod figures;
 pub(crate) mod lexicon;
+mod orgs;
 mod people;
 pub mod quotes;
+pub(crate) mod speakers;
 mod tags;
 pub(crate) mod tokens;
 
@@ -149,6 +151,70 @@ pub struct Person {
     pub linked: bool,
 }
 
+/// One organisation mentioned in an article: a union, employer, government body, company,
+/// party, hospital or charity, its acronyms merged ("British Medical Association", "BMA").
+#[derive(Debug, Clone, PartialEq)]
+pub struct Organisation {
+    /// The fullest name the article gives, without "the" ("British Medical Association").
+    pub name: Arc<str>,
+    /// Acronyms that stand for it in the article ("BMA").
+    pub aliases: Vec<Arc<str>>,
+    /// Where it is mentioned, by any of its names.
+    pub spans: Spans,
+}
+
+impl Organisation {
+    /// How often it is mentioned.
+    pub fn count(&self) -> usize {
+        self.spans.len()
+    }
+}
+
+/// Whether a speaker is a person or an organisation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SpeakerKind {
+    /// One of the article's people.
+    Person,
+    /// One of the article's organisations.
+    Organisation,
+}
+
+/// Who a quote's words belong to: one of the article's people or organisations, by its name
+/// there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Speaker {
+    /// A person or an organisation.
+    pub kind: SpeakerKind,
+    /// The canonical name, as in the article's `people` or `organisations`.
+    pub name: Arc<str>,
+}
+
+/// A quote and who said it, resolved through the article's entities.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attribution {
+    /// The words, the cue and the words that name the speaker.
+    pub quote: quotes::Quote,
+    /// Who that is, when the article lets a careful reader tell; None for "a spokesman said".
+    pub speaker: Option<Speaker>,
+}
+
+impl Attribution {
+    /// The words in the text that name the speaker ("Mr Hunt", "he", "a spokesman").
+    pub fn speaker_text<'a>(&self, body: &'a str) -> &'a str {
+        self.quote.speaker.and_then(|s| body.get(s.range())).unwrap_or("")
+    }
+
+    /// The quoted words.
+    pub fn text<'a>(&self, body: &'a str) -> &'a str {
+        body.get(self.quote.content.range()).unwrap_or("")
+    }
+
+    /// The cue ("said", "according to"); empty for a quote running on without one.
+    pub fn cue<'a>(&self, body: &'a str) -> &'a str {
+        body.get(self.quote.cue.range()).unwrap_or("")
+    }
+}
+
 /// A hashtag used in an article, case variants folded into one.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hashtag {
@@ -224,6 +290,10 @@ pub struct Entities {
     pub handles: Vec<Handle>,
     /// Figures, in text order.
     pub figures: Vec<Figure>,
+    /// Organisations, most mentioned first.
+    pub organisations: Vec<Organisation>,
+    /// Who said what, in text order.
+    pub quotes: Vec<Attribution>,
     /// One-word names the article does not resolve itself ("Trump" with no "Donald Trump"),
     /// kept until the corpus-wide stage has had a chance to (`corpus::resolve`).
     pub unlinked: Vec<Span>,
@@ -240,11 +310,19 @@ pub fn extract(body: &str) -> Entities {
     let (hashtags, handles) = tags::collect(body, &tokens);
     let (people, left) = people::collect(body, &tokens);
     let figures = figures::collect(body, &tokens);
+    let organisations = orgs::collect(body, &tokens, &people);
+    let mut quotes: Vec<Attribution> = quotes::collect(body, &tokens)
+        .into_iter()
+        .map(|quote| Attribution { quote, speaker: None })
+        .collect();
+    speakers::attribute(body, &mut quotes, &people, &organisations);
     Entities {
         people,
         hashtags,
         handles,
         figures,
+        organisations,
+        quotes,
         unlinked: left.unlinked,
         works: left.works,
         pending: left.pending,

@@ -52,31 +52,43 @@ impl Widget for ReaderPane<'_> {
                 LineKind::Meta => t.meta,
                 LineKind::Body | LineKind::Blank => Style::default(),
             };
-            let mut spans = Vec::with_capacity(line.spans.len() * 2 + 1);
-            let mut at = 0;
-            for (range, h) in &line.spans {
-                if range.start > at {
-                    spans.push(Span::styled(&line.text[at..range.start], base));
-                }
-                let mark = doc.highlights[*h].mark;
-                let mut style = match mark {
-                    Mark::Person(_) => t.person,
-                    Mark::Hashtag(_) => t.hashtag,
-                    Mark::Handle(_) => t.handle,
-                    Mark::Figure(_) => t.figure,
-                    Mark::Exact => t.emphasis,
-                };
-                if app.is_active(mark) {
-                    style = style.patch(t.emphasis);
-                }
-                if app.reader.current_match == Some(*h) {
-                    style = style.patch(t.current_match);
-                }
-                spans.push(Span::styled(&line.text[range.clone()], style));
-                at = range.end;
+            // Cut the line wherever a highlight, a quote or a note starts or ends.
+            let mut cuts: Vec<usize> = vec![0, line.text.len()];
+            for r in line.spans.iter().map(|(r, _)| r).chain(&line.quoted).chain(&line.notes) {
+                cuts.extend([r.start, r.end]);
             }
-            if at < line.text.len() {
-                spans.push(Span::styled(&line.text[at..], base));
+            cuts.sort_unstable();
+            cuts.dedup();
+            let mut spans = Vec::with_capacity(cuts.len());
+            for w in cuts.windows(2) {
+                let (a, b) = (w[0], w[1]);
+                let Some(text) = line.text.get(a..b) else { continue };
+                let inside = |r: &std::ops::Range<usize>| r.start <= a && b <= r.end;
+                let mut style = base;
+                if line.quoted.iter().any(inside) {
+                    style = style.patch(t.quote);
+                }
+                if line.notes.iter().any(inside) {
+                    style = style.patch(t.speaker);
+                }
+                if let Some((_, h)) = line.spans.iter().find(|(r, _)| inside(r)) {
+                    let mark = doc.highlights[*h].mark;
+                    style = style.patch(match mark {
+                        Mark::Person(_) => t.person,
+                        Mark::Org(_) => t.organisation,
+                        Mark::Hashtag(_) => t.hashtag,
+                        Mark::Handle(_) => t.handle,
+                        Mark::Figure(_) => t.figure,
+                        Mark::Exact => t.emphasis,
+                    });
+                    if app.is_active(mark) {
+                        style = style.patch(t.emphasis);
+                    }
+                    if app.reader.current_match == Some(*h) {
+                        style = style.patch(t.current_match);
+                    }
+                }
+                spans.push(Span::styled(text, style));
             }
             let y = area.y + u16::try_from(row).unwrap_or(u16::MAX);
             Line::from(spans).render(Rect { y, height: 1, ..text_area }, buf);

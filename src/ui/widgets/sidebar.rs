@@ -1,4 +1,4 @@
-//! The sidebar: People, Tags and Figures tabs.
+//! The sidebar: People, Orgs, Tags, Figures and Quotes tabs.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -39,8 +39,15 @@ impl Widget for SidebarPane<'_> {
         let rule = "─".repeat(usize::from(area.width));
         let summary = match app.sidebar.tab {
             Tab::People => count(app.sidebar.people.len(), "person", "people"),
+            Tab::Orgs => count(app.sidebar.orgs.len(), "organisation", "organisations"),
             Tab::Tags => count(app.sidebar.tags.len(), "tag", "tags"),
             Tab::Figures => count(app.sidebar_len(), "figure", "figures"),
+            Tab::Quotes if app.sidebar.query.is_empty() => count(app.sidebar.quotes.len(), "quote", "quotes"),
+            Tab::Quotes => format!(
+                "{} of {}",
+                app.sidebar.quotes.len(),
+                count(app.sidebar.quotes_total, "quote", "quotes")
+            ),
         };
         let query = if app.sidebar.query.is_empty() || app.sidebar.tab == Tab::Figures {
             String::new()
@@ -53,8 +60,10 @@ impl Widget for SidebarPane<'_> {
         let rows = app.geometry.sidebar_body.intersection(area);
         match app.sidebar.tab {
             Tab::People => entity_rows(app, &app.sidebar.people, &app.index().people, rows, buf),
+            Tab::Orgs => entity_rows(app, &app.sidebar.orgs, &app.index().orgs, rows, buf),
             Tab::Tags => entity_rows(app, &app.sidebar.tags, &app.index().tags, rows, buf),
             Tab::Figures => figure_rows(app, rows, buf),
+            Tab::Quotes => quote_rows(app, rows, buf),
         }
     }
 }
@@ -72,7 +81,9 @@ fn entity_rows(app: &App, rows: &[EntityRow], table: &Table, area: Rect, buf: &m
     {
         let y = area.y + u16::try_from(slot).unwrap_or(u16::MAX);
         let style = row_style(app, i);
-        let counts = format!(" {} · {}×", row.tally.articles, row.tally.mentions);
+        // Articles, mentions, and quotes where the entity speaks.
+        let said = if row.quotes > 0 { format!(" · {}”", row.quotes) } else { String::new() };
+        let counts = format!(" {} · {}×{said}", row.tally.articles, row.tally.mentions);
         let mark = if row.active { "● " } else { "  " };
         let name_width = width.saturating_sub(counts.chars().count() + 2);
         let name = fit(table.name(row.tally.id), name_width);
@@ -83,6 +94,54 @@ fn entity_rows(app: &App, rows: &[EntityRow], table: &Table, area: Rect, buf: &m
             Span::styled(name, name_style),
             Span::styled(pad, style),
             Span::styled(counts, style.patch(t.meta)),
+        ]);
+        let r = Rect { y, height: 1, ..area };
+        buf.set_style(r, style);
+        line.render(r, buf);
+    }
+}
+
+/// Columns a speaker's name takes in the Quotes tab, at most.
+const SPEAKER_WIDTH: usize = 18;
+
+/// Quotes grouped by speaker: the name on the first row of its group with the group's size,
+/// then the start of each quote.
+fn quote_rows(app: &App, area: Rect, buf: &mut Buffer) {
+    let c = app.sidebar.cursor();
+    let t = &app.theme;
+    let index = app.index();
+    let articles = &app.corpus().articles;
+    let width = usize::from(area.width);
+    let name_width = SPEAKER_WIDTH.min(width / 3);
+    for (slot, (i, row)) in
+        app.sidebar.quotes.iter().enumerate().skip(c.offset).take(usize::from(area.height)).enumerate()
+    {
+        let Some(a) = articles.get(row.article) else { continue };
+        let Some(q) = a.entities.quotes.get(row.quote) else { continue };
+        let y = area.y + u16::try_from(slot).unwrap_or(u16::MAX);
+        let style = row_style(app, i);
+        let who = match row.who {
+            Some(w) => index.who_name(w).to_string(),
+            None => format!("({})", q.speaker_text(&a.body)),
+        };
+        // The name heads its group; the rows below it leave the column empty.
+        let label = if row.first || i == c.offset {
+            format!("{} {}", fit(&who, name_width.saturating_sub(3)), row.group)
+        } else {
+            String::new()
+        };
+        let label = fit(&label, name_width);
+        let pad = " ".repeat(name_width.saturating_sub(label.chars().count()));
+        let text: String = q.text(&a.body).split_whitespace().collect::<Vec<_>>().join(" ");
+        let text = fit(&text, width.saturating_sub(name_width + 2));
+        let name_style = if row.who.is_some() { style.patch(t.title) } else { style.patch(t.meta) };
+        let active = row.who.is_some_and(|w| app.filters.has_speaker(w));
+        let line = Line::from(vec![
+            Span::styled(if active { "●" } else { " " }, style.patch(t.border_focused)),
+            Span::styled(label, if active { name_style.patch(t.emphasis) } else { name_style }),
+            Span::styled(pad, style),
+            Span::raw(" "),
+            Span::styled(text, style.patch(t.quote)),
         ]);
         let r = Rect { y, height: 1, ..area };
         buf.set_style(r, style);

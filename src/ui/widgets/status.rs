@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::filter::Sort;
-use crate::ui::app::{App, Progress};
+use crate::ui::app::{App, Progress, Tab};
 use crate::ui::keymap::Action;
 use crate::ui::layout::Pane;
 use crate::ui::text::{count, fit};
@@ -34,6 +34,16 @@ impl StatusBar<'_> {
             .iter()
             .map(|chip| fit(&format!("person: {}", names(&index.people, chip)), CHIP_WIDTH))
             .collect();
+        chips.extend(
+            app.filters
+                .orgs
+                .iter()
+                .map(|chip| fit(&format!("org: {}", names(&index.orgs, chip)), CHIP_WIDTH)),
+        );
+        chips.extend(app.filters.said_by.iter().map(|chip| {
+            let who: Vec<&str> = chip.iter().map(|&w| index.who_name(w)).collect();
+            fit(&format!("said by: {}", who.join(" | ")), CHIP_WIDTH)
+        }));
         chips.extend(app.filters.tags.iter().map(|chip| fit(&names(&index.tags, chip), CHIP_WIDTH)));
         if app.bookmarked_only {
             chips.push("bookmarked".to_string());
@@ -66,6 +76,22 @@ impl StatusBar<'_> {
                 (Action::NextMatch, "next match"),
                 (Action::OpenLink, "link"),
                 (Action::FocusNext, "pane"),
+                (Action::Help, "help"),
+                (Action::Back, back),
+            ],
+            Pane::Sidebar if app.sidebar.tab == Tab::Quotes => &[
+                (Action::Activate, "open at quote"),
+                (Action::SaidBy, "said by"),
+                (Action::Filter, "find"),
+                (Action::TabNext, "tab"),
+                (Action::Help, "help"),
+                (Action::Back, back),
+            ],
+            Pane::Sidebar if matches!(app.sidebar.tab, Tab::People | Tab::Orgs) => &[
+                (Action::Activate, "filter by it"),
+                (Action::SaidBy, "said by"),
+                (Action::Filter, "find"),
+                (Action::TabNext, "tab"),
                 (Action::Help, "help"),
                 (Action::Back, back),
             ],

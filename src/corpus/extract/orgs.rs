@@ -1,0 +1,496 @@
+//! Organisations: unions, employers, government bodies, companies, parties, hospitals,
+//! charities. Found by cues rather than a list of names (`assets/org-cues.txt`): a name ending
+//! in a word only organisations end in ("British Medical Association", "NHS Employers"), one
+//! opening "Department of" or "Ministry of", a name someone speaks for ("a Labour spokesman"),
+//! "the X said", and all-capital acronyms the article defines, that speak, or that take "the".
+//! An acronym is merged into the full name it stands for ("British Medical Association (BMA)",
+//! or "Department of Health" and a later "DH"). Words inside a person's name are never read
+//! here, so a person is never an organisation.
+
+use std::sync::{Arc, LazyLock};
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::lexicon::{Kinds, kinds};
+use super::tokens::{Gap, Kind, Token};
+use super::{Organisation, Person, Span, Spans};
+
+struct Cues {
+    last: FxHashSet<&'static str>,
+    first: FxHashSet<&'static str>,
+    after: FxHashSet<&'static str>,
+    before: FxHashSet<&'static str>,
+    not: FxHashSet<&'static str>,
+}
+
+static CUES: LazyLock<Cues> = LazyLock::new(|| {
+    let mut cues = Cues {
+        last: FxHashSet::default(),
+        first: FxHashSet::default(),
+        after: FxHashSet::default(),
+        before: FxHashSet::default(),
+        not: FxHashSet::default(),
+    };
+    let mut section = "";
+    for line in include_str!("../../../assets/org-cues.txt").lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            section = name;
+            continue;
+        }
+        match section {
+            "last" => cues.last.insert(line),
+            "first" => cues.first.insert(line),
+            "after" => cues.after.insert(line),
+            "before" => cues.before.insert(line),
+            _ => cues.not.insert(line),
+        };
+    }
+    cues
+});
+
+/// Verbs after which a name just before them is speaking ("the BMA said").
+const SPEAKS: [&str; 14] = [
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "warned",
+    "claimed",
+    "argued",
+    "insisted",
+    "announced",
+    "stated",
+    "confirmed",
+    "responded",
+];
+
+/// Words that join the parts of one name ("Department of Health and Social Care").
+const JOINERS: [&str; 4] = ["of", "for", "and", "&"];
+
+fn lower(word: &str) -> String {
+    word.to_lowercase()
+}
+
+/// A word with its possessive cut off: "Association's" is "Association".
+fn bare(word: &str) -> &str {
+    word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word)
+}
+
+fn capitalised(t: &Token, body: &str) -> bool {
+    t.kind == Kind::Word && t.text(body).starts_with(char::is_uppercase)
+}
+
+/// An acronym of two to six letters, possessive allowed: all capitals ("BMA", "NHS") or
+/// capitals round small words' initials ("DoH", "DfE").
+fn acronym(word: &str) -> bool {
+    let w = bare(word).as_bytes();
+    (2..=6).contains(&w.len())
+        && w.iter().all(u8::is_ascii_alphabetic)
+        && w[0].is_ascii_uppercase()
+        && w[w.len() - 1].is_ascii_uppercase()
+        && w.iter().filter(|b| b.is_ascii_uppercase()).count() >= 2
+}
+
+fn is_word(tokens: &[Token], i: usize, body: &str, w: &str) -> bool {
+    tokens.get(i).is_some_and(|t| t.kind != Kind::Link && t.text(body).eq_ignore_ascii_case(w))
+}
+
+fn speaks(tokens: &[Token], i: usize, body: &str) -> bool {
+    tokens.get(i).is_some_and(|t| t.kind == Kind::Word && SPEAKS.contains(&lower(t.text(body)).as_str()))
+}
+
+/// A word that may not open an organisation's name as written at the start of a sentence or
+/// after a preposition ("The", "But", "Unlike").
+fn opener(word: &str) -> bool {
+    let k = kinds(word);
+    k.has(Kinds::STOPWORD) || k.has(Kinds::WEEKDAY) || k.has(Kinds::MONTH)
+}
+
+/// Runs of capitalised words: `(first token, one past the last)`, each outside every person.
+fn runs(tokens: &[Token], body: &str, in_person: &[bool]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !capitalised(&tokens[i], body) || in_person[i] {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        let mut joined = false;
+        while let Some(t) = tokens.get(end) {
+            if t.gap == Gap::Line || in_person[end] {
+                break;
+            }
+            // A possessive ends a name ("the BMA's offer") unless a head follows it ("St
+            // George's Hospital", "King's College").
+            let head_next = || CUES.last.contains(lower(bare(t.text(body))).as_str());
+            if capitalised(t, body)
+                && t.gap == Gap::Space
+                && (!bare_ends(&tokens[end - 1], body) || head_next())
+            {
+                end += 1;
+                continue;
+            }
+            // "Acme Widgets plc": a company's suffix in small letters ends its name.
+            if t.gap == Gap::Space && matches!(t.text(body), "plc" | "ltd" | "inc" | "llc" | "llp") {
+                end += 1;
+                break;
+            }
+            // A joiner continues the name only before another capitalised word: "and" only
+            // after "of" ("Department of Health and Social Care"), never before an acronym,
+            // which starts a name of its own ("the Department of Health and NHS Employers").
+            let w = lower(t.text(body));
+            let next = tokens.get(end + 1);
+            let joins = JOINERS.contains(&w.as_str())
+                && (w == "of" || w == "for" || w == "&" || joined)
+                && next.is_some_and(|n| {
+                    capitalised(n, body)
+                        && n.gap == Gap::Space
+                        && !in_person[end + 1]
+                        && !acronym(n.text(body))
+                })
+                && !bare_ends(&tokens[end - 1], body);
+            if !joins {
+                break;
+            }
+            joined |= w == "of" || w == "for";
+            end += 2;
+        }
+        out.push((start, end));
+        i = end;
+    }
+    out
+}
+
+/// A possessive ends a name: "the BMA's offer".
+fn bare_ends(t: &Token, body: &str) -> bool {
+    let w = t.text(body);
+    w.ends_with("'s") || w.ends_with("’s")
+}
+
+/// Where in a run an organisation's name is, if any cue says there is one.
+fn named_in(tokens: &[Token], body: &str, (start, end): (usize, usize)) -> Option<(usize, usize)> {
+    let cues = &*CUES;
+    let word = |i: usize| bare(tokens[i].text(body));
+    let mut from = start;
+    // "The", "But", and "UK" in "UK National Health Service".
+    while from < end
+        && (opener(word(from)) || lower(word(from)) == "the" || cues.not.contains(lower(word(from)).as_str()))
+    {
+        from += 1;
+    }
+    if from >= end {
+        return None;
+    }
+    // "Department of Health": an opening head with "of"/"for", to the end of the run.
+    if end - from >= 3 && cues.first.contains(lower(word(from)).as_str()) {
+        let joiner = lower(word(from + 1));
+        if joiner == "of" || joiner == "for" {
+            return Some((from, trim_roles(tokens, body, from + 2, end)));
+        }
+    }
+    // "British Medical Association", "NHS Employers": the last head word ends the name.
+    let last_head = (from..end).rev().find(|&i| cues.last.contains(lower(word(i)).as_str()));
+    if let Some(h) = last_head
+        && h > from
+    {
+        // "Royal College of Nursing": the name goes on after its head.
+        let of = h + 2 < end && matches!(lower(word(h + 1)).as_str(), "of" | "for");
+        return Some((from, if of { trim_roles(tokens, body, h + 2, end) } else { h + 1 }));
+    }
+    // "NHS England": an acronym and a place.
+    if end - from == 2 && acronym(word(from)) && !cues.not.contains(lower(word(from)).as_str()) {
+        let place = kinds(word(from + 1));
+        if place.has(Kinds::PLACE) && !place.has(Kinds::GIVEN) {
+            return Some((from, end));
+        }
+    }
+    // "a Labour spokesman", "the BMA said", "Acas officials".
+    let after = |i: usize| tokens.get(i).map(|t| lower(t.text(body)));
+    let spoken_for = after(end).is_some_and(|w| cues.after.contains(w.as_str()))
+        || (after(end).as_deref() == Some("chief") && after(end + 1).as_deref() == Some("executive"));
+    let the_speaks = start > 0 && is_word(tokens, start - 1, body, "the") && speaks(tokens, end, body);
+    let introduced = from == start
+        && start > 0
+        && tokens[start - 1].kind == Kind::Word
+        && cues.before.contains(tokens[start - 1].text(body));
+    if (spoken_for || the_speaks || introduced)
+        && plain_name(tokens, body, (from, end), spoken_for || introduced)
+    {
+        return Some((from, end));
+    }
+    None
+}
+
+/// After "Department of Health", role words are not the name: "Department of Health Secretary".
+fn trim_roles(tokens: &[Token], body: &str, from: usize, mut end: usize) -> usize {
+    while end > from + 1 && kinds(bare(tokens[end - 1].text(body))).has(Kinds::ROLE) {
+        end -= 1;
+    }
+    end
+}
+
+/// A run that may be an organisation's name on a cue alone: not a title, a role, a given name
+/// or a lone head word ("the Government said" names no organisation of its own). A lone
+/// everyday word counts only when someone speaks for it ("a Labour spokesman", not "the Bible
+/// says").
+fn plain_name(tokens: &[Token], body: &str, (from, to): (usize, usize), everyday_ok: bool) -> bool {
+    let words: Vec<&str> = (from..to).map(|i| bare(tokens[i].text(body))).collect();
+    if words.len() > 4 {
+        return false;
+    }
+    let first = kinds(words[0]);
+    if first.has(Kinds::HONORIFIC) || first.has(Kinds::ANY_GIVEN) || first.has(Kinds::ROLE) {
+        return false;
+    }
+    if words.len() == 1 {
+        let w = words[0];
+        let k = kinds(w);
+        if acronym(w) {
+            return !CUES.not.contains(lower(w).as_str());
+        }
+        let l = lower(w);
+        let head = CUES.last.contains(l.as_str()) || CUES.first.contains(l.as_str());
+        return !head
+            && (everyday_ok || !k.has(Kinds::EVERYDAY))
+            && !k.has(Kinds::NATIONALITY)
+            && !k.has(Kinds::STOPWORD)
+            && !k.has(Kinds::PLACE);
+    }
+    words.iter().all(|w| !kinds(w).has(Kinds::ROLE))
+}
+
+/// The initials of a name's words, its small words skipped: "Department of Health" is "DH".
+fn initials(name: &str, with_small: bool) -> String {
+    name.split(' ')
+        .filter(|w| with_small || !matches!(*w, "of" | "for" | "and" | "&" | "the"))
+        .filter_map(|w| w.chars().next())
+        .map(|c| if with_small { c } else { c.to_ascii_uppercase() })
+        .collect()
+}
+
+/// Count a mention of `name`, the first one making it an organisation of the article.
+fn add(found: &mut Vec<Found>, by_key: &mut FxHashMap<String, usize>, name: &str, span: Span) {
+    let key = lower(name);
+    match by_key.get(&key) {
+        Some(&i) => found[i].spans.push(span),
+        None => {
+            by_key.insert(key, found.len());
+            found.push(Found {
+                name: name.to_string(),
+                aliases: Vec::new(),
+                spans: Spans::from_elem(span, 1),
+            });
+        }
+    }
+}
+
+/// One organisation while an article is read: its name, the acronyms that stand for it, spans.
+struct Found {
+    name: String,
+    aliases: Vec<String>,
+    spans: Spans,
+}
+
+/// Every organisation in the article, most mentioned first. `people` are the article's people:
+/// their names are never read as organisations.
+pub(crate) fn collect(body: &str, tokens: &[Token], people: &[Person]) -> Vec<Organisation> {
+    let mut in_person = vec![false; tokens.len()];
+    let mut spans: Vec<Span> = people.iter().flat_map(|p| p.spans.iter().copied()).collect();
+    spans.sort_unstable();
+    if !spans.is_empty() {
+        for (i, t) in tokens.iter().enumerate() {
+            let at = spans.partition_point(|s| (s.end as usize) <= t.start);
+            in_person[i] = spans.get(at).is_some_and(|s| (s.start as usize) < t.end);
+        }
+    }
+    let cues = &*CUES;
+    let mut found: Vec<Found> = Vec::new();
+    let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
+    // Acronyms, and where each is written.
+    let mut acronyms: Vec<(String, Span, usize)> = Vec::new();
+    for run in runs(tokens, body, &in_person) {
+        if let Some((from, to)) = named_in(tokens, body, run) {
+            let start = tokens[from].start;
+            let last = &tokens[to - 1];
+            let end = last.start + bare(last.text(body)).len();
+            // "St Thomas' Hospital": the name as written, a possessive inside it kept.
+            if let Some(name) = body.get(start..end) {
+                add(&mut found, &mut by_key, name, Span::new(start, end));
+                continue;
+            }
+        }
+        // Acronyms standing alone in a run are weighed once every full name is known.
+        for (i, t) in tokens.iter().enumerate().take(run.1).skip(run.0) {
+            let w = bare(t.text(body));
+            if acronym(w) && !cues.not.contains(lower(w).as_str()) {
+                acronyms.push((w.to_string(), Span::new(t.start, t.start + w.len()), i));
+            }
+        }
+    }
+    // An acronym is an organisation when a full name in the article stands for it, when it is
+    // defined in brackets, when it takes "the" or when it speaks.
+    // What each full name's acronym would be, worked out once.
+    let initials_of: Vec<(usize, String, String)> = found
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.name.contains(' '))
+        .map(|(k, f)| (k, initials(&f.name, false), initials(&f.name, true)))
+        .collect();
+    let stands = |short: &str| {
+        initials_of
+            .iter()
+            .find(|(_, plain, small)| short == plain || short == small || short.eq_ignore_ascii_case(small))
+            .map(|(k, _, _)| *k)
+    };
+    for (word, span, i) in acronyms {
+        let defined = i >= 1
+            && is_word(tokens, i - 1, body, "(")
+            && tokens.get(i + 1).is_some_and(|t| t.text(body) == ")");
+        let full = stands(&word);
+        if let Some(f) = full {
+            let alias = &mut found[f].aliases;
+            if !alias.contains(&word) {
+                alias.push(word);
+            }
+            found[f].spans.push(span);
+            continue;
+        }
+        let the = i >= 1
+            && (is_word(tokens, i - 1, body, "the")
+                || tokens[i - 1].kind == Kind::Word && cues.before.contains(tokens[i - 1].text(body)));
+        let spoken_for = tokens.get(i + 1).is_some_and(|t| cues.after.contains(lower(t.text(body)).as_str()));
+        if defined || the || spoken_for || speaks(tokens, i + 1, body) {
+            add(&mut found, &mut by_key, &word, span);
+        } else if let Some(&f) = by_key.get(&lower(&word)) {
+            found[f].spans.push(span);
+        }
+    }
+    // A bare acronym that only later turned out to stand for a full name joins it. Full names
+    // hold a space and acronyms none, so no full name moves.
+    let targets: Vec<Option<usize>> = found
+        .iter()
+        .enumerate()
+        .map(|(k, f)| if acronym(&f.name) { stands(&f.name).filter(|&t| t != k) } else { None })
+        .collect();
+    let mut place = vec![usize::MAX; found.len()];
+    let mut kept: Vec<Found> = Vec::with_capacity(found.len());
+    let mut moved: Vec<(usize, Found)> = Vec::new();
+    for (k, f) in found.into_iter().enumerate() {
+        match targets[k] {
+            Some(t) => moved.push((t, f)),
+            None => {
+                place[k] = kept.len();
+                kept.push(f);
+            }
+        }
+    }
+    for (t, gone) in moved {
+        let Some(into) = kept.get_mut(place[t]) else { continue };
+        if !into.aliases.contains(&gone.name) {
+            into.aliases.push(gone.name);
+        }
+        into.spans.extend(gone.spans);
+    }
+    let found = kept;
+    let mut orgs: Vec<Organisation> = found
+        .into_iter()
+        .map(|mut f| {
+            f.spans.sort_unstable();
+            f.spans.dedup();
+            Organisation {
+                name: Arc::from(f.name.as_str()),
+                aliases: f.aliases.iter().map(|a| Arc::from(a.as_str())).collect(),
+                spans: f.spans,
+            }
+        })
+        .collect();
+    orgs.sort_by_key(|o| std::cmp::Reverse(o.spans.len()));
+    orgs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::extract;
+
+    fn orgs(text: &str) -> Vec<(String, Vec<String>, usize)> {
+        extract(text)
+            .organisations
+            .into_iter()
+            .map(|o| (o.name.to_string(), o.aliases.iter().map(|a| a.to_string()).collect(), o.spans.len()))
+            .collect()
+    }
+
+    fn names(text: &str) -> Vec<String> {
+        let mut n: Vec<String> = orgs(text).into_iter().map(|o| o.0).collect();
+        n.sort();
+        n
+    }
+
+    #[test]
+    fn a_defined_acronym_joins_its_full_name() {
+        let o = orgs("The British Medical Association (BMA) called a strike. The BMA's leaders met.");
+        assert_eq!(o, [("British Medical Association".to_string(), vec!["BMA".to_string()], 3)]);
+    }
+
+    #[test]
+    fn heads_name_organisations() {
+        assert_eq!(
+            names("Staff at Ealing Hospital and NHS Employers met the Royal College of Nursing."),
+            ["Ealing Hospital", "NHS Employers", "Royal College of Nursing"]
+        );
+        assert_eq!(names("The Department of Health said it was sorry."), ["Department of Health"]);
+        assert_eq!(orgs("The UK National Health Service (NHS) is busy.")[0].0, "National Health Service");
+        assert_eq!(
+            names("A Department for Education and Skills official spoke."),
+            ["Department for Education and Skills"]
+        );
+        assert_eq!(names("Shares in Acme Widgets plc fell."), ["Acme Widgets plc"]);
+        assert_eq!(names("Nurses at St George's Hospital struck."), ["St George's Hospital"]);
+    }
+
+    #[test]
+    fn an_acronym_that_speaks_or_takes_the_is_an_organisation() {
+        assert_eq!(names("Talks at Acas failed, the TUC said."), ["TUC"]);
+        assert_eq!(names("The NHS is busy. HMRC said taxes rose."), ["HMRC", "NHS"]);
+        assert!(names("The UK and the US met on TV at 9PM.").is_empty());
+    }
+
+    #[test]
+    fn a_later_acronym_joins_the_name_it_stands_for() {
+        let o = orgs("The DH said no. The Department of Health had said yes.");
+        assert_eq!(o, [("Department of Health".to_string(), vec!["DH".to_string()], 2)]);
+        let o = orgs("The Department of Health spoke. The DoH said more.");
+        assert_eq!(o[0].1, ["DoH"]);
+    }
+
+    #[test]
+    fn someone_speaking_for_a_name_makes_it_an_organisation() {
+        assert_eq!(names("A Labour spokesman said no."), ["Labour"]);
+        assert_eq!(
+            names("Talks with the conciliation body ACAS and the charity Shelter."),
+            ["ACAS", "Shelter"]
+        );
+        assert_eq!(names("Tesco chief executive Dave Lewis said yes."), ["Tesco"]);
+        assert!(names("A Government spokesman said no.").is_empty(), "an everyday word alone");
+    }
+
+    #[test]
+    fn people_are_never_organisations() {
+        assert!(names("Health secretary Jeremy Hunt said the offer stood.").is_empty());
+        assert!(names("Mr Hunt's spokesman said no.").is_empty());
+        assert!(names("The rapper Kano said no.").is_empty());
+    }
+
+    #[test]
+    fn sentence_openers_and_roles_are_not_part_of_the_name() {
+        assert_eq!(names("Unlike Ealing Hospital, it stayed open."), ["Ealing Hospital"]);
+        assert_eq!(names("Ministry of Defence Minister Ann Smith spoke."), ["Ministry of Defence"]);
+    }
+}
