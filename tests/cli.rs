@@ -304,3 +304,66 @@ fn export_selects_what_the_reader_would_list() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("no hashtag or handle \"nosuchtag\""), "{}", stderr(&o));
 }
+
+#[test]
+fn export_lists_organisations_and_quotes_with_their_speakers() {
+    let o = run(&["export", "--with-body"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let articles: Vec<serde_json::Value> =
+        stdout(&o).lines().map(|l| serde_json::from_str(l).expect("json")).collect();
+    for v in &articles {
+        let keys: Vec<&str> = v.as_object().expect("object").keys().map(String::as_str).collect();
+        assert_eq!(&keys[keys.len() - 2..], ["organisations", "quotes"], "after the existing keys");
+        // Offsets count characters, and the text is where they say.
+        let body: Vec<char> = v["body"].as_str().expect("body").chars().collect();
+        for q in v["quotes"].as_array().expect("quotes") {
+            let text: Vec<char> = q["text"].as_str().expect("text").chars().collect();
+            let at = q["offset"].as_u64().expect("offset") as usize;
+            assert_eq!(&body[at..at + text.len()], &text[..]);
+            assert!(["direct", "indirect", "mixed"].contains(&q["kind"].as_str().expect("kind")));
+        }
+    }
+    let orgs = &articles[0]["organisations"];
+    assert_eq!(
+        orgs[0],
+        serde_json::json!({"name": "British Medical Association", "aliases": ["BMA"], "count": 6})
+    );
+    let said_by = |i: usize, who: &str| {
+        articles[i]["quotes"].as_array().expect("quotes").iter().filter(|q| q["speaker"] == who).count()
+    };
+    assert!(said_by(0, "Hannah Barnham-Brown") >= 2, "the BuzzFeed article quotes her");
+    assert!(said_by(3, "Jeremy Hunt") >= 1, "the BBC live page quotes the health secretary");
+    assert!(said_by(3, "NHS England") >= 1, "and NHS England");
+    let hers = articles[0]["quotes"].as_array().expect("quotes").iter().find(|q| q["speaker_text"] == "she");
+    assert_eq!(
+        hers.map(|q| &q["speaker"]),
+        Some(&serde_json::json!("Hannah Barnham-Brown")),
+        "she is resolved"
+    );
+
+    let o = run(&["export", "--format", "csv"]);
+    let mut r = csv::Reader::from_reader(o.stdout.as_slice());
+    let header: Vec<String> = r.headers().expect("header").iter().map(String::from).collect();
+    assert_eq!(&header[10..], ["speaker_text", "cue", "quote_kind"]);
+    let rows: Vec<csv::StringRecord> = r.records().map(|x| x.expect("row")).collect();
+    assert!(
+        rows.iter()
+            .any(|r| &r[1] == "organisation" && &r[2] == "British Medical Association" && &r[8] == "BMA")
+    );
+    assert!(rows.iter().any(|r| &r[1] == "quote" && &r[2] == "Hannah Barnham-Brown" && &r[10] == "she"));
+}
+
+#[test]
+fn org_and_said_by_select_articles_and_unknown_names_get_suggestions() {
+    let o = run(&["export", "--org", "doh"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o).lines().count(), 1, "the Department of Health, by its acronym");
+    let o = run(&["export", "--said-by", "hannah barnham-brown"]);
+    assert_eq!(stdout(&o).lines().count(), 1);
+    let o = run(&["export", "--org", "British Medical Asociation"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no organisation named \"British Medical Asociation\" in these articles; closest: British Medical Association"), "{}", stderr(&o));
+    let o = run(&["export", "--said-by", "Justin Bieber"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no one named \"Justin Bieber\" is quoted"), "{}", stderr(&o));
+}

@@ -416,3 +416,37 @@ fn a_query_with_not_and_or() {
     t.keys(&["Q"]);
     assert_eq!(t.exit_status().as_deref(), Some("0"));
 }
+
+/// Who said what, driven from the keyboard: the Orgs tab filters, the Quotes tab groups by
+/// speaker and opens an article at a quote, `w` filters by speaker, `--org` starts filtered.
+#[test]
+fn quotes_organisations_and_said_by_in_a_real_terminal() {
+    let Some((t, _home)) = Tmux::start(env!("CARGO_BIN_EXE_strike-reader"), &[], &[]) else { return };
+    t.wait_for("4 of 4 articles");
+    t.keys(&["Tab", "Tab", "2"]);
+    let s = t.wait_for("organisations");
+    assert!(s.contains("British Medical Association") && s.contains("NHS Employers"), "{s}");
+    t.keys(&["Enter"]);
+    let s = t.wait_for("org: British Medical Association");
+    assert!(s.contains("4 of 4 articles"), "the BMA is in every seed:\n{s}");
+    t.keys(&["Escape", "5"]);
+    let s = t.wait_for("35 quotes");
+    assert!(s.contains("Peter Capaldi 4") && s.contains("It's a matter of trust"), "{s}");
+    t.keys(&["w"]);
+    let s = t.wait_for("said by: NHS England");
+    assert!(s.contains("1 of 4 articles"), "{s}");
+    t.keys(&["j", "Enter"]);
+    let s = t.wait_for("Fourth strike involving junior doctors");
+    assert!(s.contains("the second day of the strike"), "the reader shows the quote:\n{s}");
+    t.keys(&["Q"]);
+    assert_eq!(t.exit_status().as_deref(), Some("0"));
+
+    let Some((t, _home)) =
+        Tmux::start(env!("CARGO_BIN_EXE_strike-reader"), &["--org", "'Department of Health'"], &[])
+    else {
+        return;
+    };
+    let s = t.wait_for("1 of 4 articles");
+    assert!(s.contains("org: Department of Health"), "{s}");
+    t.keys(&["C-c"]);
+}

@@ -133,3 +133,9 @@ fn wide_and_combining_characters_and_tabs_keep_the_panes_aligned() {
     assert!(screen.contains("Jeremy Hunt met the BMA"), "a tab reads as a space:\n{screen}");
     assert!(!screen.contains('\t'));
 }
+
+screens! {
+    orgs_tab: "s2", &[];
+    quotes_tab: "s5", &[];
+    said_by_a_quote: "s5jjjjjjw", &[];
+}

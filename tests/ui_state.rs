@@ -591,3 +591,146 @@ fn a_plain_term_finds_the_text_and_accents_highlight_and_step() {
     press(&mut a, "\tn");
     assert!(a.reader.current_match.is_some(), "n finds them");
 }
+
+#[test]
+fn the_orgs_tab_lists_organisations_and_enter_filters_by_one() {
+    let mut a = app((160, 48));
+    press(&mut a, "\t\t2");
+    assert_eq!(a.sidebar.tab, Tab::Orgs);
+    let names: Vec<&str> = a.sidebar.orgs.iter().map(|r| a.index().orgs.name(r.tally.id)).collect();
+    assert_eq!(names.first(), Some(&"British Medical Association"), "{names:?}");
+    assert!(names.contains(&"NHS Employers") && names.contains(&"Department of Health"), "{names:?}");
+    press(&mut a, "\n");
+    assert_eq!(a.filters.orgs.len(), 1);
+    assert_eq!(listed(&a), ["000", "001", "002", "003"], "the BMA is in every seed");
+    let doh = a.sidebar.orgs.iter().position(|r| a.index().orgs.name(r.tally.id) == "Department of Health");
+    a.sidebar.cursors[Tab::Orgs.index()].selected = doh.expect("listed");
+    press(&mut a, "\n");
+    assert_eq!(listed(&a), ["003"], "two organisations: both must be in");
+    assert!(a.sidebar.orgs.iter().all(|r| r.tally.articles == 1), "counts follow the filters");
+    press(&mut a, "\u{1b}");
+    assert!(a.filters.orgs.is_empty());
+}
+
+#[test]
+fn quotes_are_grouped_by_speaker_and_enter_opens_the_article_at_one() {
+    let mut a = app((160, 48));
+    press(&mut a, "\t\t5");
+    assert_eq!(a.sidebar.tab, Tab::Quotes);
+    let rows = &a.sidebar.quotes;
+    assert!(rows.len() >= 20, "{}", rows.len());
+    // Groups are contiguous, the most quoted first, unnamed speakers last.
+    let groups: Vec<u32> = rows.iter().filter(|r| r.first).map(|r| r.group).collect();
+    let named: Vec<u32> = rows.iter().filter(|r| r.first && r.who.is_some()).map(|r| r.group).collect();
+    assert!(named.windows(2).all(|w| w[0] >= w[1]), "{groups:?}");
+    assert!(rows.iter().skip_while(|r| r.who.is_some()).all(|r| r.who.is_none()));
+    assert_eq!(groups.iter().sum::<u32>() as usize, rows.len());
+    // A quote of the BBC live page, far down it: Enter opens it there.
+    let far = rows
+        .iter()
+        .position(|r| {
+            let q = &a.corpus().articles[r.article].entities.quotes[r.quote];
+            r.article == 3 && q.quote.content.start > 5000
+        })
+        .expect("a quote far down the live page");
+    a.sidebar.cursors[Tab::Quotes.index()].selected = far;
+    press(&mut a, "\n");
+    assert_eq!(a.reader.open, Some(3));
+    assert_eq!(a.list.selected_article(), Some(3));
+    assert!(a.scroll() > 0, "the reader scrolled to the quote");
+    let row = a.sidebar.quotes[far];
+    let start = a.corpus().articles[3].entities.quotes[row.quote].quote.content.start as usize;
+    let shown = a.reader.doc.top_offset();
+    assert!(shown <= start, "the quote is on screen: top {shown}, quote {start}");
+}
+
+#[test]
+fn said_by_is_one_key_on_a_person_or_a_quote_and_shows_as_a_chip() {
+    let mut a = app((160, 48));
+    // Jeremy Hunt is first among people; he is quoted in the BuzzFeed and BBC articles.
+    press(&mut a, "\t\t1w");
+    assert_eq!(a.filters.said_by.len(), 1, "{:?}", a.flash);
+    let said: Vec<&str> = listed(&a);
+    assert!(!said.is_empty() && said.len() < 4, "{said:?}");
+    let chips = strike_reader::ui::widgets::status::StatusBar::chips(&a);
+    assert!(chips.iter().any(|c| c == "said by: Jeremy Hunt"), "{chips:?}");
+    assert!(a.sidebar.people[0].quotes > 0, "people rows count their quotes");
+    press(&mut a, "w");
+    assert!(a.filters.said_by.is_empty(), "the same key takes it off");
+    // On the Quotes tab, the row's speaker.
+    press(&mut a, "5w");
+    let who = a.sidebar.quotes.first().and_then(|r| r.who).expect("a named speaker first");
+    assert_eq!(a.filters.said_by, [[who]]);
+    assert!(a.sidebar.quotes.iter().filter(|r| r.first).count() >= 1);
+    // Figures have no speaker: the key says where it works.
+    press(&mut a, "\u{1b}4w");
+    assert!(a.filters.said_by.is_empty());
+    assert!(
+        a.flash.as_deref().is_some_and(|f| f.contains("said by") || f.contains("quote")),
+        "{:?}",
+        a.flash
+    );
+}
+
+#[test]
+fn slash_filters_the_quotes_tab_by_speaker_or_words() {
+    let mut a = app((160, 48));
+    press(&mut a, "\t\t5/matter of trust\n");
+    assert_eq!(a.sidebar.quotes.len(), 1, "one quote holds the words");
+    let mut a = app((160, 48));
+    press(&mut a, "\t\t5/capaldi\n");
+    assert!(a.sidebar.quotes.len() >= 2);
+    let index = a.index();
+    assert!(a.sidebar.quotes.iter().all(|r| {
+        r.who.is_some_and(|w| index.who_name(w) == "Peter Capaldi")
+            || a.corpus().articles[r.article].entities.quotes[r.quote]
+                .text(&a.corpus().articles[r.article].body)
+                .to_lowercase()
+                .contains("capaldi")
+    }),);
+}
+
+#[test]
+fn command_line_orgs_and_speakers_filter_like_people() {
+    let select =
+        strike_reader::cli::SelectArgs { org: vec!["department of health".into()], ..Default::default() };
+    let a = app((160, 48)).with_selection(&select).expect("known");
+    assert_eq!(listed(&a), ["003"]);
+    let select =
+        strike_reader::cli::SelectArgs { said_by: vec!["Hannah Barnham-Brown".into()], ..Default::default() };
+    let a = app((160, 48)).with_selection(&select).expect("quoted");
+    assert_eq!(listed(&a), ["000"]);
+    let select =
+        strike_reader::cli::SelectArgs { said_by: vec!["Justin Bieber".into()], ..Default::default() };
+    assert!(app((160, 48)).with_selection(&select).is_err(), "mentioned, never quoted");
+}
+
+#[test]
+fn quoted_words_have_a_style_of_their_own_and_a_pronoun_shows_its_speaker() {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let mut a = App::new(Corpus::seeds().corpus, Keymap::default(), Theme::default_theme(false), (160, 48));
+    update(&mut a, strike_reader::ui::Action::Resize { width: 160, height: 48 });
+    let mut terminal = Terminal::new(TestBackend::new(160, 48)).expect("test terminal");
+    terminal.draw(|f| f.render_widget(&a, f.area())).expect("draw");
+    let buf = terminal.backend().buffer();
+    let reader = a.panes().reader.expect("reader");
+    let quote = a.theme.quote;
+    let mut quoted = 0;
+    let mut note = None;
+    for y in reader.y..reader.y + reader.height {
+        let row: String = (reader.x..reader.x + reader.width).map(|x| buf[(x, y)].symbol()).collect();
+        if let Some(at) = row.find("‹Hannah Barnham-Brown›") {
+            note = Some((y, row[..at].chars().count() as u16));
+        }
+        quoted += (reader.x..reader.x + reader.width)
+            .filter(|&x| {
+                buf[(x, y)].modifier.contains(ratatui::style::Modifier::ITALIC)
+                    && buf[(x, y)].fg == quote.fg.unwrap_or_default()
+            })
+            .count();
+    }
+    assert!(quoted > 100, "quoted words are drawn in the quote style ({quoted} cells)");
+    let (y, x) = note.expect("\"she\" is shown with who she is");
+    assert_eq!(buf[(reader.x + x + 1, y)].fg, a.theme.speaker.fg.unwrap_or_default());
+}

@@ -101,18 +101,19 @@ fn entity_rows(app: &App, rows: &[EntityRow], table: &Table, area: Rect, buf: &m
     }
 }
 
-/// Columns a speaker's name takes in the Quotes tab, at most.
-const SPEAKER_WIDTH: usize = 18;
+/// The most of the row a speaker's name takes in the Quotes tab, as a share of its width.
+const SPEAKER_SHARE: usize = 2;
 
-/// Quotes grouped by speaker: the name on the first row of its group with the group's size,
-/// then the start of each quote.
+/// Quotes grouped by speaker: the first row of a group names the speaker and the group's size,
+/// the rows below it are indented under the name; every row then shows the start of its quote.
+/// Quotes with no speaker the article names are last, each with the words the text gives
+/// ("a spokesman").
 fn quote_rows(app: &App, area: Rect, buf: &mut Buffer) {
     let c = app.sidebar.cursor();
     let t = &app.theme;
     let index = app.index();
     let articles = &app.corpus().articles;
     let width = usize::from(area.width);
-    let name_width = SPEAKER_WIDTH.min(width / 3);
     for (slot, (i, row)) in
         app.sidebar.quotes.iter().enumerate().skip(c.offset).take(usize::from(area.height)).enumerate()
     {
@@ -120,32 +121,36 @@ fn quote_rows(app: &App, area: Rect, buf: &mut Buffer) {
         let Some(q) = a.entities.quotes.get(row.quote) else { continue };
         let y = area.y + u16::try_from(slot).unwrap_or(u16::MAX);
         let style = row_style(app, i);
-        let who = match row.who {
-            Some(w) => index.who_name(w).to_string(),
-            None => format!("({})", q.speaker_text(&a.body)),
-        };
-        // The name heads its group; the rows below it leave the column empty.
-        let label = if row.first || i == c.offset {
-            format!("{} {}", fit(&who, name_width.saturating_sub(3)), row.group)
-        } else {
-            String::new()
-        };
-        let label = fit(&label, name_width);
-        let pad = " ".repeat(name_width.saturating_sub(label.chars().count()));
-        let text: String = q.text(&a.body).split_whitespace().collect::<Vec<_>>().join(" ");
-        let text = fit(&text, width.saturating_sub(name_width + 2));
-        let name_style = if row.who.is_some() { style.patch(t.title) } else { style.patch(t.meta) };
         let active = row.who.is_some_and(|w| app.filters.has_speaker(w));
-        let line = Line::from(vec![
-            Span::styled(if active { "●" } else { " " }, style.patch(t.border_focused)),
-            Span::styled(label, if active { name_style.patch(t.emphasis) } else { name_style }),
-            Span::styled(pad, style),
-            Span::raw(" "),
-            Span::styled(text, style.patch(t.quote)),
-        ]);
+        let mut spans = vec![Span::styled(if active { "●" } else { " " }, style.patch(t.border_focused))];
+        // The speaker heads the group, and the top row on screen says whose group it is.
+        if row.first || i == c.offset {
+            let who = row.who.map_or("unnamed", |w| index.who_name(w));
+            let name = fit(who, width / SPEAKER_SHARE);
+            let name_style = if active {
+                style.patch(t.emphasis)
+            } else if row.who.is_some() {
+                style.patch(t.title)
+            } else {
+                style.patch(t.meta)
+            };
+            spans.push(Span::styled(name, name_style));
+            spans.push(Span::styled(format!(" {} ", row.group), style.patch(t.meta)));
+        } else {
+            spans.push(Span::styled("   ", style));
+        }
+        if row.who.is_none() {
+            let said = fit(q.speaker_text(&a.body), width / 4);
+            if !said.is_empty() {
+                spans.push(Span::styled(format!("{said}: "), style.patch(t.meta)));
+            }
+        }
+        let used: usize = spans.iter().map(|s| s.content.chars().count()).sum();
+        let text: String = q.text(&a.body).split_whitespace().collect::<Vec<_>>().join(" ");
+        spans.push(Span::styled(fit(&text, width.saturating_sub(used)), style.patch(t.quote)));
         let r = Rect { y, height: 1, ..area };
         buf.set_style(r, style);
-        line.render(r, buf);
+        Line::from(spans).render(r, buf);
     }
 }
 
