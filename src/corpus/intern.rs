@@ -60,6 +60,7 @@ pub fn compact(a: &mut Article) {
     e.unlinked.shrink_to_fit();
     e.works.shrink_to_fit();
     e.pending.shrink_to_fit();
+    e.not_orgs.shrink_to_fit();
     for p in &mut e.people {
         p.aliases.shrink_to_fit();
         p.spans.shrink_to_fit();

@@ -46,37 +46,91 @@ pub fn resolve(articles: &mut [Article]) {
     let one_names = one_names(articles, &known);
     let corpus = Corpus { plurals: &plurals, dominant: &dominant, company: &company, one_names: &one_names };
     let acronyms = acronyms(articles);
+    let not_orgs = not_orgs(articles);
     articles.par_iter_mut().for_each(|a| {
         let context = Context::of_article(a);
         let e = &mut a.entities;
         vouch_pending(&a.body, &mut e.people, &e.pending, &vouched);
         resolve_article(&a.body, &mut e.people, &e.unlinked, &context, &corpus);
+        if !not_orgs.is_empty() {
+            e.organisations.retain(|o| !not_orgs.contains(&o.name));
+        }
         expand_acronyms(&mut e.organisations, &acronyms);
         // People and organisations may have new names: speakers are resolved through them.
         speakers::attribute(&a.body, &mut e.quotes, &e.people, &e.organisations);
         e.unlinked = Vec::new();
         e.works = Vec::new();
         e.pending = Vec::new();
+        e.not_orgs = Vec::new();
     });
 }
 
-/// Acronyms that stand for one full name across the corpus: "BMA" -> "British Medical
-/// Association" when every article that spells it out spells out the same name.
-fn acronyms(articles: &[Article]) -> FxHashMap<Arc<str>, Arc<str>> {
-    let mut seen: FxHashMap<Arc<str>, Option<Arc<str>>> = FxHashMap::default();
+/// Acronyms that articles show to be products, indices or events ("Sony's PSP", "the FTSE
+/// 100") in at least a quarter as many articles as list them as organisations: no
+/// organisation anywhere.
+fn not_orgs(articles: &[Article]) -> FxHashSet<Arc<str>> {
+    let mut shown: FxHashMap<&Arc<str>, u32> = FxHashMap::default();
+    for name in articles.iter().flat_map(|a| &a.entities.not_orgs) {
+        *shown.entry(name).or_default() += 1;
+    }
+    if shown.is_empty() {
+        return FxHashSet::default();
+    }
+    let mut listed: FxHashMap<&str, u32> = FxHashMap::default();
     for o in articles.iter().flat_map(|a| &a.entities.organisations) {
-        for alias in &o.aliases {
-            seen.entry(Arc::clone(alias))
-                .and_modify(|full| {
-                    if full.as_ref().is_some_and(|f| *f != o.name) {
-                        *full = None;
-                    }
-                })
-                .or_insert_with(|| Some(Arc::clone(&o.name)));
+        if shown.contains_key(&o.name) {
+            *listed.entry(&o.name).or_default() += 1;
         }
     }
-    seen.into_iter().filter_map(|(short, full)| full.map(|f| (short, f))).collect()
+    shown
+        .into_iter()
+        .filter(|(name, n)| {
+            WORK_SHARE * f64::from(listed.get(&***name).copied().unwrap_or(0)) <= f64::from(*n)
+        })
+        .map(|(name, _)| Arc::clone(name))
+        .collect()
 }
+
+/// Short names the corpus settles: an acronym that stands for one full name wherever an
+/// article spells it out ("BMA" -> "British Medical Association", when at least four in five
+/// articles that spell it out give that name), and a name that a head word completes in more
+/// articles ("Labour" -> "Labour Party", "Conservative" -> "Conservative Party").
+fn acronyms(articles: &[Article]) -> FxHashMap<Arc<str>, Arc<str>> {
+    let mut spelled: FxHashMap<&Arc<str>, FxHashMap<&Arc<str>, u32>> = FxHashMap::default();
+    let mut listed: FxHashMap<&str, (&Arc<str>, u32)> = FxHashMap::default();
+    for o in articles.iter().flat_map(|a| &a.entities.organisations) {
+        listed.entry(&o.name).or_insert((&o.name, 0)).1 += 1;
+        for alias in &o.aliases {
+            *spelled.entry(alias).or_default().entry(&o.name).or_default() += 1;
+        }
+    }
+    let mut out: FxHashMap<Arc<str>, Arc<str>> = FxHashMap::default();
+    for (short, fulls) in spelled {
+        let total: u32 = fulls.values().sum();
+        let best = fulls.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)));
+        if let Some((full, n)) = best
+            && f64::from(n) >= ACRONYM_SHARE * f64::from(total)
+        {
+            out.insert(Arc::clone(short), Arc::clone(full));
+        }
+    }
+    for &(name, n) in listed.values() {
+        let Some((short, head)) = name.rsplit_once(' ') else { continue };
+        if !ORG_COMPLETERS.contains(&head) {
+            continue;
+        }
+        let Some(&(short, m)) = listed.get(short) else { continue };
+        if n >= m && !out.contains_key(short) {
+            out.insert(Arc::clone(short), Arc::clone(name));
+        }
+    }
+    out
+}
+
+/// The share of the articles spelling an acronym out that must agree on its full name.
+const ACRONYM_SHARE: f64 = 0.8;
+/// Head words that complete a short name of the same organisation ("Labour Party").
+const ORG_COMPLETERS: [&str; 6] = ["Party", "Union", "Council", "Group", "plc", "Ltd"];
 
 /// An article writing only "the BMA" lists the organisation under the name the corpus gives it.
 fn expand_acronyms(orgs: &mut Vec<Organisation>, acronyms: &FxHashMap<Arc<str>, Arc<str>>) {

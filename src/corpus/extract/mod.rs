@@ -302,6 +302,9 @@ pub struct Entities {
     /// Names of two words or more that nothing in the article vouches for, for the corpus-wide
     /// stage.
     pub pending: Vec<Span>,
+    /// Acronyms the article shows to name a product, an index or an event ("Sony's PSP"), for
+    /// the corpus-wide stage.
+    pub not_orgs: Vec<Arc<str>>,
 }
 
 /// Extract every entity from a body of text.
@@ -310,7 +313,7 @@ pub fn extract(body: &str) -> Entities {
     let (hashtags, handles) = tags::collect(body, &tokens);
     let (people, left) = people::collect(body, &tokens);
     let figures = figures::collect(body, &tokens);
-    let organisations = orgs::collect(body, &tokens, &people);
+    let (organisations, not_orgs) = orgs::collect(body, &tokens, &people);
     let mut quotes: Vec<Attribution> = quotes::collect(body, &tokens)
         .into_iter()
         .map(|quote| Attribution { quote, speaker: None })
@@ -323,6 +326,7 @@ pub fn extract(body: &str) -> Entities {
         figures,
         organisations,
         quotes,
+        not_orgs,
         unlinked: left.unlinked,
         works: left.works,
         pending: left.pending,

@@ -147,8 +147,17 @@ fn runs(tokens: &[Token], body: &str, in_person: &[bool]) -> Vec<(usize, usize)>
             // which starts a name of its own ("the Department of Health and NHS Employers").
             let w = lower(t.text(body));
             let next = tokens.get(end + 1);
+            // "Securities and Exchange Commission": "and" also joins when the words after it
+            // end in a head.
+            let head_ahead = || {
+                tokens[end + 1..]
+                    .iter()
+                    .take(4)
+                    .take_while(|n| capitalised(n, body) && n.gap == Gap::Space)
+                    .any(|n| CUES.last.contains(lower(bare(n.text(body))).as_str()))
+            };
             let joins = JOINERS.contains(&w.as_str())
-                && (w == "of" || w == "for" || w == "&" || joined)
+                && (w == "of" || w == "for" || w == "&" || joined || head_ahead())
                 && next.is_some_and(|n| {
                     capitalised(n, body)
                         && n.gap == Gap::Space
@@ -179,10 +188,8 @@ fn named_in(tokens: &[Token], body: &str, (start, end): (usize, usize)) -> Optio
     let cues = &*CUES;
     let word = |i: usize| bare(tokens[i].text(body));
     let mut from = start;
-    // "The", "But", and "UK" in "UK National Health Service".
-    while from < end
-        && (opener(word(from)) || lower(word(from)) == "the" || cues.not.contains(lower(word(from)).as_str()))
-    {
+    // "The", "But".
+    while from < end && (opener(word(from)) || lower(word(from)) == "the") {
         from += 1;
     }
     if from >= end {
@@ -266,13 +273,28 @@ fn plain_name(tokens: &[Token], body: &str, (from, to): (usize, usize), everyday
     words.iter().all(|w| !kinds(w).has(Kinds::ROLE))
 }
 
-/// The initials of a name's words, its small words skipped: "Department of Health" is "DH".
+/// The initials of a name's words, its small words skipped: "Department of Health" is "DH";
+/// an acronym inside the name counts whole ("UK Independence Party" is "UKIP").
 fn initials(name: &str, with_small: bool) -> String {
-    name.split(' ')
-        .filter(|w| with_small || !matches!(*w, "of" | "for" | "and" | "&" | "the"))
-        .filter_map(|w| w.chars().next())
-        .map(|c| if with_small { c } else { c.to_ascii_uppercase() })
-        .collect()
+    let mut out = String::new();
+    for w in name.split(' ').filter(|w| with_small || !matches!(*w, "of" | "for" | "and" | "&" | "the")) {
+        if acronym(w) && w.bytes().all(|b| b.is_ascii_uppercase()) {
+            out.push_str(w);
+        } else if let Some(c) = w.chars().next() {
+            out.push(if with_small { c } else { c.to_ascii_uppercase() });
+        }
+    }
+    out
+}
+
+/// Where a name's own words start after a place or a country's acronym in front of it ("UK
+/// National Health Service"), when two words or more are left: the byte offset.
+fn after_place(name: &str) -> Option<usize> {
+    let first = name.split(' ').next()?;
+    let rest = name.get(first.len() + 1..)?;
+    let k = kinds(first);
+    let place = CUES.not.contains(lower(first).as_str()) || k.has(Kinds::PLACE) || k.has(Kinds::NATIONALITY);
+    (place && rest.contains(' ')).then_some(first.len() + 1)
 }
 
 /// Count a mention of `name`, the first one making it an organisation of the article.
@@ -291,6 +313,65 @@ fn add(found: &mut Vec<Found>, by_key: &mut FxHashMap<String, usize>, name: &str
     }
 }
 
+/// Whether the capitalised words before the bracket at `open` spell out `acronym`.
+fn spelled_out(tokens: &[Token], body: &str, open: usize, acronym: &str) -> bool {
+    let mut from = open;
+    while from > 0 && open - from < 8 {
+        let t = &tokens[from - 1];
+        let small = matches!(t.text(body), "of" | "for" | "and" | "&" | "the");
+        if !(capitalised(t, body) || small) || t.gap == Gap::Line && from - 1 < open - 1 {
+            break;
+        }
+        from -= 1;
+    }
+    (from..open).any(|s| {
+        capitalised(&tokens[s], body)
+            && body.get(tokens[s].start..tokens[open - 1].end).is_some_and(|words| {
+                initials(words, false) == acronym || initials(words, true).eq_ignore_ascii_case(acronym)
+            })
+    })
+}
+
+/// A one-word organisation named more fully in the same article takes the fuller name: "United"
+/// (from "United's chief executive") is the "Manchester United" the article writes.
+fn lengthen(found: &mut [Found], runs: &[(usize, usize)], tokens: &[Token], body: &str) {
+    for f in found.iter_mut().filter(|f| !f.name.contains(' ') && !acronym(&f.name)) {
+        let mut fuller: FxHashMap<&str, Vec<Span>> = FxHashMap::default();
+        for &(start, end) in runs {
+            let mut from = start;
+            while from < end && opener(bare(tokens[from].text(body))) {
+                from += 1;
+            }
+            let words = end - from;
+            if !(2..=3).contains(&words) || bare(tokens[end - 1].text(body)) != f.name {
+                continue;
+            }
+            // Not a sentence's adjective ("State-owned Rosneft", "Senior WorldCom staff").
+            let word = tokens[from].text(body);
+            let first = kinds(word);
+            let compound = word.split('-').skip(1).any(|p| p.starts_with(char::is_lowercase));
+            if first.has(Kinds::ROLE)
+                || first.has(Kinds::HONORIFIC)
+                || first.has(Kinds::ANY_GIVEN)
+                || first.has(Kinds::EVERYDAY)
+                || compound
+            {
+                continue;
+            }
+            let (s, e) = (tokens[from].start, tokens[end - 1].start + f.name.len());
+            if let Some(name) = body.get(s..e) {
+                fuller.entry(name).or_default().push(Span::new(s, e));
+            }
+        }
+        let best = fuller.into_iter().max_by(|a, b| a.1.len().cmp(&b.1.len()).then(b.0.cmp(a.0)));
+        if let Some((name, spans)) = best {
+            f.aliases.retain(|a| a != name);
+            f.aliases.push(std::mem::replace(&mut f.name, name.to_string()));
+            f.spans.extend(spans);
+        }
+    }
+}
+
 /// One organisation while an article is read: its name, the acronyms that stand for it, spans.
 struct Found {
     name: String,
@@ -298,9 +379,10 @@ struct Found {
     spans: Spans,
 }
 
-/// Every organisation in the article, most mentioned first. `people` are the article's people:
-/// their names are never read as organisations.
-pub(crate) fn collect(body: &str, tokens: &[Token], people: &[Person]) -> Vec<Organisation> {
+/// Every organisation in the article, most mentioned first, and the acronyms the article shows
+/// to name something else (a product, an index, an event), for the corpus-wide stage. `people`
+/// are the article's people: their names are never read as organisations.
+pub(crate) fn collect(body: &str, tokens: &[Token], people: &[Person]) -> (Vec<Organisation>, Vec<Arc<str>>) {
     let mut in_person = vec![false; tokens.len()];
     let mut spans: Vec<Span> = people.iter().flat_map(|p| p.spans.iter().copied()).collect();
     spans.sort_unstable();
@@ -315,7 +397,8 @@ pub(crate) fn collect(body: &str, tokens: &[Token], people: &[Person]) -> Vec<Or
     let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
     // Acronyms, and where each is written.
     let mut acronyms: Vec<(String, Span, usize)> = Vec::new();
-    for run in runs(tokens, body, &in_person) {
+    let all_runs = runs(tokens, body, &in_person);
+    for &run in &all_runs {
         if let Some((from, to)) = named_in(tokens, body, run) {
             let start = tokens[from].start;
             let last = &tokens[to - 1];
@@ -337,24 +420,52 @@ pub(crate) fn collect(body: &str, tokens: &[Token], people: &[Person]) -> Vec<Or
     // An acronym is an organisation when a full name in the article stands for it, when it is
     // defined in brackets, when it takes "the" or when it speaks.
     // What each full name's acronym would be, worked out once.
-    let initials_of: Vec<(usize, String, String)> = found
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| f.name.contains(' '))
-        .map(|(k, f)| (k, initials(&f.name, false), initials(&f.name, true)))
-        .collect();
-    let stands = |short: &str| {
+    // A name may also stand without the place in front of it: "NHS" is the "National Health
+    // Service" of "UK National Health Service" (the offset where that part starts).
+    let mut initials_of: Vec<(usize, String, String, usize)> = Vec::new();
+    for (k, f) in found.iter().enumerate().filter(|(_, f)| f.name.contains(' ')) {
+        initials_of.push((k, initials(&f.name, false), initials(&f.name, true), 0));
+        if let Some(at) = after_place(&f.name) {
+            initials_of.push((k, initials(&f.name[at..], false), initials(&f.name[at..], true), at));
+        }
+    }
+    let stands_at = |short: &str| {
         initials_of
             .iter()
-            .find(|(_, plain, small)| short == plain || short == small || short.eq_ignore_ascii_case(small))
-            .map(|(k, _, _)| *k)
+            .find(|(_, plain, small, _)| {
+                short == plain || short == small || short.eq_ignore_ascii_case(small)
+            })
+            .map(|(k, _, _, at)| (*k, *at))
     };
+    let stands = |short: &str| stands_at(short).map(|(k, _)| k);
+    // The acronym tells which part is the name: "National Health Service", not "UK ...".
+    let mut renamed: Vec<(usize, usize)> = Vec::new();
+    // Acronyms that name something other than an organisation here: a product ("Sony's PSP"),
+    // an index ("FTSE 100"), or a thing the article spells out in words that name no
+    // organisation ("Consumer Electronics Show (CES)").
+    let mut not_orgs: FxHashSet<&str> = FxHashSet::default();
+    for (word, _, i) in &acronyms {
+        let i = *i;
+        let owned = i >= 1 && bare_ends(&tokens[i - 1], body) && capitalised(&tokens[i - 1], body);
+        let numbered = tokens.get(i + 1).is_some_and(|t| t.kind == Kind::Number && t.gap == Gap::Space);
+        let spelled = i >= 2
+            && is_word(tokens, i - 1, body, "(")
+            && stands(word).is_none()
+            && spelled_out(tokens, body, i - 1, word);
+        if owned || numbered || spelled {
+            not_orgs.insert(word.as_str());
+        }
+    }
+    let not_orgs: FxHashSet<String> = not_orgs.into_iter().map(str::to_string).collect();
     for (word, span, i) in acronyms {
         let defined = i >= 1
             && is_word(tokens, i - 1, body, "(")
             && tokens.get(i + 1).is_some_and(|t| t.text(body) == ")");
-        let full = stands(&word);
-        if let Some(f) = full {
+        let full = stands_at(&word);
+        if let Some((f, at)) = full {
+            if at > 0 {
+                renamed.push((f, at));
+            }
             let alias = &mut found[f].aliases;
             if !alias.contains(&word) {
                 alias.push(word);
@@ -366,6 +477,9 @@ pub(crate) fn collect(body: &str, tokens: &[Token], people: &[Person]) -> Vec<Or
             && (is_word(tokens, i - 1, body, "the")
                 || tokens[i - 1].kind == Kind::Word && cues.before.contains(tokens[i - 1].text(body)));
         let spoken_for = tokens.get(i + 1).is_some_and(|t| cues.after.contains(lower(t.text(body)).as_str()));
+        if not_orgs.contains(&word) {
+            continue;
+        }
         if defined || the || spoken_for || speaks(tokens, i + 1, body) {
             add(&mut found, &mut by_key, &word, span);
         } else if let Some(&f) = by_key.get(&lower(&word)) {
@@ -398,7 +512,15 @@ pub(crate) fn collect(body: &str, tokens: &[Token], people: &[Person]) -> Vec<Or
         }
         into.spans.extend(gone.spans);
     }
-    let found = kept;
+    let mut found = kept;
+    for (k, at) in renamed {
+        if let Some(into) = place.get(k).and_then(|&p| found.get_mut(p)) {
+            into.name = into.name[at..].to_string();
+        }
+    }
+    // The cues above may have taken a product's acronym on its own ("the PSP said").
+    found.retain(|f| !not_orgs.contains(&f.name));
+    lengthen(&mut found, &all_runs, tokens, body);
     let mut orgs: Vec<Organisation> = found
         .into_iter()
         .map(|mut f| {
@@ -412,7 +534,9 @@ pub(crate) fn collect(body: &str, tokens: &[Token], people: &[Person]) -> Vec<Or
         })
         .collect();
     orgs.sort_by_key(|o| std::cmp::Reverse(o.spans.len()));
-    orgs
+    let mut not_orgs: Vec<Arc<str>> = not_orgs.into_iter().map(|n| Arc::from(n.as_str())).collect();
+    not_orgs.sort_unstable();
+    (orgs, not_orgs)
 }
 
 #[cfg(test)]
@@ -447,11 +571,17 @@ mod tests {
         );
         assert_eq!(names("The Department of Health said it was sorry."), ["Department of Health"]);
         assert_eq!(orgs("The UK National Health Service (NHS) is busy.")[0].0, "National Health Service");
+        assert_eq!(names("The UK Independence Party (UKIP) said so."), ["UK Independence Party"]);
         assert_eq!(
             names("A Department for Education and Skills official spoke."),
             ["Department for Education and Skills"]
         );
         assert_eq!(names("Shares in Acme Widgets plc fell."), ["Acme Widgets plc"]);
+        assert_eq!(
+            names("The Securities and Exchange Commission fined it."),
+            ["Securities and Exchange Commission"]
+        );
+        assert!(names("He shops at Marks and Spencer.").is_empty());
         assert_eq!(names("Nurses at St George's Hospital struck."), ["St George's Hospital"]);
     }
 
@@ -460,6 +590,9 @@ mod tests {
         assert_eq!(names("Talks at Acas failed, the TUC said."), ["TUC"]);
         assert_eq!(names("The NHS is busy. HMRC said taxes rose."), ["HMRC", "NHS"]);
         assert!(names("The UK and the US met on TV at 9PM.").is_empty());
+        assert!(names("Sony's PSP sold well. The PSP is small.").is_empty(), "a product");
+        assert!(names("The FTSE 100 rose. The FTSE fell.").is_empty(), "an index");
+        assert!(names("At the Consumer Electronics Show (CES) the CES said.").is_empty(), "an event");
     }
 
     #[test]
@@ -473,6 +606,8 @@ mod tests {
     #[test]
     fn someone_speaking_for_a_name_makes_it_an_organisation() {
         assert_eq!(names("A Labour spokesman said no."), ["Labour"]);
+        let o = orgs("Manchester United fans met. United's chief executive said no.");
+        assert_eq!(o[0].0, "Manchester United", "{o:?}");
         assert_eq!(
             names("Talks with the conciliation body ACAS and the charity Shelter."),
             ["ACAS", "Shelter"]
