@@ -9,7 +9,7 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use super::Span;
 use super::tokens::{Gap, Kind, Token};
@@ -52,12 +52,21 @@ pub struct Quote {
     pub content: Span,
 }
 
-static CUES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../../../assets/quote-cues.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
+/// The cue lexicon, each word with whether it is a verb of stance rather than speech (the file's
+/// second section, and "think", "believe" and "know" from the first).
+static CUES: LazyLock<Vec<(&'static str, bool)>> = LazyLock::new(|| {
+    let mut stance = false;
+    let mut out = Vec::new();
+    for line in include_str!("../../../assets/quote-cues.txt").lines().map(str::trim) {
+        if line.starts_with("# Stance") {
+            stance = true;
+        }
+        if !line.is_empty() && !line.starts_with('#') {
+            let mental = ["think", "thinks", "thought", "believe", "believes", "believed"].contains(&line);
+            out.push((line, stance || mental));
+        }
+    }
+    out
 });
 
 // What a word is to the extractor: bit flags, looked up once per token.
@@ -93,10 +102,20 @@ const TO: u32 = 1 << 13;
 const AND: u32 = 1 << 14;
 /// A time word that may follow a cue ("said Tuesday that").
 const TIME: u32 = 1 << 15;
+/// A form of "be": after a cue it makes the cue an adjective ("the times stated are").
+const COPULA: u32 = 1 << 16;
+/// A word that joins two clauses ("but", "while").
+const COORD: u32 = 1 << 17;
+/// A particle that belongs to the cue before it ("pointed out").
+const PARTICLE: u32 = 1 << 18;
+/// "following": "issued the following advice:" introduces what comes next.
+const FOLLOWING: u32 = 1 << 19;
+/// A cue of stance or belief ("endorsed", "thinks"), not of speech.
+const STANCE: u32 = 1 << 22;
 /// Set on tokens inside quotation marks, marks included.
-const QUOTED: u32 = 1 << 16;
+const QUOTED: u32 = 1 << 20;
 /// Set on a cue once it has attributed a quote.
-const USED: u32 = 1 << 17;
+const USED: u32 = 1 << 21;
 
 const PRONOUNS: [&str; 7] = ["he", "she", "they", "we", "i", "you", "it"];
 const DETERMINERS: [&str; 12] =
@@ -151,8 +170,9 @@ static LEXICON: LazyLock<FxHashMap<&'static str, u32>> = LazyLock::new(|| {
             *map.entry(w).or_default() |= flag;
         }
     };
-    for cue in CUES.iter() {
-        add(&[cue], if cue.ends_with("ing") { CUE | ING } else { CUE });
+    for &(cue, stance) in CUES.iter() {
+        let ing = if cue.ends_with("ing") { ING } else { 0 };
+        add(&[cue], CUE | ing | if stance { STANCE } else { 0 });
     }
     add(&PRONOUNS, PRONOUN);
     add(&DETERMINERS, DET);
@@ -168,6 +188,10 @@ static LEXICON: LazyLock<FxHashMap<&'static str, u32>> = LazyLock::new(|| {
     add(&["according"], ACCORDING);
     add(&["to"], TO);
     add(&["and"], AND);
+    add(&["is", "are", "was", "were", "be", "been"], COPULA);
+    add(&["but", "while", "whereas", "although", "though", "and", "yet"], COORD);
+    add(&["out", "up"], PARTICLE);
+    add(&["following", "follows"], FOLLOWING);
     map
 });
 
@@ -355,8 +379,19 @@ impl Doc<'_> {
     fn speaker_before(&self, from: usize, k: usize) -> Option<(usize, usize)> {
         let mut end = k;
         let mut skipped = 0;
-        while end > from && skipped < 3 && self.has(end - 1, BETWEEN) {
-            end -= 1;
+        while end > from && skipped < 4 {
+            if self.has(end - 1, BETWEEN | TIME) {
+                end -= 1;
+            } else if self.has(end - 1, PREP) && end < k && self.has(end, TIME) {
+                // "on Wednesday"
+                end -= 1;
+            } else if self.sym(end - 1, ")") {
+                // "Sen. Chuck Grassley (R-Iowa) said"
+                let Some(open) = (from..end - 1).rev().take(8).find(|&i| self.sym(i, "(")) else { break };
+                end = open;
+            } else {
+                break;
+            }
             skipped += 1;
         }
         if end == from || !self.namey(end - 1) || self.has(end - 1, QUOTED) {
@@ -456,7 +491,20 @@ impl Doc<'_> {
         (s..k)
             .filter(|&i| self.has(i, CUE) && !self.has(i, QUOTED))
             .find_map(|i| self.speaker_before(s, i))
+            .or_else(|| self.leading(s, k))
             .map(|w| self.span(w))
+    }
+
+    /// The name or pronoun that opens the sentence `s..k` ("Gill Shaw contacted us to say").
+    fn leading(&self, s: usize, k: usize) -> Option<(usize, usize)> {
+        if self.has(s, PRONOUN) {
+            return Some((s, s + 1));
+        }
+        let mut i = s;
+        while i < k && (self.capitalised(i) || i > s && self.has(i, JOIN) && self.capitalised(i + 1)) {
+            i += 1;
+        }
+        (i > s && i < k && !self.has(s, PREP | DET | CUE)).then_some((s, i))
     }
 
     /// The cue and speaker after a closing quotation mark: `," he said`, `," said Mr Hunt`,
@@ -486,7 +534,10 @@ impl Doc<'_> {
         let ok = end > j
             && end - j <= SPEAKER_MAX
             && (j..end).all(|i| self.namey(i) || self.number(i) || self.sym(i, "'") || self.sym(i, "’"))
-            && (self.has(j, PRONOUN | DET) || self.capitalised(j) || end - j <= 2);
+            && !self.has(j, AND | THAT | PREP | CUE)
+            && (self.has(j, PRONOUN | DET)
+                || self.capitalised(j)
+                || end - j == 1 && self.tokens[j].text(self.body).ends_with('s'));
         ok.then_some(((k, k + 1), (j, end)))
     }
 
@@ -538,12 +589,28 @@ impl Doc<'_> {
                 }
             }
         }
-        while from < e && self.has(from, TIME) {
+        while from < e && self.has(from, TIME | PARTICLE) {
             from += 1;
         }
+        if self.has(from, THAT) {
+            return from + 1;
+        }
         // "said in a statement on Tuesday that": past an adverbial to "that".
-        let that = (from..e.min(from + 8)).take_while(|&i| self.namey(i) || self.number(i)).find(|&i| self.has(i, THAT));
-        that.map_or(from, |t| t + 1)
+        if self.has(from, PREP) {
+            let that = (from..e.min(from + 8))
+                .take_while(|&i| self.namey(i) || self.number(i))
+                .find(|&i| self.has(i, THAT));
+            return that.map_or(from, |t| t + 1);
+        }
+        from
+    }
+
+    /// Where reported speech that starts at `from` ends: at the sentence end `e`, or before a
+    /// cue that goes on from it (", adding") or a quote's own cue.
+    fn clause_end(&self, from: usize, e: usize) -> usize {
+        (from..e)
+            .find(|&i| self.has(i, USED) || self.has(i, ING) && i > from && self.sym(i - 1, ","))
+            .unwrap_or(e)
     }
 }
 
@@ -596,6 +663,17 @@ pub(crate) fn collect(body: &str, tokens: &[Token]) -> Vec<Quote> {
         }
         let quotes = doc.quoted(para);
         let sents = doc.sentences(para);
+        // A capitalised cue inside a sentence is a name ("United States"), and the cues in an
+        // opening "Asked how many strikes he thought there would be," are part of the question.
+        for &(s, e) in &sents {
+            let question = doc.has(s, TELL) && doc.has(s, CUE);
+            let comma = (s..e).find(|&i| doc.sym(i, ",")).unwrap_or(s);
+            for i in s + 1..e {
+                if doc.has(i, CUE) && (doc.capitalised(i) && doc.mark(i - 1).is_none() || question && i < comma) {
+                    doc.tags[i] &= !CUE;
+                }
+            }
+        }
         let sentence_of = |i: usize| sents.iter().copied().find(|&(s, e)| i >= s && i < e).unwrap_or(para);
         let mut resumed: Option<Span> = None;
         for q in &quotes {
@@ -661,23 +739,27 @@ pub(crate) fn collect(body: &str, tokens: &[Token]) -> Vec<Quote> {
                 // ", adding that ..." and "and added that ...": the sentence's speaker goes on.
                 let joined =
                     at > s + 1 && (doc.has(at, ING) && doc.sym(at - 1, ",") || doc.has(at - 1, AND) && !doc.has(at, ING));
-                let who = if joined {
+                // "contacted us to say that": the sentence's subject said it.
+                let infinitive = at > s + 1 && doc.has(at - 1, TO) && !doc.has(at, ING);
+                let who = if joined || infinitive {
                     doc.subject(s, at, &hits).map(|w| (w, None))
                 } else {
                     doc.speaker_before(s, at).or_else(|| doc.aside(s, at)).map(|w| (doc.span(w), Some(w)))
                 };
                 let clause = doc.clause_after(at, e);
-                let content = doc.trimmed((clause, e));
+                let content = doc.trimmed((clause, doc.clause_end(clause, e)));
                 if let Some((who, range)) = who {
                     if doc.has(at, NOUNISH)
-                        && range.is_none_or(|(a, b)| b - a != 1 || !doc.capitalised(a) && !doc.has(a, PRONOUN))
+                        && range.is_none_or(|(_, b)| !doc.capitalised(b - 1) && !doc.has(b - 1, PRONOUN))
                     {
                         continue;
                     }
                     // "said:" closing the paragraph introduces the next one.
                     let intro = e == para.1
                         && doc.sym(e - 1, ":")
-                        && (content.0 >= content.1 || doc.has(content.0, PREP | DET));
+                        && (content.0 >= content.1
+                            || doc.has(content.0, PREP)
+                            || (content.0..content.1).any(|i| doc.has(i, FOLLOWING)));
                     if intro {
                         colon = Some((doc.span((at, at + 1)), who, true));
                         last_speaker = Some(who);
@@ -686,23 +768,49 @@ pub(crate) fn collect(body: &str, tokens: &[Token]) -> Vec<Quote> {
                     // A parenthetical "X, he said, Y": what was said is before it.
                     let aside_cue = range.is_some_and(|(a, _)| a > s && doc.sym(a - 1, ",")) && doc.sym(at + 1, ",");
                     let content = if aside_cue { doc.trimmed((s, range.map_or(s, |r| r.0))) } else { content };
-                    let starts_ok = content.0 < content.1 && !doc.has(content.0, PREP) && !doc.sym(clause, ":");
+                    let after_that = clause > at + 1 && doc.has(clause - 1, THAT);
+                    let starts_ok = content.0 < content.1
+                        && !doc.has(content.0, COPULA)
+                        && (after_that || !doc.has(content.0, PREP))
+                        && !doc.sym(clause, ":");
                     if starts_ok && doc.words(content) >= 1 {
-                        if joined {
-                            // The clause before ends where this one joins it.
-                            if let Some(h) = hits[direct..].iter_mut().rev().find(|h| h.content.0 >= s && h.content.1 > at - 1) {
-                                h.content = doc.trimmed((h.content.0, at - 1));
+                        // The clause before ends where this one joins it: ", adding", "and added",
+                        // "- but unions say".
+                        let cut = if joined {
+                            Some(at - 1)
+                        } else {
+                            range.map(|r| r.0).filter(|&a| a > s && doc.has(a - 1, COORD)).map(|a| a - 1)
+                        };
+                        // A cue inside what another cue reports is part of it, not an attribution.
+                        let nested = hits.iter().any(|h| h.content.0 <= at && at < h.content.1);
+                        if nested && cut.is_none() {
+                            continue;
+                        }
+                        if let Some(cut) = cut {
+                            let before = hits[direct..].iter_mut().rev().find(|h| h.content.0 < cut && h.content.1 > cut);
+                            if let Some(h) = before {
+                                h.content = doc.trimmed((h.content.0, cut));
                             }
                         }
                         doc.tags[at] |= USED;
                         last_speaker = Some(who);
-                        hits.push(Hit { kind: QuoteKind::Indirect, cue: Some((at, at + 1)), who: Some(who), content });
+                        // "X and that Y": one clause each.
+                        let and_that = (content.0 + 1..content.1)
+                            .find(|&i| doc.has(i, AND) && doc.has(i + 1, THAT) && !doc.has(i, QUOTED));
+                        let cue = Some((at, at + 1));
+                        if let Some(i) = and_that {
+                            hits.push(Hit { kind: QuoteKind::Indirect, cue, who: Some(who), content: doc.trimmed((content.0, i)) });
+                            hits.push(Hit { kind: QuoteKind::Indirect, cue, who: Some(who), content: doc.trimmed((i + 2, content.1)) });
+                        } else {
+                            hits.push(Hit { kind: QuoteKind::Indirect, cue, who: Some(who), content });
+                        }
                         continue;
                     }
                 }
                 // "The offer was unfair, the BMA said." and "..., said Mr Hunt."
                 let comma = (s..at).rev().find(|&i| doc.sym(i, ","));
-                if let Some(comma) = comma.filter(|&c| at - c <= 7 && e - at <= 8) {
+                let speech = !doc.has(at, STANCE);
+                if let Some(comma) = comma.filter(|&c| speech && at - c <= 7 && e - at <= 8 && !doc.has(c + 1, COORD)) {
                     let who = doc.speaker_before(comma + 1, at).or_else(|| doc.speaker_after(at, e));
                     let content = doc.trimmed((s, comma));
                     if let Some(who) = who.filter(|_| doc.words(content) >= MIN_WORDS && !doc.has(s, QUOTED)) {
