@@ -668,8 +668,11 @@ pub(crate) fn collect(body: &str, tokens: &[Token]) -> Vec<Quote> {
         for &(s, e) in &sents {
             let question = doc.has(s, TELL) && doc.has(s, CUE);
             let comma = (s..e).find(|&i| doc.sym(i, ",")).unwrap_or(s);
+            // A headline in title case keeps its cues ("Clinton Says Trump Is Unfit").
+            let title = (s..e).all(|i| !doc.word(i) || doc.capitalised(i) || doc.tokens[i].end - doc.tokens[i].start <= 3);
             for i in s + 1..e {
-                if doc.has(i, CUE) && (doc.capitalised(i) && doc.mark(i - 1).is_none() || question && i < comma) {
+                let name = doc.capitalised(i) && !title && doc.mark(i - 1).is_none();
+                if doc.has(i, CUE) && (name || question && i < comma) {
                     doc.tags[i] &= !CUE;
                 }
             }
