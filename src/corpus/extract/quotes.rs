@@ -712,6 +712,24 @@ pub(crate) fn collect(body: &str, tokens: &[Token]) -> Vec<Quote> {
             }
         }
         let direct = hits.len();
+        // "Sanders: Brexit's message could help Trump." and transcripts ("BOULDUAN: You guys...").
+        let name_end = (para.0..para.1.min(para.0 + 4))
+            .take_while(|&i| doc.capitalised(i) && !doc.has(i, CUE | PRONOUN | DET))
+            .last()
+            .map_or(para.0, |i| i + 1);
+        // One word names someone only in capitals ("BOULDUAN:"), not a rubric ("Recap:"); a
+        // quotation in single marks after the name is a post's headline.
+        let shouted = name_end == para.0 + 1 && !doc.tokens[para.0].text(body).chars().any(char::is_lowercase);
+        if (name_end > para.0 + 1 || shouted) && doc.sym(name_end, ":") {
+            let headline = doc.sym(name_end + 1, "'") || doc.sym(name_end + 1, "‘");
+            let content = doc.trimmed((name_end + 1, para.1));
+            if doc.words(content) >= MIN_WORDS && !doc.has(content.0, QUOTED) && !headline {
+                let who = doc.span((para.0, name_end));
+                last_speaker = Some(who);
+                let cue = Some((name_end, name_end + 1));
+                hits.push(Hit { kind: QuoteKind::Indirect, cue, who: Some(who), content });
+            }
+        }
         for &(s, e) in &sents {
             let mut k = s;
             while k < e {
