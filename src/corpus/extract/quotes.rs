@@ -6,6 +6,12 @@
 //! `Hunt said: "..."`), or a quoted paragraph that runs on from the last speaker. Indirect ones
 //! are a clause after a speaker and a cue (`the BMA said the offer was unfair`), before a cue at
 //! the end of the sentence (`The offer was unfair, the BMA said.`) or beside "according to".
+//!
+//! Cues include verbs of stance ("endorsed", "believes", "a poll found"), which news attribution
+//! counts too. A cue inside what another cue reports is part of it, not a second quote; ", adding
+//! that" and "and added" go on from the sentence's speaker; "X and that Y" is two clauses; a
+//! paragraph ending "said:" introduces the next one (or the bullets after it); `''` quotes like
+//! `"`. Every word's part is looked up once per token, without allocating.
 
 use std::sync::LazyLock;
 
@@ -144,30 +150,42 @@ const BETWEEN_WORDS: [&str; 21] = [
     "now",
 ];
 const NOUN_LIKE: [&str; 24] = [
-    "claims", "notes", "reports", "states", "answers", "question", "point", "state", "report", "tweet", "call",
-    "calls", "plan", "plans", "hope", "hopes", "fear", "fears", "support", "supports", "show", "shows",
-    "attacks", "read",
+    "claims", "notes", "reports", "states", "answers", "question", "point", "state", "report", "tweet",
+    "call", "calls", "plan", "plans", "hope", "hopes", "fear", "fears", "support", "supports", "show",
+    "shows", "attacks", "read",
 ];
 const TELL_WORDS: [&str; 16] = [
     "told", "tells", "tell", "telling", "asked", "asks", "asking", "urged", "urging", "warned", "warning",
     "assured", "reminded", "informed", "promised", "ask",
 ];
-const ABBREVIATIONS: [&str; 16] =
-    ["mr", "mrs", "ms", "dr", "st", "jr", "sr", "gov", "sen", "rep", "prof", "gen", "lt", "col", "sgt", "rev"];
+const ABBREVIATIONS: [&str; 16] = [
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gov", "sen", "rep", "prof", "gen", "lt", "col", "sgt", "rev",
+];
 const PREPOSITIONS: [&str; 20] = [
-    "in", "on", "at", "during", "after", "before", "of", "about", "to", "via", "from", "with", "while", "when",
-    "as", "because", "if", "earlier", "last", "this",
+    "in", "on", "at", "during", "after", "before", "of", "about", "to", "via", "from", "with", "while",
+    "when", "as", "because", "if", "earlier", "last", "this",
 ];
 const TIMES: [&str; 12] = [
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
-    "tonight", "recently", "again",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "recently",
+    "again",
 ];
 
-static LEXICON: LazyLock<FxHashMap<&'static str, u32>> = LazyLock::new(|| {
-    let mut map: FxHashMap<&'static str, u32> = FxHashMap::default();
+/// Every word the extractor knows, lower case, with its flags, keyed by its bytes.
+static LEXICON: LazyLock<FxHashMap<&'static [u8], u32>> = LazyLock::new(|| {
+    let mut map: FxHashMap<&'static [u8], u32> = FxHashMap::default();
     let mut add = |words: &[&'static str], flag: u32| {
         for w in words {
-            *map.entry(w).or_default() |= flag;
+            *map.entry(w.as_bytes()).or_default() |= flag;
         }
     };
     for &(cue, stance) in CUES.iter() {
@@ -210,12 +228,12 @@ fn flags(t: &Token, body: &str) -> u32 {
         return 0;
     }
     let text = t.text(body).as_bytes();
-    let mut buf = [0u8; 24];
+    let mut buf = [0u8; 16];
     let Some(dst) = buf.get_mut(..text.len()) else { return 0 };
     for (d, s) in dst.iter_mut().zip(text) {
         *d = s.to_ascii_lowercase();
     }
-    std::str::from_utf8(dst).ok().and_then(|w| LEXICON.get(w)).copied().unwrap_or(0)
+    LEXICON.get(&*dst).copied().unwrap_or(0)
 }
 
 /// Which way a quotation mark faces.
@@ -266,7 +284,8 @@ impl Doc<'_> {
     }
 
     fn capitalised(&self, i: usize) -> bool {
-        self.namey(i) && self.tokens[i].text(self.body).starts_with(|c: char| c.is_uppercase() || c == '#' || c == '@')
+        self.namey(i)
+            && self.tokens[i].text(self.body).starts_with(|c: char| c.is_uppercase() || c == '#' || c == '@')
     }
 
     fn sym(&self, i: usize, s: &str) -> bool {
@@ -274,7 +293,17 @@ impl Doc<'_> {
     }
 
     fn ends_sentence(&self, i: usize) -> bool {
-        self.tokens.get(i).is_some_and(|t| t.kind == Kind::Sym && matches!(t.text(self.body), "." | "!" | "?"))
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == Kind::Sym && matches!(t.text(self.body), "." | "!" | "?"))
+    }
+
+    /// A full stop, "!" or "?" that is not the dot of an abbreviation or an initial ("Ms.").
+    fn full_stop(&self, i: usize) -> bool {
+        self.ends_sentence(i)
+            && !(i > 0
+                && (self.has(i - 1, ABBR)
+                    || self.word(i - 1) && self.tokens[i - 1].text(self.body).chars().count() == 1))
     }
 
     /// A quotation mark at token `i` and how many tokens it takes (`''` takes two).
@@ -331,10 +360,7 @@ impl Doc<'_> {
             if !self.ends_sentence(i) || self.has(i, QUOTED) {
                 continue;
             }
-            let before = i.checked_sub(1).filter(|&b| b >= start);
-            let abbreviation = before.is_some_and(|b| {
-                self.has(b, ABBR) || self.word(b) && self.tokens[b].text(self.body).chars().count() == 1
-            });
+            let abbreviation = i > start && !self.full_stop(i);
             let next_starts = i + 1 >= end || {
                 let n = &self.tokens[i + 1];
                 n.gap != Gap::None && (self.capitalised(i + 1) || self.mark(i + 1).is_some())
@@ -359,8 +385,9 @@ impl Doc<'_> {
 
     /// The words of `from..to` without punctuation at either end.
     fn trimmed(&self, (mut from, mut to): (usize, usize)) -> (usize, usize) {
-        let edge =
-            |t: &Token| t.kind == Kind::Sym && !matches!(t.text(self.body), "$" | "£" | "€" | "%" | "#" | "@");
+        let edge = |t: &Token| {
+            t.kind == Kind::Sym && !matches!(t.text(self.body), "$" | "£" | "€" | "%" | "#" | "@")
+        };
         while from < to && edge(&self.tokens[from]) {
             from += 1;
         }
@@ -371,7 +398,7 @@ impl Doc<'_> {
     }
 
     fn words(&self, (from, to): (usize, usize)) -> usize {
-        self.tokens[from..to].iter().filter(|t| t.kind == Kind::Word).count()
+        self.tokens.get(from..to).map_or(0, |t| t.iter().filter(|t| t.kind == Kind::Word).count())
     }
 
     /// The speaker named right before token `k` (a cue), walking back over "has also" and the
@@ -405,7 +432,11 @@ impl Doc<'_> {
         }
         // A determiner within six words opens a phrase ("a Department of Health spokesman").
         let mut i = end;
-        while i > from && end - i < 7 && (self.namey(i - 1) || self.number(i - 1)) && !self.has(i - 1, CUE | QUOTED) {
+        while i > from
+            && end - i < 7
+            && (self.namey(i - 1) || self.number(i - 1))
+            && !self.has(i - 1, CUE | QUOTED)
+        {
             i -= 1;
             if self.has(i, DET) && i + 1 < end {
                 return Some((i, end));
@@ -416,7 +447,10 @@ impl Doc<'_> {
         }
         // Otherwise a run of capitalised words, "of" and "for" inside it ("Department of Health").
         let mut i = end;
-        while i > from && (self.capitalised(i - 1) || i < end && self.has(i - 1, JOIN)) && !self.has(i - 1, QUOTED) {
+        while i > from
+            && (self.capitalised(i - 1) || i < end && self.has(i - 1, JOIN))
+            && !self.has(i - 1, QUOTED)
+        {
             i -= 1;
         }
         while i < end && !self.capitalised(i) {
@@ -433,7 +467,8 @@ impl Doc<'_> {
         }
         // The whole subject, when the clause is short and holds no verb-like cue
         // ("Ninety per cent of doctors polled have said").
-        let subject = (from..end).all(|i| (self.namey(i) || self.number(i)) && !self.has(i, CUE | THAT | QUOTED));
+        let subject =
+            (from..end).all(|i| (self.namey(i) || self.number(i)) && !self.has(i, CUE | THAT | QUOTED));
         (subject && end - from <= 8 && self.capitalised(from)).then_some((from, end))
     }
 
@@ -524,7 +559,7 @@ impl Doc<'_> {
             return self.speaker_after(j, e).map(|who| ((j, j + 1), who));
         }
         let k = (j + 1..e.min(j + AFTER_MAX))
-            .take_while(|&i| !self.has(i, QUOTED) && !self.ends_sentence(i))
+            .take_while(|&i| !self.has(i, QUOTED) && !self.full_stop(i))
             .find(|&i| self.has(i, CUE))?;
         let mut end = k;
         while end > j && self.has(end - 1, BETWEEN) {
@@ -533,7 +568,9 @@ impl Doc<'_> {
         let end = (j..end).find(|&i| self.sym(i, ",")).unwrap_or(end);
         let ok = end > j
             && end - j <= SPEAKER_MAX
-            && (j..end).all(|i| self.namey(i) || self.number(i) || self.sym(i, "'") || self.sym(i, "’"))
+            && (j..end).all(|i| {
+                self.namey(i) || self.number(i) || self.sym(i, "'") || self.sym(i, "’") || self.sym(i, ".")
+            })
             && !self.has(j, AND | THAT | PREP | CUE)
             && (self.has(j, PRONOUN | DET)
                 || self.capitalised(j)
@@ -547,7 +584,7 @@ impl Doc<'_> {
         let mut k = open;
         while k > s && open - k <= RECIPIENT_MAX + 2 {
             k -= 1;
-            if self.has(k, QUOTED) || self.ends_sentence(k) || self.has(k, THAT) {
+            if self.has(k, QUOTED) || self.full_stop(k) || self.has(k, THAT) {
                 return None;
             }
             if !self.has(k, CUE) {
@@ -669,7 +706,8 @@ pub(crate) fn collect(body: &str, tokens: &[Token]) -> Vec<Quote> {
             let question = doc.has(s, TELL) && doc.has(s, CUE);
             let comma = (s..e).find(|&i| doc.sym(i, ",")).unwrap_or(s);
             // A headline in title case keeps its cues ("Clinton Says Trump Is Unfit").
-            let title = (s..e).all(|i| !doc.word(i) || doc.capitalised(i) || doc.tokens[i].end - doc.tokens[i].start <= 3);
+            let title = (s..e)
+                .all(|i| !doc.word(i) || doc.capitalised(i) || doc.tokens[i].end - doc.tokens[i].start <= 3);
             for i in s + 1..e {
                 let name = doc.capitalised(i) && !title && doc.mark(i - 1).is_none();
                 if doc.has(i, CUE) && (name || question && i < comma) {
@@ -704,7 +742,9 @@ pub(crate) fn collect(body: &str, tokens: &[Token]) -> Vec<Quote> {
                 }
                 // Runs on from the last speaker: a paragraph that opens with a quote, or a
                 // sentence that resumes one after "he said".
-                None if n >= MIN_WORDS && (q.open == para.0 && last_speaker.is_some() || q.open == s && resumed.is_some()) => {
+                None if n >= MIN_WORDS
+                    && (q.open == para.0 && last_speaker.is_some() || q.open == s && resumed.is_some()) =>
+                {
                     let who = if q.open == para.0 { last_speaker } else { resumed };
                     hits.push(Hit { kind: QuoteKind::Direct, cue: None, who, content });
                 }
@@ -719,8 +759,9 @@ pub(crate) fn collect(body: &str, tokens: &[Token]) -> Vec<Quote> {
             .map_or(para.0, |i| i + 1);
         // One word names someone only in capitals ("BOULDUAN:"), not a rubric ("Recap:"); a
         // quotation in single marks after the name is a post's headline.
-        let shouted = name_end == para.0 + 1 && !doc.tokens[para.0].text(body).chars().any(char::is_lowercase);
-        if (name_end > para.0 + 1 || shouted) && doc.sym(name_end, ":") {
+        let shouted =
+            name_end == para.0 + 1 && !doc.tokens[para.0].text(body).chars().any(char::is_lowercase);
+        if (name_end > para.0 + 1 || shouted) && name_end < para.1 && doc.sym(name_end, ":") {
             let headline = doc.sym(name_end + 1, "'") || doc.sym(name_end + 1, "‘");
             let content = doc.trimmed((name_end + 1, para.1));
             if doc.words(content) >= MIN_WORDS && !doc.has(content.0, QUOTED) && !headline {
@@ -758,8 +799,9 @@ pub(crate) fn collect(body: &str, tokens: &[Token]) -> Vec<Quote> {
                     continue;
                 }
                 // ", adding that ..." and "and added that ...": the sentence's speaker goes on.
-                let joined =
-                    at > s + 1 && (doc.has(at, ING) && doc.sym(at - 1, ",") || doc.has(at - 1, AND) && !doc.has(at, ING));
+                let joined = at > s + 1
+                    && (doc.has(at, ING) && doc.sym(at - 1, ",")
+                        || doc.has(at - 1, AND) && !doc.has(at, ING));
                 // "contacted us to say that": the sentence's subject said it.
                 let infinitive = at > s + 1 && doc.has(at - 1, TO) && !doc.has(at, ING);
                 let who = if joined || infinitive {
@@ -787,8 +829,10 @@ pub(crate) fn collect(body: &str, tokens: &[Token]) -> Vec<Quote> {
                         continue;
                     }
                     // A parenthetical "X, he said, Y": what was said is before it.
-                    let aside_cue = range.is_some_and(|(a, _)| a > s && doc.sym(a - 1, ",")) && doc.sym(at + 1, ",");
-                    let content = if aside_cue { doc.trimmed((s, range.map_or(s, |r| r.0))) } else { content };
+                    let aside_cue =
+                        range.is_some_and(|(a, _)| a > s && doc.sym(a - 1, ",")) && doc.sym(at + 1, ",");
+                    let content =
+                        if aside_cue { doc.trimmed((s, range.map_or(s, |r| r.0))) } else { content };
                     let after_that = clause > at + 1 && doc.has(clause - 1, THAT);
                     let starts_ok = content.0 < content.1
                         && !doc.has(content.0, COPULA)
@@ -808,7 +852,10 @@ pub(crate) fn collect(body: &str, tokens: &[Token]) -> Vec<Quote> {
                             continue;
                         }
                         if let Some(cut) = cut {
-                            let before = hits[direct..].iter_mut().rev().find(|h| h.content.0 < cut && h.content.1 > cut);
+                            let before = hits[direct..]
+                                .iter_mut()
+                                .rev()
+                                .find(|h| h.content.0 < cut && h.content.1 > cut);
                             if let Some(h) = before {
                                 h.content = doc.trimmed((h.content.0, cut));
                             }
@@ -820,8 +867,18 @@ pub(crate) fn collect(body: &str, tokens: &[Token]) -> Vec<Quote> {
                             .find(|&i| doc.has(i, AND) && doc.has(i + 1, THAT) && !doc.has(i, QUOTED));
                         let cue = Some((at, at + 1));
                         if let Some(i) = and_that {
-                            hits.push(Hit { kind: QuoteKind::Indirect, cue, who: Some(who), content: doc.trimmed((content.0, i)) });
-                            hits.push(Hit { kind: QuoteKind::Indirect, cue, who: Some(who), content: doc.trimmed((i + 2, content.1)) });
+                            hits.push(Hit {
+                                kind: QuoteKind::Indirect,
+                                cue,
+                                who: Some(who),
+                                content: doc.trimmed((content.0, i)),
+                            });
+                            hits.push(Hit {
+                                kind: QuoteKind::Indirect,
+                                cue,
+                                who: Some(who),
+                                content: doc.trimmed((i + 2, content.1)),
+                            });
                         } else {
                             hits.push(Hit { kind: QuoteKind::Indirect, cue, who: Some(who), content });
                         }
@@ -831,10 +888,13 @@ pub(crate) fn collect(body: &str, tokens: &[Token]) -> Vec<Quote> {
                 // "The offer was unfair, the BMA said." and "..., said Mr Hunt."
                 let comma = (s..at).rev().find(|&i| doc.sym(i, ","));
                 let speech = !doc.has(at, STANCE);
-                if let Some(comma) = comma.filter(|&c| speech && at - c <= 7 && e - at <= 8 && !doc.has(c + 1, COORD)) {
+                if let Some(comma) =
+                    comma.filter(|&c| speech && at - c <= 7 && e - at <= 8 && !doc.has(c + 1, COORD))
+                {
                     let who = doc.speaker_before(comma + 1, at).or_else(|| doc.speaker_after(at, e));
                     let content = doc.trimmed((s, comma));
-                    if let Some(who) = who.filter(|_| doc.words(content) >= MIN_WORDS && !doc.has(s, QUOTED)) {
+                    if let Some(who) = who.filter(|_| doc.words(content) >= MIN_WORDS && !doc.has(s, QUOTED))
+                    {
                         doc.tags[at] |= USED;
                         last_speaker = Some(doc.span(who));
                         hits.push(Hit {
@@ -861,8 +921,9 @@ pub(crate) fn collect(body: &str, tokens: &[Token]) -> Vec<Quote> {
         }
         for (h, keep) in hits.iter().zip(keep) {
             if keep && h.content.0 < h.content.1 {
+                let quoting = (h.content.0..h.content.1).any(|i| doc.has(i, QUOTED));
                 out.push(Quote {
-                    kind: h.kind,
+                    kind: if h.kind == QuoteKind::Indirect && quoting { QuoteKind::Mixed } else { h.kind },
                     cue: h.cue.map_or(Span::new(0, 0), |c| doc.span(c)),
                     speaker: h.who,
                     named: None,
@@ -962,5 +1023,69 @@ mod tests {
         let q = quotes("Mr Hunt said the deal was \"fair and safe for everyone\" on Tuesday.");
         assert_eq!(q.len(), 1);
         assert_eq!(q[0].0, "mixed");
+    }
+
+    #[test]
+    fn double_apostrophes_quote_and_an_aside_may_stand_before_the_cue() {
+        let q = quotes("''We will win the vote,'' Ms. Carter said.");
+        assert_eq!(q, vec![("direct", "Ms. Carter".into(), "said".into(), "We will win the vote".into())]);
+        let q = quotes("\"The plan is sound,\" Jane Doe, the city's treasurer, has said.");
+        assert_eq!(q[0].1, "Jane Doe");
+        assert_eq!(q.len(), 1);
+    }
+
+    #[test]
+    fn a_quote_resumed_after_the_cue_keeps_its_speaker() {
+        let q = quotes("\"We are ready,\" the coach said. \"The team has trained all year.\"");
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[1], ("direct", "the coach".into(), "".into(), "The team has trained all year".into()));
+    }
+
+    #[test]
+    fn participles_and_clauses_joined_by_and_that() {
+        let q = quotes("The mayor said the budget was balanced, adding that taxes would fall.");
+        assert_eq!(q[0].3, "the budget was balanced");
+        assert_eq!(
+            (q[1].1.as_str(), q[1].2.as_str(), q[1].3.as_str()),
+            ("The mayor", "adding", "taxes would fall")
+        );
+        let q = quotes("She said the road was closed and that buses would run.");
+        assert_eq!(
+            q.iter().map(|q| q.3.as_str()).collect::<Vec<_>>(),
+            ["the road was closed", "buses would run"]
+        );
+    }
+
+    #[test]
+    fn a_cue_inside_reported_speech_is_not_a_second_quote() {
+        let q = quotes("Ms Lee said she believes the plan will fail.");
+        assert_eq!(
+            q,
+            vec![("indirect", "Ms Lee".into(), "said".into(), "she believes the plan will fail".into())]
+        );
+    }
+
+    #[test]
+    fn stance_verbs_and_names_that_look_like_cues() {
+        let q = quotes("The senator endorsed the new farm bill on Monday.");
+        assert_eq!(q[0].3, "the new farm bill on Monday");
+        assert!(quotes("The United States Senate passed the farm bill.").is_empty());
+        assert!(quotes("The bridge was old, but the town would never know.").is_empty());
+    }
+
+    #[test]
+    fn a_colon_introduces_the_next_paragraph_or_names_a_speaker() {
+        let q = quotes(
+            "The council issued the following statement:\n\nThe park will reopen in May.\n\nMILLER: We need more nurses on every ward.",
+        );
+        assert_eq!(
+            q[0],
+            ("direct", "The council".into(), "issued".into(), "The park will reopen in May".into())
+        );
+        assert_eq!(
+            q[1],
+            ("indirect", "MILLER".into(), ":".into(), "We need more nurses on every ward".into())
+        );
+        assert!(quotes("Recap: what has happened so far today").is_empty());
     }
 }
