@@ -6,10 +6,16 @@
 //! `Hunt said: "..."`), or a quoted paragraph that runs on from the last speaker. Indirect ones
 //! are a clause after a speaker and a cue (`the BMA said the offer was unfair`), before a cue at
 //! the end of the sentence (`The offer was unfair, the BMA said.`) or beside "according to".
+//!
+//! Cues include verbs of stance ("endorsed", "believes", "a poll found"), which news attribution
+//! counts too. A cue inside what another cue reports is part of it, not a second quote; ", adding
+//! that" and "and added" go on from the sentence's speaker; "X and that Y" is two clauses; a
+//! paragraph ending "said:" introduces the next one (or the bullets after it); `''` quotes like
+//! `"`. Every word's part is looked up once per token, without allocating.
 
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::FxHashMap;
 
 use super::Span;
 use super::tokens::{Gap, Kind, Token};
@@ -52,18 +58,75 @@ pub struct Quote {
     pub content: Span,
 }
 
-static CUES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../../../assets/quote-cues.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
+/// The cue lexicon, each word with whether it is a verb of stance rather than speech (the file's
+/// second section, and "think", "believe" and "know" from the first).
+static CUES: LazyLock<Vec<(&'static str, bool)>> = LazyLock::new(|| {
+    let mut stance = false;
+    let mut out = Vec::new();
+    for line in include_str!("../../../assets/quote-cues.txt").lines().map(str::trim) {
+        if line.starts_with("# Stance") {
+            stance = true;
+        }
+        if !line.is_empty() && !line.starts_with('#') {
+            let mental = ["think", "thinks", "thought", "believe", "believes", "believed"].contains(&line);
+            out.push((line, stance || mental));
+        }
+    }
+    out
 });
 
+// What a word is to the extractor: bit flags, looked up once per token.
+/// A cue from the lexicon.
+const CUE: u32 = 1;
+/// A cue word more often a noun ("claims", "plans"): it counts only right after a speaker.
+const NOUNISH: u32 = 1 << 1;
+/// A subject pronoun.
+const PRONOUN: u32 = 1 << 2;
+/// A determiner that opens a noun phrase.
+const DET: u32 = 1 << 3;
+/// A word that may stand between a speaker and the cue ("Hunt has also said").
+const BETWEEN: u32 = 1 << 4;
+/// An abbreviation after which a full stop does not end a sentence.
+const ABBR: u32 = 1 << 5;
+/// A cue followed by whom it was said to ("told the BBC that").
+const TELL: u32 = 1 << 6;
+/// A cue in "-ing" that goes on from the speaker of its sentence (", adding that").
+const ING: u32 = 1 << 7;
+/// "that".
+const THAT: u32 = 1 << 8;
+/// "of", "for", "and": words inside a name ("Department of Health").
+const JOIN: u32 = 1 << 9;
+/// An object pronoun ("told him").
+const OBJECT: u32 = 1 << 10;
+/// A preposition or conjunction that opens an adverbial, not a clause ("said in a statement").
+const PREP: u32 = 1 << 11;
+/// "according".
+const ACCORDING: u32 = 1 << 12;
+/// "to".
+const TO: u32 = 1 << 13;
+/// "and".
+const AND: u32 = 1 << 14;
+/// A time word that may follow a cue ("said Tuesday that").
+const TIME: u32 = 1 << 15;
+/// A form of "be": after a cue it makes the cue an adjective ("the times stated are").
+const COPULA: u32 = 1 << 16;
+/// A word that joins two clauses ("but", "while").
+const COORD: u32 = 1 << 17;
+/// A particle that belongs to the cue before it ("pointed out").
+const PARTICLE: u32 = 1 << 18;
+/// "following": "issued the following advice:" introduces what comes next.
+const FOLLOWING: u32 = 1 << 19;
+/// A cue of stance or belief ("endorsed", "thinks"), not of speech.
+const STANCE: u32 = 1 << 22;
+/// Set on tokens inside quotation marks, marks included.
+const QUOTED: u32 = 1 << 20;
+/// Set on a cue once it has attributed a quote.
+const USED: u32 = 1 << 21;
+
 const PRONOUNS: [&str; 7] = ["he", "she", "they", "we", "i", "you", "it"];
-const DETERMINERS: [&str; 9] = ["the", "a", "an", "his", "her", "their", "its", "our", "one"];
-/// Words that may stand between a speaker and the cue ("Hunt has also said").
-const BETWEEN: [&str; 16] = [
+const DETERMINERS: [&str; 12] =
+    ["the", "a", "an", "his", "her", "their", "its", "our", "one", "another", "this", "some"];
+const BETWEEN_WORDS: [&str; 21] = [
     "also",
     "has",
     "have",
@@ -79,44 +142,513 @@ const BETWEEN: [&str; 16] = [
     "could",
     "did",
     "does",
-    "had",
+    "not",
+    "never",
+    "often",
+    "publicly",
+    "reportedly",
+    "now",
 ];
-/// Cue words that are more often nouns: they count only right after a speaker.
-const NOUN_LIKE: [&str; 10] =
-    ["claims", "notes", "reports", "states", "answers", "question", "point", "state", "report", "tweet"];
+const NOUN_LIKE: [&str; 24] = [
+    "claims", "notes", "reports", "states", "answers", "question", "point", "state", "report", "tweet",
+    "call", "calls", "plan", "plans", "hope", "hopes", "fear", "fears", "support", "supports", "show",
+    "shows", "attacks", "read",
+];
+const TELL_WORDS: [&str; 16] = [
+    "told", "tells", "tell", "telling", "asked", "asks", "asking", "urged", "urging", "warned", "warning",
+    "assured", "reminded", "informed", "promised", "ask",
+];
+const ABBREVIATIONS: [&str; 16] = [
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gov", "sen", "rep", "prof", "gen", "lt", "col", "sgt", "rev",
+];
+const PREPOSITIONS: [&str; 20] = [
+    "in", "on", "at", "during", "after", "before", "of", "about", "to", "via", "from", "with", "while",
+    "when", "as", "because", "if", "earlier", "last", "this",
+];
+const TIMES: [&str; 12] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "recently",
+    "again",
+];
+
+/// Every word the extractor knows, lower case, with its flags, keyed by its bytes.
+static LEXICON: LazyLock<FxHashMap<&'static [u8], u32>> = LazyLock::new(|| {
+    let mut map: FxHashMap<&'static [u8], u32> = FxHashMap::default();
+    let mut add = |words: &[&'static str], flag: u32| {
+        for w in words {
+            *map.entry(w.as_bytes()).or_default() |= flag;
+        }
+    };
+    for &(cue, stance) in CUES.iter() {
+        let ing = if cue.ends_with("ing") { ING } else { 0 };
+        add(&[cue], CUE | ing | if stance { STANCE } else { 0 });
+    }
+    add(&PRONOUNS, PRONOUN);
+    add(&DETERMINERS, DET);
+    add(&BETWEEN_WORDS, BETWEEN);
+    add(&NOUN_LIKE, NOUNISH);
+    add(&TELL_WORDS, TELL);
+    add(&ABBREVIATIONS, ABBR);
+    add(&PREPOSITIONS, PREP);
+    add(&TIMES, TIME);
+    add(&["of", "for", "and"], JOIN);
+    add(&["him", "her", "them", "us", "me", "reporters"], OBJECT);
+    add(&["that"], THAT);
+    add(&["according"], ACCORDING);
+    add(&["to"], TO);
+    add(&["and"], AND);
+    add(&["is", "are", "was", "were", "be", "been"], COPULA);
+    add(&["but", "while", "whereas", "although", "though", "and", "yet"], COORD);
+    add(&["out", "up"], PARTICLE);
+    add(&["following", "follows"], FOLLOWING);
+    map
+});
+
 /// Words that come between "told" and what was told ("told the BBC that").
 const RECIPIENT_MAX: usize = 5;
 /// A quote of fewer words with no cue beside it is a scare quote or a title, not speech.
 const MIN_WORDS: usize = 3;
-/// Abbreviations after which a full stop does not end a sentence.
-const ABBREVIATIONS: [&str; 12] =
-    ["mr", "mrs", "ms", "dr", "st", "jr", "sr", "gov", "sen", "rep", "prof", "gen"];
+/// How far after a closing quotation mark its cue may come (`," Dr X, chair of Y, has said`).
+const AFTER_MAX: usize = 30;
+/// The longest speaker phrase read before or after a cue, in words.
+const SPEAKER_MAX: usize = 10;
 
-fn lower(t: &Token, body: &str) -> String {
-    t.text(body).to_lowercase()
+/// The flags of one token: a lookup of its lower-cased text, without allocating.
+fn flags(t: &Token, body: &str) -> u32 {
+    if t.kind != Kind::Word {
+        return 0;
+    }
+    let text = t.text(body).as_bytes();
+    let mut buf = [0u8; 16];
+    let Some(dst) = buf.get_mut(..text.len()) else { return 0 };
+    for (d, s) in dst.iter_mut().zip(text) {
+        *d = s.to_ascii_lowercase();
+    }
+    LEXICON.get(&*dst).copied().unwrap_or(0)
 }
 
-fn is_word(t: &Token) -> bool {
-    t.kind == Kind::Word
+/// Which way a quotation mark faces.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Open,
+    Close,
+    Either,
 }
 
-fn capitalised(t: &Token, body: &str) -> bool {
-    is_word(t) && t.text(body).starts_with(char::is_uppercase)
+/// A quoted stretch: the opening mark at `open`, the words `from..to`, the whole quote ending
+/// before `close`.
+#[derive(Clone, Copy)]
+struct Quoted {
+    open: usize,
+    from: usize,
+    to: usize,
+    close: usize,
 }
 
-fn sym(t: &Token, body: &str, s: &str) -> bool {
-    t.kind == Kind::Sym && t.text(body) == s
+/// An attribution found in a paragraph, as token ranges until it is written out.
+struct Hit {
+    kind: QuoteKind,
+    cue: Option<(usize, usize)>,
+    who: Option<Span>,
+    content: (usize, usize),
 }
 
-fn quote_mark(t: &Token, body: &str) -> Option<char> {
-    (t.kind == Kind::Sym)
-        .then(|| t.text(body).chars().next())
-        .flatten()
-        .filter(|c| matches!(c, '"' | '“' | '”'))
+/// The body, its tokens and their flags.
+struct Doc<'a> {
+    body: &'a str,
+    tokens: &'a [Token],
+    tags: Vec<u32>,
 }
 
-fn is_cue(t: &Token, body: &str) -> bool {
-    is_word(t) && CUES.contains(lower(t, body).as_str())
+impl Doc<'_> {
+    fn has(&self, i: usize, flag: u32) -> bool {
+        self.tags.get(i).is_some_and(|t| t & flag != 0)
+    }
+
+    fn word(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.kind == Kind::Word)
+    }
+
+    /// A word, hashtag, handle or number: something a speaker phrase may hold.
+    fn namey(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| matches!(t.kind, Kind::Word | Kind::Hashtag | Kind::Handle))
+    }
+
+    fn capitalised(&self, i: usize) -> bool {
+        self.namey(i)
+            && self.tokens[i].text(self.body).starts_with(|c: char| c.is_uppercase() || c == '#' || c == '@')
+    }
+
+    fn sym(&self, i: usize, s: &str) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.kind == Kind::Sym && t.text(self.body) == s)
+    }
+
+    fn ends_sentence(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == Kind::Sym && matches!(t.text(self.body), "." | "!" | "?"))
+    }
+
+    /// A full stop, "!" or "?" that is not the dot of an abbreviation or an initial ("Ms.").
+    fn full_stop(&self, i: usize) -> bool {
+        self.ends_sentence(i)
+            && !(i > 0
+                && (self.has(i - 1, ABBR)
+                    || self.word(i - 1) && self.tokens[i - 1].text(self.body).chars().count() == 1))
+    }
+
+    /// A quotation mark at token `i` and how many tokens it takes (`''` takes two).
+    fn mark(&self, i: usize) -> Option<(Mark, usize)> {
+        let t = self.tokens.get(i).filter(|t| t.kind == Kind::Sym)?;
+        match t.text(self.body) {
+            "“" => Some((Mark::Open, 1)),
+            "”" => Some((Mark::Close, 1)),
+            "\"" => Some((Mark::Either, 1)),
+            "'" if self.tokens.get(i + 1).is_some_and(|n| n.gap == Gap::None && n.text(self.body) == "'") => {
+                Some((Mark::Either, 2))
+            }
+            _ => None,
+        }
+    }
+
+    /// The quoted stretches of a paragraph; a quote left open runs to the end of the paragraph.
+    /// Marks their tokens `QUOTED`.
+    fn quoted(&mut self, (start, end): (usize, usize)) -> Vec<Quoted> {
+        let mut out = Vec::new();
+        let mut open: Option<(usize, usize)> = None;
+        let mut i = start;
+        while i < end {
+            let Some((m, w)) = self.mark(i) else {
+                i += 1;
+                continue;
+            };
+            match (open, m) {
+                (None, Mark::Close) | (Some(_), Mark::Open) => {}
+                (None, _) => open = Some((i, w)),
+                (Some((o, ow)), _) => {
+                    out.push(Quoted { open: o, from: o + ow, to: i, close: (i + w).min(end) });
+                    open = None;
+                }
+            }
+            i += w;
+        }
+        if let Some((o, ow)) = open {
+            out.push(Quoted { open: o, from: (o + ow).min(end), to: end, close: end });
+        }
+        for q in &out {
+            for t in &mut self.tags[q.open..q.close] {
+                *t |= QUOTED;
+            }
+        }
+        out
+    }
+
+    /// Sentences of a paragraph as token ranges, quotes kept whole.
+    fn sentences(&self, (start, end): (usize, usize)) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut from = start;
+        for i in start..end {
+            if !self.ends_sentence(i) || self.has(i, QUOTED) {
+                continue;
+            }
+            let abbreviation = i > start && !self.full_stop(i);
+            let next_starts = i + 1 >= end || {
+                let n = &self.tokens[i + 1];
+                n.gap != Gap::None && (self.capitalised(i + 1) || self.mark(i + 1).is_some())
+            };
+            if !abbreviation && next_starts {
+                out.push((from, i + 1));
+                from = i + 1;
+            }
+        }
+        if from < end {
+            out.push((from, end));
+        }
+        out
+    }
+
+    fn span(&self, (from, to): (usize, usize)) -> Span {
+        if from >= to {
+            return Span::new(0, 0);
+        }
+        Span::new(self.tokens[from].start, self.tokens[to - 1].end)
+    }
+
+    /// The words of `from..to` without punctuation at either end.
+    fn trimmed(&self, (mut from, mut to): (usize, usize)) -> (usize, usize) {
+        let edge = |t: &Token| {
+            t.kind == Kind::Sym && !matches!(t.text(self.body), "$" | "£" | "€" | "%" | "#" | "@")
+        };
+        while from < to && edge(&self.tokens[from]) {
+            from += 1;
+        }
+        while to > from && edge(&self.tokens[to - 1]) {
+            to -= 1;
+        }
+        (from, to)
+    }
+
+    fn words(&self, (from, to): (usize, usize)) -> usize {
+        self.tokens.get(from..to).map_or(0, |t| t.iter().filter(|t| t.kind == Kind::Word).count())
+    }
+
+    /// The speaker named right before token `k` (a cue), walking back over "has also" and the
+    /// like; `from` is where the clause starts.
+    fn speaker_before(&self, from: usize, k: usize) -> Option<(usize, usize)> {
+        let mut end = k;
+        let mut skipped = 0;
+        while end > from && skipped < 4 {
+            if self.has(end - 1, BETWEEN | TIME) {
+                end -= 1;
+            } else if self.has(end - 1, PREP) && end < k && self.has(end, TIME) {
+                // "on Wednesday"
+                end -= 1;
+            } else if self.sym(end - 1, ")") {
+                // "Sen. Chuck Grassley (R-Iowa) said"
+                let Some(open) = (from..end - 1).rev().take(8).find(|&i| self.sym(i, "(")) else { break };
+                end = open;
+            } else {
+                break;
+            }
+            skipped += 1;
+        }
+        if end == from || !self.namey(end - 1) || self.has(end - 1, QUOTED) {
+            return None;
+        }
+        if self.has(end - 1, PRONOUN) {
+            return Some((end - 1, end));
+        }
+        if self.has(end - 1, DET | CUE | THAT | PREP | OBJECT) {
+            return None;
+        }
+        // A determiner within six words opens a phrase ("a Department of Health spokesman").
+        let mut i = end;
+        while i > from
+            && end - i < 7
+            && (self.namey(i - 1) || self.number(i - 1))
+            && !self.has(i - 1, CUE | QUOTED)
+        {
+            i -= 1;
+            if self.has(i, DET) && i + 1 < end {
+                return Some((i, end));
+            }
+            if self.tokens[i].gap == Gap::None && i + 1 < end {
+                break;
+            }
+        }
+        // Otherwise a run of capitalised words, "of" and "for" inside it ("Department of Health").
+        let mut i = end;
+        while i > from
+            && (self.capitalised(i - 1) || i < end && self.has(i - 1, JOIN))
+            && !self.has(i - 1, QUOTED)
+        {
+            i -= 1;
+        }
+        while i < end && !self.capitalised(i) {
+            i += 1;
+        }
+        if i < end {
+            // With the words describing them ("Instagram user offdutydoctor").
+            return Some((i, end));
+        }
+        // "officials said", "sources say": one plural noun.
+        let last = self.tokens[end - 1].text(self.body);
+        if last.ends_with('s') && last.len() > 3 {
+            return Some((end - 1, end));
+        }
+        // The whole subject, when the clause is short and holds no verb-like cue
+        // ("Ninety per cent of doctors polled have said").
+        let subject =
+            (from..end).all(|i| (self.namey(i) || self.number(i)) && !self.has(i, CUE | THAT | QUOTED));
+        (subject && end - from <= 8 && self.capitalised(from)).then_some((from, end))
+    }
+
+    fn number(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.kind == Kind::Number)
+    }
+
+    /// The speaker before an aside that ends right before the cue at `k` ("Trump, speaking in
+    /// Iowa, said"): the words before the aside's opening comma.
+    fn aside(&self, from: usize, k: usize) -> Option<(usize, usize)> {
+        let mut end = k;
+        while end > from && self.has(end - 1, BETWEEN) {
+            end -= 1;
+        }
+        if end == from || !self.sym(end - 1, ",") {
+            return None;
+        }
+        let open = (from..end - 1)
+            .rev()
+            .take(25)
+            .take_while(|&i| !self.has(i, QUOTED | CUE))
+            .find(|&i| self.sym(i, ","))?;
+        self.speaker_before(from, open)
+    }
+
+    /// The speaker named right after token `k` ("said Mr Hunt", "said the health secretary").
+    fn speaker_after(&self, k: usize, to: usize) -> Option<(usize, usize)> {
+        let first = k + 1;
+        if first >= to || !self.namey(first) || self.has(first, QUOTED | TIME | PREP | THAT) {
+            return None;
+        }
+        if self.has(first, PRONOUN) {
+            return Some((first, first + 1));
+        }
+        let mut i = first;
+        while i < to
+            && i - first < SPEAKER_MAX
+            && (self.namey(i) || self.number(i))
+            && !self.has(i, CUE | QUOTED | TIME | THAT)
+            && !(i > first && self.has(i, PREP) && !self.has(i, JOIN))
+        {
+            i += 1;
+        }
+        let named = self.has(first, DET) && i > first + 1
+            || (first..i).any(|j| self.capitalised(j))
+            || i == first + 1 && self.tokens[first].text(self.body).ends_with('s');
+        named.then_some((first, i))
+    }
+
+    /// The speaker of the sentence `s..k` so far: of its first cue with a speaker before it.
+    fn subject(&self, s: usize, k: usize, hits: &[Hit]) -> Option<Span> {
+        if let Some(h) = hits.iter().rev().find(|h| h.cue.is_some_and(|(c, _)| c >= s && c < k)) {
+            return h.who;
+        }
+        (s..k)
+            .filter(|&i| self.has(i, CUE) && !self.has(i, QUOTED))
+            .find_map(|i| self.speaker_before(s, i))
+            .or_else(|| self.leading(s, k))
+            .map(|w| self.span(w))
+    }
+
+    /// The name or pronoun that opens the sentence `s..k` ("Gill Shaw contacted us to say").
+    fn leading(&self, s: usize, k: usize) -> Option<(usize, usize)> {
+        if self.has(s, PRONOUN) {
+            return Some((s, s + 1));
+        }
+        let mut i = s;
+        while i < k && (self.capitalised(i) || i > s && self.has(i, JOIN) && self.capitalised(i + 1)) {
+            i += 1;
+        }
+        (i > s && i < k && !self.has(s, PREP | DET | CUE)).then_some((s, i))
+    }
+
+    /// The cue and speaker after a closing quotation mark: `," he said`, `," said Mr Hunt`,
+    /// `," Dr X, chair of Y, has said`, `," according to X`.
+    fn cue_after(&self, close: usize, e: usize) -> Option<((usize, usize), (usize, usize))> {
+        let mut j = close;
+        if self.sym(j, ",") || self.sym(j, "—") {
+            j += 1;
+        }
+        if j >= e || self.has(j, QUOTED) {
+            return None;
+        }
+        if self.has(j, ACCORDING) && self.has(j + 1, TO) {
+            return self.speaker_after(j + 1, e).map(|who| ((j, j + 2), who));
+        }
+        if self.has(j, CUE) && !self.has(j, NOUNISH) {
+            return self.speaker_after(j, e).map(|who| ((j, j + 1), who));
+        }
+        let k = (j + 1..e.min(j + AFTER_MAX))
+            .take_while(|&i| !self.has(i, QUOTED) && !self.full_stop(i))
+            .find(|&i| self.has(i, CUE))?;
+        let mut end = k;
+        while end > j && self.has(end - 1, BETWEEN) {
+            end -= 1;
+        }
+        let end = (j..end).find(|&i| self.sym(i, ",")).unwrap_or(end);
+        let ok = end > j
+            && end - j <= SPEAKER_MAX
+            && (j..end).all(|i| {
+                self.namey(i) || self.number(i) || self.sym(i, "'") || self.sym(i, "’") || self.sym(i, ".")
+            })
+            && !self.has(j, AND | THAT | PREP | CUE)
+            && (self.has(j, PRONOUN | DET)
+                || self.capitalised(j)
+                || end - j == 1 && self.tokens[j].text(self.body).ends_with('s'));
+        ok.then_some(((k, k + 1), (j, end)))
+    }
+
+    /// The cue and speaker right before an opening quotation mark: `Hunt said: "`, `she told
+    /// the BBC: "`, `, adding: "`.
+    fn cue_before(&self, s: usize, open: usize, hits: &[Hit]) -> Option<((usize, usize), Option<Span>)> {
+        let mut k = open;
+        while k > s && open - k <= RECIPIENT_MAX + 2 {
+            k -= 1;
+            if self.has(k, QUOTED) || self.full_stop(k) || self.has(k, THAT) {
+                return None;
+            }
+            if !self.has(k, CUE) {
+                continue;
+            }
+            let right_after = k + 1 == open || self.sym(open - 1, ",") || self.sym(open - 1, ":");
+            if !right_after || self.has(k, NOUNISH) && k + 1 == open {
+                return None;
+            }
+            if self.has(k, ING) && k > s && self.sym(k - 1, ",") {
+                return Some(((k, k + 1), self.subject(s, k, hits)));
+            }
+            let who = self.speaker_before(s, k).or_else(|| self.aside(s, k))?;
+            return Some(((k, k + 1), Some(self.span(who))));
+        }
+        None
+    }
+
+    /// Where the reported clause after the cue at `k` starts: past whom it was told to, a time
+    /// and "that".
+    fn clause_after(&self, k: usize, e: usize) -> usize {
+        let mut from = k + 1;
+        if self.has(k, TELL) {
+            if let Some(that) = (from..e.min(from + RECIPIENT_MAX + 1)).find(|&i| self.has(i, THAT)) {
+                return that + 1;
+            }
+            if self.has(from, OBJECT) {
+                from += 1;
+            } else if self.has(from, DET) || self.capitalised(from) {
+                if self.has(from, DET) {
+                    from += 1;
+                }
+                let run = from;
+                while from < e && (self.capitalised(from) || from > run && self.has(from, JOIN)) {
+                    from += 1;
+                }
+                if from == run {
+                    from += 1;
+                }
+            }
+        }
+        while from < e && self.has(from, TIME | PARTICLE) {
+            from += 1;
+        }
+        if self.has(from, THAT) {
+            return from + 1;
+        }
+        // "said in a statement on Tuesday that": past an adverbial to "that".
+        if self.has(from, PREP) {
+            let that = (from..e.min(from + 8))
+                .take_while(|&i| self.namey(i) || self.number(i))
+                .find(|&i| self.has(i, THAT));
+            return that.map_or(from, |t| t + 1);
+        }
+        from
+    }
+
+    /// Where reported speech that starts at `from` ends: at the sentence end `e`, or before a
+    /// cue that goes on from it (", adding") or a quote's own cue.
+    fn clause_end(&self, from: usize, e: usize) -> usize {
+        (from..e)
+            .find(|&i| self.has(i, USED) || self.has(i, ING) && i > from && self.sym(i - 1, ","))
+            .unwrap_or(e)
+    }
 }
 
 /// Where each paragraph's tokens start and end.
@@ -134,177 +666,6 @@ fn paragraphs(tokens: &[Token]) -> Vec<(usize, usize)> {
     out
 }
 
-/// Quoted stretches of a paragraph as (opening mark, closing mark or paragraph end); a quote left
-/// open runs to the end of the paragraph.
-fn quoted(tokens: &[Token], body: &str, (start, end): (usize, usize)) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut open: Option<usize> = None;
-    for (i, t) in tokens.iter().enumerate().take(end).skip(start) {
-        let Some(c) = quote_mark(t, body) else { continue };
-        match (open, c) {
-            (None, '”') => {}
-            (None, _) => open = Some(i),
-            (Some(o), '“') => open = Some(o),
-            (Some(o), _) => {
-                out.push((o, i));
-                open = None;
-            }
-        }
-    }
-    if let Some(o) = open {
-        out.push((o, end));
-    }
-    out
-}
-
-/// Sentence ends (exclusive token indices) of a paragraph, quotes kept whole.
-fn sentences(
-    tokens: &[Token],
-    body: &str,
-    (start, end): (usize, usize),
-    quotes: &[(usize, usize)],
-) -> Vec<(usize, usize)> {
-    let inside = |i: usize| quotes.iter().any(|&(o, c)| i > o && i < c);
-    let mut out = Vec::new();
-    let mut from = start;
-    for i in start..end {
-        let t = &tokens[i];
-        let ends = t.kind == Kind::Sym && matches!(t.text(body), "." | "!" | "?") && !inside(i);
-        if !ends {
-            continue;
-        }
-        let abbreviation = i > start && ABBREVIATIONS.contains(&lower(&tokens[i - 1], body).as_str());
-        let next_starts = tokens.get(i + 1).is_none_or(|n| {
-            i + 1 >= end || n.gap != Gap::None && (capitalised(n, body) || quote_mark(n, body).is_some())
-        });
-        if !abbreviation && next_starts {
-            out.push((from, i + 1));
-            from = i + 1;
-        }
-    }
-    if from < end {
-        out.push((from, end));
-    }
-    out
-}
-
-/// The speaker named right before token `k` (a cue), walking back over "has also" and the like.
-fn speaker_before(tokens: &[Token], body: &str, from: usize, k: usize) -> Option<(usize, usize)> {
-    let mut end = k;
-    let mut skipped = 0;
-    while end > from && skipped < 2 && BETWEEN.contains(&lower(&tokens[end - 1], body).as_str()) {
-        end -= 1;
-        skipped += 1;
-    }
-    if end == from || !is_word(&tokens[end - 1]) {
-        return None;
-    }
-    let last = lower(&tokens[end - 1], body);
-    if PRONOUNS.contains(&last.as_str()) {
-        return Some((end - 1, end));
-    }
-    if DETERMINERS.contains(&last.as_str()) {
-        return None;
-    }
-    // A determiner within six words opens a phrase ("a Department of Health spokesman").
-    let mut i = end;
-    while i > from && end - i < 6 && is_word(&tokens[i - 1]) {
-        i -= 1;
-        if DETERMINERS.contains(&lower(&tokens[i], body).as_str()) && i + 1 < end {
-            return Some((i, end));
-        }
-        if tokens[i].gap == Gap::None && i + 1 < end {
-            break;
-        }
-    }
-    // Otherwise a run of capitalised words, "of" and "for" inside it ("Department of Health").
-    let mut i = end;
-    while i > from
-        && (capitalised(&tokens[i - 1], body)
-            || i < end && matches!(lower(&tokens[i - 1], body).as_str(), "of" | "for" | "and"))
-    {
-        i -= 1;
-    }
-    while i < end && !capitalised(&tokens[i], body) {
-        i += 1;
-    }
-    if i < end {
-        return Some((i, end));
-    }
-    // "officials said", "sources say": one plural noun.
-    (last.ends_with('s') && last.len() > 3).then_some((end - 1, end))
-}
-
-/// The speaker before an aside that ends right before the cue at `k` ("Trump, speaking in Iowa,
-/// said"): the words before the aside's opening comma.
-fn aside(tokens: &[Token], body: &str, from: usize, k: usize) -> Option<(usize, usize)> {
-    if k == from || !sym(&tokens[k - 1], body, ",") {
-        return None;
-    }
-    let open = (from..k - 1).rev().take(12).find(|&i| sym(&tokens[i], body, ","))?;
-    speaker_before(tokens, body, from, open)
-}
-
-/// The speaker named right after token `k` ("said Mr Hunt", "said the health secretary").
-fn speaker_after(tokens: &[Token], body: &str, k: usize, to: usize) -> Option<(usize, usize)> {
-    let first = tokens.get(k + 1).filter(|_| k + 1 < to)?;
-    if !is_word(first) {
-        return None;
-    }
-    let w = lower(first, body);
-    if PRONOUNS.contains(&w.as_str()) {
-        return Some((k + 1, k + 2));
-    }
-    let mut i = k + 1;
-    if DETERMINERS.contains(&w.as_str()) {
-        while i < to && i - k <= 6 && is_word(&tokens[i]) {
-            i += 1;
-        }
-        return (i > k + 2).then_some((k + 1, i));
-    }
-    while i < to
-        && (capitalised(&tokens[i], body)
-            || i > k + 1 && matches!(lower(&tokens[i], body).as_str(), "of" | "for"))
-    {
-        i += 1;
-    }
-    (i > k + 1).then_some((k + 1, i))
-}
-
-/// Reported speech: a cue, a speaker and a clause, as token ranges.
-fn reported(tokens: &[Token], cue: (usize, usize), who: (usize, usize), content: (usize, usize)) -> Quote {
-    Quote {
-        kind: QuoteKind::Indirect,
-        cue: span(tokens, cue),
-        speaker: Some(span(tokens, who)),
-        named: None,
-        content: span(tokens, content),
-    }
-}
-
-fn span(tokens: &[Token], (from, to): (usize, usize)) -> Span {
-    if from >= to {
-        return Span::new(0, 0);
-    }
-    Span::new(tokens[from].start, tokens[to - 1].end)
-}
-
-/// The words of `from..to` without punctuation at either end.
-fn trimmed(tokens: &[Token], body: &str, (mut from, mut to): (usize, usize)) -> (usize, usize) {
-    let edge = |t: &Token| t.kind == Kind::Sym && !matches!(t.text(body), "$" | "£" | "€" | "%");
-    while from < to && edge(&tokens[from]) {
-        from += 1;
-    }
-    while to > from && edge(&tokens[to - 1]) {
-        to -= 1;
-    }
-    (from, to)
-}
-
-fn words(tokens: &[Token], (from, to): (usize, usize)) -> usize {
-    tokens[from..to].iter().filter(|t| is_word(t)).count()
-}
-
 /// Every attribution in `body`, in text order.
 pub fn extract(body: &str) -> Vec<Quote> {
     collect(body, &super::tokens::tokenize(body))
@@ -312,157 +673,264 @@ pub fn extract(body: &str) -> Vec<Quote> {
 
 /// `extract`, over tokens already read off `body`.
 pub(crate) fn collect(body: &str, tokens: &[Token]) -> Vec<Quote> {
+    let mut doc = Doc { body, tokens, tags: tokens.iter().map(|t| flags(t, body)).collect() };
     let mut out: Vec<Quote> = Vec::new();
     let mut last_speaker: Option<Span> = None;
+    // A "said:" that introduces the next paragraph, or the bullets after it.
+    let mut colon: Option<(Span, Span, bool)> = None;
+    let mut hits: Vec<Hit> = Vec::new();
     for para in paragraphs(tokens) {
-        let quotes = quoted(tokens, body, para);
-        let sents = sentences(tokens, body, para, &quotes);
+        hits.clear();
+        if let Some((cue, who, first)) = colon.take() {
+            let bullet = doc.sym(para.0, "•") || doc.sym(para.0, "-") || doc.sym(para.0, "*");
+            if (first || bullet) && doc.mark(para.0).is_none() {
+                let content = doc.trimmed(para);
+                if content.0 < content.1 {
+                    out.push(Quote {
+                        kind: QuoteKind::Direct,
+                        cue,
+                        speaker: Some(who),
+                        named: None,
+                        content: doc.span(content),
+                    });
+                    colon = Some((cue, who, false));
+                    continue;
+                }
+            }
+        }
+        let quotes = doc.quoted(para);
+        let sents = doc.sentences(para);
+        // A capitalised cue inside a sentence is a name ("United States"), and the cues in an
+        // opening "Asked how many strikes he thought there would be," are part of the question.
+        for &(s, e) in &sents {
+            let question = doc.has(s, TELL) && doc.has(s, CUE);
+            let comma = (s..e).find(|&i| doc.sym(i, ",")).unwrap_or(s);
+            // A headline in title case keeps its cues ("Clinton Says Trump Is Unfit").
+            let title = (s..e)
+                .all(|i| !doc.word(i) || doc.capitalised(i) || doc.tokens[i].end - doc.tokens[i].start <= 3);
+            for i in s + 1..e {
+                let name = doc.capitalised(i) && !title && doc.mark(i - 1).is_none();
+                if doc.has(i, CUE) && (name || question && i < comma) {
+                    doc.tags[i] &= !CUE;
+                }
+            }
+        }
         let sentence_of = |i: usize| sents.iter().copied().find(|&(s, e)| i >= s && i < e).unwrap_or(para);
-        let mut direct: Vec<Quote> = Vec::new();
-        for &(o, c) in &quotes {
-            let content = trimmed(tokens, body, (o + 1, c.min(para.1)));
+        let mut resumed: Option<Span> = None;
+        for q in &quotes {
+            let content = doc.trimmed((q.from, q.to));
             if content.0 >= content.1 {
                 continue;
             }
-            let (s, e) = (sentence_of(o).0, sentence_of(c.min(para.1 - 1)).1.max(c.min(para.1)));
-            let n = words(tokens, content);
-            // After the quote: `," he said` or `," said Mr Hunt`.
-            let mut found = None;
-            let mut k = c + 1;
-            while k < e.min(c + 8) && quote_mark(&tokens[k], body).is_none() {
-                if is_cue(&tokens[k], body) {
-                    let who =
-                        speaker_before(tokens, body, c + 1, k).or_else(|| speaker_after(tokens, body, k, e));
-                    if let Some(who) = who {
-                        found = Some((k, who));
+            let s = sentence_of(q.open).0;
+            let e = sentence_of(q.close.saturating_sub(1).max(q.open)).1.max(q.close);
+            let n = doc.words(content);
+            let found = doc
+                .cue_after(q.close, e)
+                .map(|(cue, who)| (cue, Some(doc.span(who))))
+                .or_else(|| doc.cue_before(s, q.open, &hits));
+            match found {
+                Some((cue, who)) => {
+                    for t in &mut doc.tags[cue.0..cue.1] {
+                        *t |= USED;
                     }
-                    break;
+                    if who.is_some() {
+                        last_speaker = who;
+                    }
+                    resumed = who;
+                    hits.push(Hit { kind: QuoteKind::Direct, cue: Some(cue), who, content });
                 }
-                k += 1;
-            }
-            // Before it: `Hunt said: "` or `she told the BBC: "`.
-            if found.is_none() && o > s {
-                let mut k = o;
-                let mut steps = 0;
-                while k > s && steps <= RECIPIENT_MAX + 2 {
-                    k -= 1;
-                    steps += 1;
-                    if is_cue(&tokens[k], body) {
-                        if let Some(who) = speaker_before(tokens, body, s, k) {
-                            found = Some((k, who));
-                        }
-                        break;
-                    }
-                    if quote_mark(&tokens[k], body).is_some() || sym(&tokens[k], body, ".") {
-                        break;
-                    }
+                // Runs on from the last speaker: a paragraph that opens with a quote, or a
+                // sentence that resumes one after "he said".
+                None if n >= MIN_WORDS
+                    && (q.open == para.0 && last_speaker.is_some() || q.open == s && resumed.is_some()) =>
+                {
+                    let who = if q.open == para.0 { last_speaker } else { resumed };
+                    hits.push(Hit { kind: QuoteKind::Direct, cue: None, who, content });
                 }
-            }
-            let quote = match found {
-                Some((k, who)) => {
-                    let speaker = span(tokens, who);
-                    last_speaker = Some(speaker);
-                    Quote {
-                        kind: QuoteKind::Direct,
-                        cue: span(tokens, (k, k + 1)),
-                        speaker: Some(speaker),
-                        named: None,
-                        content: span(tokens, content),
-                    }
-                }
-                // Runs on from the last speaker: a paragraph that opens with a quote.
-                None if o == para.0 && n >= MIN_WORDS && last_speaker.is_some() => Quote {
-                    kind: QuoteKind::Direct,
-                    cue: Span::new(0, 0),
-                    speaker: last_speaker,
-                    named: None,
-                    content: span(tokens, content),
-                },
-                None => continue,
-            };
-            if found.is_some() || n >= MIN_WORDS {
-                direct.push(quote);
+                None => {}
             }
         }
-        let in_quote = |i: usize| quotes.iter().any(|&(o, c)| i >= o && i <= c);
-        let mut indirect: Vec<Quote> = Vec::new();
+        let direct = hits.len();
+        // "Sanders: Brexit's message could help Trump." and transcripts ("BOULDUAN: You guys...").
+        let name_end = (para.0..para.1.min(para.0 + 4))
+            .take_while(|&i| doc.capitalised(i) && !doc.has(i, CUE | PRONOUN | DET))
+            .last()
+            .map_or(para.0, |i| i + 1);
+        // One word names someone only in capitals ("BOULDUAN:"), not a rubric ("Recap:"); a
+        // quotation in single marks after the name is a post's headline.
+        let shouted =
+            name_end == para.0 + 1 && !doc.tokens[para.0].text(body).chars().any(char::is_lowercase);
+        if (name_end > para.0 + 1 || shouted) && name_end < para.1 && doc.sym(name_end, ":") {
+            let headline = doc.sym(name_end + 1, "'") || doc.sym(name_end + 1, "‘");
+            let content = doc.trimmed((name_end + 1, para.1));
+            if doc.words(content) >= MIN_WORDS && !doc.has(content.0, QUOTED) && !headline {
+                let who = doc.span((para.0, name_end));
+                last_speaker = Some(who);
+                let cue = Some((name_end, name_end + 1));
+                hits.push(Hit { kind: QuoteKind::Indirect, cue, who: Some(who), content });
+            }
+        }
         for &(s, e) in &sents {
-            for k in s..e {
-                if in_quote(k) || !is_word(&tokens[k]) {
+            let mut k = s;
+            while k < e {
+                let at = k;
+                k += 1;
+                if doc.has(at, QUOTED | USED) || !doc.word(at) {
                     continue;
                 }
-                let w = lower(&tokens[k], body);
                 // "according to X, ..." and "..., according to X."
-                if w == "according" && tokens.get(k + 1).is_some_and(|t| lower(t, body) == "to") {
-                    let Some(who) = speaker_after(tokens, body, k + 1, e) else { continue };
-                    let content = if k <= s + 1 {
-                        trimmed(tokens, body, (who.1, e))
-                    } else {
-                        trimmed(tokens, body, (s, k))
-                    };
-                    if words(tokens, content) >= MIN_WORDS {
-                        indirect.push(reported(tokens, (k, k + 2), who, content));
+                if doc.has(at, ACCORDING) && doc.has(at + 1, TO) {
+                    let Some(who) = doc.speaker_after(at + 1, e) else { continue };
+                    let content = if at <= s + 1 { doc.trimmed((who.1, e)) } else { doc.trimmed((s, at)) };
+                    if doc.words(content) >= MIN_WORDS {
+                        last_speaker = Some(doc.span(who));
+                        hits.push(Hit {
+                            kind: QuoteKind::Indirect,
+                            cue: Some((at, at + 2)),
+                            who: Some(doc.span(who)),
+                            content,
+                        });
                     }
-                    break;
-                }
-                if !CUES.contains(w.as_str()) {
+                    k = who.1;
                     continue;
                 }
-                if let Some(who) = speaker_before(tokens, body, s, k).or_else(|| aside(tokens, body, s, k)) {
-                    if NOUN_LIKE.contains(&w.as_str())
-                        && who.1 - who.0 == 1
-                        && !capitalised(&tokens[who.0], body)
-                        && !PRONOUNS.contains(&lower(&tokens[who.0], body).as_str())
+                if !doc.has(at, CUE) {
+                    continue;
+                }
+                // ", adding that ..." and "and added that ...": the sentence's speaker goes on.
+                let joined = at > s + 1
+                    && (doc.has(at, ING) && doc.sym(at - 1, ",")
+                        || doc.has(at - 1, AND) && !doc.has(at, ING));
+                // "contacted us to say that": the sentence's subject said it.
+                let infinitive = at > s + 1 && doc.has(at - 1, TO) && !doc.has(at, ING);
+                let who = if joined || infinitive {
+                    doc.subject(s, at, &hits).map(|w| (w, None))
+                } else {
+                    doc.speaker_before(s, at).or_else(|| doc.aside(s, at)).map(|w| (doc.span(w), Some(w)))
+                };
+                let clause = doc.clause_after(at, e);
+                let content = doc.trimmed((clause, doc.clause_end(clause, e)));
+                if let Some((who, range)) = who {
+                    if doc.has(at, NOUNISH)
+                        && range.is_none_or(|(_, b)| !doc.capitalised(b - 1) && !doc.has(b - 1, PRONOUN))
                     {
                         continue;
                     }
-                    // What follows: past "that" and past whom it was told to.
-                    let mut from = k + 1;
-                    if matches!(
-                        w.as_str(),
-                        "told" | "tells" | "tell" | "telling" | "asked" | "urged" | "warned"
-                    ) {
-                        let that = (from..e.min(from + RECIPIENT_MAX + 1))
-                            .find(|&i| lower(&tokens[i], body) == "that");
-                        from = that.unwrap_or(from);
-                    }
-                    if tokens.get(from).is_some_and(|t| lower(t, body) == "that") {
-                        from += 1;
-                    }
-                    if tokens.get(from).is_some_and(|t| sym(t, body, ":") || quote_mark(t, body).is_some()) {
+                    // "said:" closing the paragraph introduces the next one.
+                    let intro = e == para.1
+                        && doc.sym(e - 1, ":")
+                        && (content.0 >= content.1
+                            || doc.has(content.0, PREP)
+                            || (content.0..content.1).any(|i| doc.has(i, FOLLOWING)));
+                    if intro {
+                        colon = Some((doc.span((at, at + 1)), who, true));
+                        last_speaker = Some(who);
                         continue;
                     }
-                    let content = trimmed(tokens, body, (from, e));
-                    if words(tokens, content) >= MIN_WORDS && !in_quote(from) {
-                        last_speaker = Some(span(tokens, who));
-                        indirect.push(reported(tokens, (k, k + 1), who, content));
-                        break;
+                    // A parenthetical "X, he said, Y": what was said is before it.
+                    let aside_cue =
+                        range.is_some_and(|(a, _)| a > s && doc.sym(a - 1, ",")) && doc.sym(at + 1, ",");
+                    let content =
+                        if aside_cue { doc.trimmed((s, range.map_or(s, |r| r.0))) } else { content };
+                    let after_that = clause > at + 1 && doc.has(clause - 1, THAT);
+                    let starts_ok = content.0 < content.1
+                        && !doc.has(content.0, COPULA)
+                        && (after_that || !doc.has(content.0, PREP))
+                        && !doc.sym(clause, ":");
+                    if starts_ok && doc.words(content) >= 1 {
+                        // The clause before ends where this one joins it: ", adding", "and added",
+                        // "- but unions say".
+                        let cut = if joined {
+                            Some(at - 1)
+                        } else {
+                            range.map(|r| r.0).filter(|&a| a > s && doc.has(a - 1, COORD)).map(|a| a - 1)
+                        };
+                        // A cue inside what another cue reports is part of it, not an attribution.
+                        let nested = hits.iter().any(|h| h.content.0 <= at && at < h.content.1);
+                        if nested && cut.is_none() {
+                            continue;
+                        }
+                        if let Some(cut) = cut {
+                            let before = hits[direct..]
+                                .iter_mut()
+                                .rev()
+                                .find(|h| h.content.0 < cut && h.content.1 > cut);
+                            if let Some(h) = before {
+                                h.content = doc.trimmed((h.content.0, cut));
+                            }
+                        }
+                        doc.tags[at] |= USED;
+                        last_speaker = Some(who);
+                        // "X and that Y": one clause each.
+                        let and_that = (content.0 + 1..content.1)
+                            .find(|&i| doc.has(i, AND) && doc.has(i + 1, THAT) && !doc.has(i, QUOTED));
+                        let cue = Some((at, at + 1));
+                        if let Some(i) = and_that {
+                            hits.push(Hit {
+                                kind: QuoteKind::Indirect,
+                                cue,
+                                who: Some(who),
+                                content: doc.trimmed((content.0, i)),
+                            });
+                            hits.push(Hit {
+                                kind: QuoteKind::Indirect,
+                                cue,
+                                who: Some(who),
+                                content: doc.trimmed((i + 2, content.1)),
+                            });
+                        } else {
+                            hits.push(Hit { kind: QuoteKind::Indirect, cue, who: Some(who), content });
+                        }
+                        continue;
                     }
                 }
                 // "The offer was unfair, the BMA said." and "..., said Mr Hunt."
-                let comma = (s..k).rev().find(|&i| sym(&tokens[i], body, ","));
-                if let Some(comma) = comma.filter(|&c| k - c <= 7 && e - k <= 8) {
-                    let who = speaker_before(tokens, body, comma + 1, k)
-                        .or_else(|| speaker_after(tokens, body, k, e));
-                    let content = trimmed(tokens, body, (s, comma));
-                    if let Some(who) = who.filter(|_| words(tokens, content) >= MIN_WORDS && !in_quote(s)) {
-                        last_speaker = Some(span(tokens, who));
-                        indirect.push(reported(tokens, (k, k + 1), who, content));
-                        break;
+                let comma = (s..at).rev().find(|&i| doc.sym(i, ","));
+                let speech = !doc.has(at, STANCE);
+                if let Some(comma) =
+                    comma.filter(|&c| speech && at - c <= 7 && e - at <= 8 && !doc.has(c + 1, COORD))
+                {
+                    let who = doc.speaker_before(comma + 1, at).or_else(|| doc.speaker_after(at, e));
+                    let content = doc.trimmed((s, comma));
+                    if let Some(who) = who.filter(|_| doc.words(content) >= MIN_WORDS && !doc.has(s, QUOTED))
+                    {
+                        doc.tags[at] |= USED;
+                        last_speaker = Some(doc.span(who));
+                        hits.push(Hit {
+                            kind: QuoteKind::Indirect,
+                            cue: Some((at, at + 1)),
+                            who: Some(doc.span(who)),
+                            content,
+                        });
                     }
                 }
             }
         }
         // A quoted fragment inside reported speech makes it mixed, and is not a quote of its own.
-        for q in &mut indirect {
-            let holds = |d: &Quote| d.content.start >= q.content.start && d.content.end <= q.content.end;
-            if direct.iter().any(holds) {
-                q.kind = QuoteKind::Mixed;
-                direct.retain(|d| !holds(d));
+        let mut keep = vec![true; hits.len()];
+        let (quoted, reported) = hits.split_at_mut(direct);
+        for h in reported {
+            let (a, b) = h.content;
+            for (j, d) in quoted.iter().enumerate() {
+                if d.content.0 >= a && d.content.1 <= b && d.content.0 < d.content.1 {
+                    keep[j] = false;
+                    h.kind = QuoteKind::Mixed;
+                }
             }
         }
-        out.extend(direct);
-        out.extend(indirect);
+        for (h, keep) in hits.iter().zip(keep) {
+            if keep && h.content.0 < h.content.1 {
+                let quoting = (h.content.0..h.content.1).any(|i| doc.has(i, QUOTED));
+                out.push(Quote {
+                    kind: if h.kind == QuoteKind::Indirect && quoting { QuoteKind::Mixed } else { h.kind },
+                    cue: h.cue.map_or(Span::new(0, 0), |c| doc.span(c)),
+                    speaker: h.who,
+                    named: None,
+                    content: doc.span(h.content),
+                });
+            }
+        }
     }
     out.sort_by_key(|q| q.content.start);
     name_pronouns(body, &mut out);
@@ -555,5 +1023,69 @@ mod tests {
         let q = quotes("Mr Hunt said the deal was \"fair and safe for everyone\" on Tuesday.");
         assert_eq!(q.len(), 1);
         assert_eq!(q[0].0, "mixed");
+    }
+
+    #[test]
+    fn double_apostrophes_quote_and_an_aside_may_stand_before_the_cue() {
+        let q = quotes("''We will win the vote,'' Ms. Carter said.");
+        assert_eq!(q, vec![("direct", "Ms. Carter".into(), "said".into(), "We will win the vote".into())]);
+        let q = quotes("\"The plan is sound,\" Jane Doe, the city's treasurer, has said.");
+        assert_eq!(q[0].1, "Jane Doe");
+        assert_eq!(q.len(), 1);
+    }
+
+    #[test]
+    fn a_quote_resumed_after_the_cue_keeps_its_speaker() {
+        let q = quotes("\"We are ready,\" the coach said. \"The team has trained all year.\"");
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[1], ("direct", "the coach".into(), "".into(), "The team has trained all year".into()));
+    }
+
+    #[test]
+    fn participles_and_clauses_joined_by_and_that() {
+        let q = quotes("The mayor said the budget was balanced, adding that taxes would fall.");
+        assert_eq!(q[0].3, "the budget was balanced");
+        assert_eq!(
+            (q[1].1.as_str(), q[1].2.as_str(), q[1].3.as_str()),
+            ("The mayor", "adding", "taxes would fall")
+        );
+        let q = quotes("She said the road was closed and that buses would run.");
+        assert_eq!(
+            q.iter().map(|q| q.3.as_str()).collect::<Vec<_>>(),
+            ["the road was closed", "buses would run"]
+        );
+    }
+
+    #[test]
+    fn a_cue_inside_reported_speech_is_not_a_second_quote() {
+        let q = quotes("Ms Lee said she believes the plan will fail.");
+        assert_eq!(
+            q,
+            vec![("indirect", "Ms Lee".into(), "said".into(), "she believes the plan will fail".into())]
+        );
+    }
+
+    #[test]
+    fn stance_verbs_and_names_that_look_like_cues() {
+        let q = quotes("The senator endorsed the new farm bill on Monday.");
+        assert_eq!(q[0].3, "the new farm bill on Monday");
+        assert!(quotes("The United States Senate passed the farm bill.").is_empty());
+        assert!(quotes("The bridge was old, but the town would never know.").is_empty());
+    }
+
+    #[test]
+    fn a_colon_introduces_the_next_paragraph_or_names_a_speaker() {
+        let q = quotes(
+            "The council issued the following statement:\n\nThe park will reopen in May.\n\nMILLER: We need more nurses on every ward.",
+        );
+        assert_eq!(
+            q[0],
+            ("direct", "The council".into(), "issued".into(), "The park will reopen in May".into())
+        );
+        assert_eq!(
+            q[1],
+            ("indirect", "MILLER".into(), ":".into(), "We need more nurses on every ward".into())
+        );
+        assert!(quotes("Recap: what has happened so far today").is_empty());
     }
 }
