@@ -8,7 +8,7 @@ mod common;
 use std::collections::HashSet;
 
 use strike_reader::corpus::Corpus;
-use strike_reader::corpus::extract::quotes::{self, Quote};
+use strike_reader::corpus::extract;
 
 /// Lower-case words of a text, without the words that carry no content.
 fn words(text: &str) -> HashSet<String> {
@@ -76,19 +76,40 @@ impl Score {
     }
 }
 
-fn found(body: &str) -> Vec<Attribution> {
-    quotes::extract(body)
-        .into_iter()
-        .map(|q: Quote| Attribution {
-            content: body.get(q.content.range()).unwrap_or("").to_string(),
-            speaker: [q.speaker, q.named]
+/// What the reader shows: every quote of the article's extraction, with the words naming its
+/// speaker and who the article's entities say that is.
+///
+/// One attribution is one cue: a quote resumed after its cue in the same paragraph without a
+/// cue of its own (`"A," he said. "B"`) is the rest of the same attribution, as PolNeAR labels
+/// it (one Content in fragments), so it is scored with it there. The seed labels (LABELS.md)
+/// list it apart, as the reader does.
+fn found(body: &str, join_resumed: bool) -> Vec<Attribution> {
+    let quotes = extract::extract(body).quotes;
+    let mut out: Vec<Attribution> = Vec::new();
+    let mut last_end: Option<usize> = None;
+    for q in &quotes {
+        let cueless = q.quote.cue.start == q.quote.cue.end;
+        let resumed = join_resumed
+            && cueless
+            && last_end.is_some_and(|e| {
+                body.get(e..q.quote.content.start as usize).is_some_and(|gap| !gap.contains("\n\n"))
+            });
+        last_end = Some(q.quote.content.end as usize);
+        if resumed && let Some(prev) = out.last_mut() {
+            prev.content.push(' ');
+            prev.content.push_str(q.text(body));
+            continue;
+        }
+        out.push(Attribution {
+            content: q.text(body).to_string(),
+            speaker: [Some(q.speaker_text(body).to_string()), q.speaker.as_ref().map(|s| s.name.to_string())]
                 .into_iter()
                 .flatten()
-                .filter_map(|s| body.get(s.range()))
-                .map(str::to_string)
+                .filter(|s| !s.is_empty())
                 .collect(),
-        })
-        .collect()
+        });
+    }
+    out
 }
 
 #[test]
@@ -116,7 +137,7 @@ fn the_seed_quotes_are_found_with_their_speakers() {
         for l in &labelled {
             assert!(a.body.contains(&l.content), "{}: label not in the body: {:?}", a.id, l.content);
         }
-        score.add(&found(&a.body), &labelled);
+        score.add(&found(&a.body, false), &labelled);
     }
     let (p, r, _) = score.line("seed quotes");
     // The bar the product sets (P 0.927, R 0.962 measured).
@@ -129,15 +150,21 @@ fn polnear_labels(ann: &str, text: &str) -> Vec<Attribution> {
     for line in ann.lines().filter(|l| l.starts_with('T')) {
         let mut parts = line.split('\t');
         let (Some(id), Some(info)) = (parts.next(), parts.next()) else { continue };
-        let mut info = info.split([' ', ';']);
-        let _kind = info.next();
-        let (Some(Ok(start)), Some(Ok(end))) =
-            (info.next().map(str::parse::<usize>), info.next().map(str::parse::<usize>))
-        else {
-            continue;
-        };
-        // Offsets count characters.
-        let slice: String = text.chars().skip(start).take(end.saturating_sub(start)).collect();
+        // "Content 10 20;35 50": a span may be in fragments ("A," he said, "B"); it is all of
+        // them. Offsets count characters.
+        let Some((_kind, ranges)) = info.split_once(' ') else { continue };
+        let mut slice = String::new();
+        for range in ranges.split(';') {
+            let Some((Ok(start), Ok(end))) =
+                range.split_once(' ').map(|(a, b)| (a.parse::<usize>(), b.parse::<usize>()))
+            else {
+                continue;
+            };
+            if !slice.is_empty() {
+                slice.push(' ');
+            }
+            slice.extend(text.chars().skip(start).take(end.saturating_sub(start)));
+        }
         spans.insert(id.to_string(), slice);
     }
     ann.lines()
@@ -178,11 +205,11 @@ fn polnear_train_split() {
             continue;
         };
         let labels = polnear_labels(&std::fs::read_to_string(&ann).unwrap_or_default(), &text);
-        score.add(&found(&text), &labels);
+        score.add(&found(&text, true), &labels);
     }
     let (p, r, s) = score.line("PolNeAR train");
     assert!(score.labelled > 10_000, "the split holds its attributions");
-    // Just under the levels measured (P 0.755, R 0.483, F1 0.589, speaker 0.835), so that a change
+    // Just under the levels measured (P 0.862, R 0.488, F1 0.623, speaker 0.845), so that a change
     // can only raise them; the bar to reach is F1 0.70 and speaker accuracy 0.85.
-    assert!(p >= 0.74 && r >= 0.47 && s >= 0.82, "P {p:.3} R {r:.3} speaker {s:.3}");
+    assert!(p >= 0.85 && r >= 0.48 && s >= 0.835, "P {p:.3} R {r:.3} speaker {s:.3}");
 }

@@ -513,9 +513,13 @@ pub(crate) fn collect(body: &str, tokens: &[Token], people: &[Person]) -> (Vec<O
         into.spans.extend(gone.spans);
     }
     let mut found = kept;
+    renamed.sort_unstable();
+    renamed.dedup();
     for (k, at) in renamed {
-        if let Some(into) = place.get(k).and_then(|&p| found.get_mut(p)) {
-            into.name = into.name[at..].to_string();
+        if let Some(into) = place.get(k).and_then(|&p| found.get_mut(p))
+            && let Some(rest) = into.name.get(at..)
+        {
+            into.name = rest.to_string();
         }
     }
     // The cues above may have taken a product's acronym on its own ("the PSP said").

@@ -216,6 +216,10 @@ static LEXICON: LazyLock<FxHashMap<&'static [u8], u32>> = LazyLock::new(|| {
 /// Words that come between "told" and what was told ("told the BBC that").
 const RECIPIENT_MAX: usize = 5;
 /// A quote of fewer words with no cue beside it is a scare quote or a title, not speech.
+/// Attributions of a paragraph looked back over for a sentence's speaker or an enclosing
+/// clause: more than any paragraph of prose holds, and a bound on a 30 MB one.
+const RECENT_HITS: usize = 64;
+
 const MIN_WORDS: usize = 3;
 /// How far after a closing quotation mark its cue may come (`," Dr X, chair of Y, has said`).
 const AFTER_MAX: usize = 30;
@@ -520,7 +524,9 @@ impl Doc<'_> {
 
     /// The speaker of the sentence `s..k` so far: of its first cue with a speaker before it.
     fn subject(&self, s: usize, k: usize, hits: &[Hit]) -> Option<Span> {
-        if let Some(h) = hits.iter().rev().find(|h| h.cue.is_some_and(|(c, _)| c >= s && c < k)) {
+        if let Some(h) =
+            hits.iter().rev().take(RECENT_HITS).find(|h| h.cue.is_some_and(|(c, _)| c >= s && c < k))
+        {
             return h.who;
         }
         (s..k)
@@ -847,7 +853,13 @@ pub(crate) fn collect(body: &str, tokens: &[Token]) -> Vec<Quote> {
                             range.map(|r| r.0).filter(|&a| a > s && doc.has(a - 1, COORD)).map(|a| a - 1)
                         };
                         // A cue inside what another cue reports is part of it, not an attribution.
-                        let nested = hits.iter().any(|h| h.content.0 <= at && at < h.content.1);
+                        // Quotes are in text order: the one that may hold `at` is found by
+                        // halving; reported speech is checked back over the latest clauses.
+                        let holds = |h: &Hit| h.content.0 <= at && at < h.content.1;
+                        let (quoted, reported) = hits.split_at(direct);
+                        let before = quoted.partition_point(|h| h.content.0 <= at);
+                        let nested = before.checked_sub(1).is_some_and(|i| holds(&quoted[i]))
+                            || reported.iter().rev().take(RECENT_HITS).any(holds);
                         if nested && cut.is_none() {
                             continue;
                         }
@@ -912,8 +924,9 @@ pub(crate) fn collect(body: &str, tokens: &[Token]) -> Vec<Quote> {
         let (quoted, reported) = hits.split_at_mut(direct);
         for h in reported {
             let (a, b) = h.content;
-            for (j, d) in quoted.iter().enumerate() {
-                if d.content.0 >= a && d.content.1 <= b && d.content.0 < d.content.1 {
+            let first = quoted.partition_point(|d| d.content.0 < a);
+            for (j, d) in quoted.iter().enumerate().skip(first).take_while(|(_, d)| d.content.0 < b) {
+                if d.content.1 <= b && d.content.0 < d.content.1 {
                     keep[j] = false;
                     h.kind = QuoteKind::Mixed;
                 }
