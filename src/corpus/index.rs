@@ -148,16 +148,24 @@ impl Index {
             }
             orgs.push((id, count(o.count())));
         }
+        // A speaker is one of the article's own people or organisations, just given ids.
         let speakers: Vec<Option<Who>> = a
             .entities
             .quotes
             .iter()
             .map(|q| {
                 let s = q.speaker.as_ref()?;
-                let key = s.name.to_lowercase();
+                let same = |n: &Arc<str>| Arc::ptr_eq(n, &s.name) || *n == s.name;
                 match s.kind {
-                    SpeakerKind::Person => self.people.by_key.get(&key).map(|&id| Who::Person(id)),
-                    SpeakerKind::Organisation => self.orgs.by_key.get(&key).map(|&id| Who::Org(id)),
+                    SpeakerKind::Person => {
+                        a.entities.people.iter().position(|p| same(&p.name)).map(|i| Who::Person(people[i].0))
+                    }
+                    SpeakerKind::Organisation => a
+                        .entities
+                        .organisations
+                        .iter()
+                        .position(|o| same(&o.name))
+                        .map(|i| Who::Org(orgs[i].0)),
                 }
             })
             .collect();

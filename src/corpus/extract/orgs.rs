@@ -11,48 +11,26 @@ use std::sync::{Arc, LazyLock};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::lexicon::{Kinds, kinds};
+use super::lexicon::{Kinds, Lower, kinds};
 use super::tokens::{Gap, Kind, Token};
 use super::{Organisation, Person, Span, Spans};
 
-struct Cues {
-    last: FxHashSet<&'static str>,
-    first: FxHashSet<&'static str>,
-    after: FxHashSet<&'static str>,
-    before: FxHashSet<&'static str>,
-    not: FxHashSet<&'static str>,
-}
-
-static CUES: LazyLock<Cues> = LazyLock::new(|| {
-    let mut cues = Cues {
-        last: FxHashSet::default(),
-        first: FxHashSet::default(),
-        after: FxHashSet::default(),
-        before: FxHashSet::default(),
-        not: FxHashSet::default(),
-    };
-    let mut section = "";
-    for line in include_str!("../../../assets/org-cues.txt").lines().map(str::trim) {
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            section = name;
-            continue;
-        }
-        match section {
-            "last" => cues.last.insert(line),
-            "first" => cues.first.insert(line),
-            "after" => cues.after.insert(line),
-            "before" => cues.before.insert(line),
-            _ => cues.not.insert(line),
-        };
-    }
-    cues
-});
+/// What a word may say about an organisation, as bits: one look-up answers every question asked
+/// of a word.
+const LAST: u16 = 1;
+const FIRST: u16 = 1 << 1;
+const AFTER: u16 = 1 << 2;
+const BEFORE: u16 = 1 << 3;
+const NOT: u16 = 1 << 4;
+const SPEAKS: u16 = 1 << 5;
+/// "of", "for": inside a name after its head ("Royal College of Nursing").
+const OF: u16 = 1 << 6;
+/// "of", "for", "and", "&": words that may join the parts of one name.
+const JOIN: u16 = 1 << 7;
+const THE: u16 = 1 << 8;
 
 /// Verbs after which a name just before them is speaking ("the BMA said").
-const SPEAKS: [&str; 14] = [
+const SPEECH: [&str; 14] = [
     "said",
     "says",
     "say",
@@ -69,11 +47,45 @@ const SPEAKS: [&str; 14] = [
     "responded",
 ];
 
-/// Words that join the parts of one name ("Department of Health and Social Care").
-const JOINERS: [&str; 4] = ["of", "for", "and", "&"];
+static WORDS: LazyLock<FxHashMap<&'static str, u16>> = LazyLock::new(|| {
+    let mut words: FxHashMap<&'static str, u16> = FxHashMap::default();
+    let mut section = 0;
+    for line in include_str!("../../../assets/org-cues.txt").lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            section = match name {
+                "last" => LAST,
+                "first" => FIRST,
+                "after" => AFTER,
+                "before" => BEFORE,
+                _ => NOT,
+            };
+            continue;
+        }
+        *words.entry(line).or_default() |= section;
+    }
+    for w in SPEECH {
+        *words.entry(w).or_default() |= SPEAKS;
+    }
+    for w in ["of", "for"] {
+        *words.entry(w).or_default() |= OF | JOIN;
+    }
+    for w in ["and", "&"] {
+        *words.entry(w).or_default() |= JOIN;
+    }
+    *words.entry("the").or_default() |= THE;
+    words
+});
 
-fn lower(word: &str) -> String {
-    word.to_lowercase()
+/// The bits of a word, case ignored.
+fn org(word: &str) -> u16 {
+    Lower::new(word).and_then(|l| WORDS.get(l.as_str()).copied()).unwrap_or(0)
+}
+
+fn has(word: &str, bits: u16) -> bool {
+    org(word) & bits != 0
 }
 
 /// A word with its possessive cut off: "Association's" is "Association".
@@ -82,7 +94,14 @@ fn bare(word: &str) -> &str {
 }
 
 fn capitalised(t: &Token, body: &str) -> bool {
-    t.kind == Kind::Word && t.text(body).starts_with(char::is_uppercase)
+    if t.kind != Kind::Word {
+        return false;
+    }
+    // Asked of every token: ASCII needs no decoding.
+    match body.as_bytes().get(t.start) {
+        Some(&b) if b < 0x80 => b.is_ascii_uppercase(),
+        _ => t.text(body).starts_with(char::is_uppercase),
+    }
 }
 
 /// An acronym of two to six letters, possessive allowed: all capitals ("BMA", "NHS") or
@@ -101,7 +120,7 @@ fn is_word(tokens: &[Token], i: usize, body: &str, w: &str) -> bool {
 }
 
 fn speaks(tokens: &[Token], i: usize, body: &str) -> bool {
-    tokens.get(i).is_some_and(|t| t.kind == Kind::Word && SPEAKS.contains(&lower(t.text(body)).as_str()))
+    tokens.get(i).is_some_and(|t| t.kind == Kind::Word && has(t.text(body), SPEAKS))
 }
 
 /// A word that may not open an organisation's name as written at the start of a sentence or
@@ -112,11 +131,11 @@ fn opener(word: &str) -> bool {
 }
 
 /// Runs of capitalised words: `(first token, one past the last)`, each outside every person.
-fn runs(tokens: &[Token], body: &str, in_person: &[bool]) -> Vec<(usize, usize)> {
+fn runs(tokens: &[Token], body: &str, in_person: &dyn Fn(usize) -> bool) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if !capitalised(&tokens[i], body) || in_person[i] {
+        if !capitalised(&tokens[i], body) || in_person(i) {
             i += 1;
             continue;
         }
@@ -124,12 +143,12 @@ fn runs(tokens: &[Token], body: &str, in_person: &[bool]) -> Vec<(usize, usize)>
         let mut end = i + 1;
         let mut joined = false;
         while let Some(t) = tokens.get(end) {
-            if t.gap == Gap::Line || in_person[end] {
+            if t.gap == Gap::Line || in_person(end) {
                 break;
             }
             // A possessive ends a name ("the BMA's offer") unless a head follows it ("St
             // George's Hospital", "King's College").
-            let head_next = || CUES.last.contains(lower(bare(t.text(body))).as_str());
+            let head_next = || has(bare(t.text(body)), LAST);
             if capitalised(t, body)
                 && t.gap == Gap::Space
                 && (!bare_ends(&tokens[end - 1], body) || head_next())
@@ -145,7 +164,7 @@ fn runs(tokens: &[Token], body: &str, in_person: &[bool]) -> Vec<(usize, usize)>
             // A joiner continues the name only before another capitalised word: "and" only
             // after "of" ("Department of Health and Social Care"), never before an acronym,
             // which starts a name of its own ("the Department of Health and NHS Employers").
-            let w = lower(t.text(body));
+            let w = t.text(body);
             let next = tokens.get(end + 1);
             // "Securities and Exchange Commission": "and" also joins when the words after it
             // end in a head.
@@ -154,21 +173,22 @@ fn runs(tokens: &[Token], body: &str, in_person: &[bool]) -> Vec<(usize, usize)>
                     .iter()
                     .take(4)
                     .take_while(|n| capitalised(n, body) && n.gap == Gap::Space)
-                    .any(|n| CUES.last.contains(lower(bare(n.text(body))).as_str()))
+                    .any(|n| has(bare(n.text(body)), LAST))
             };
-            let joins = JOINERS.contains(&w.as_str())
-                && (w == "of" || w == "for" || w == "&" || joined || head_ahead())
+            // Small words are compared as written: a capitalised "Of" is inside the run already.
+            let joins = matches!(w, "of" | "for" | "and" | "&")
+                && (matches!(w, "of" | "for" | "&") || joined || head_ahead())
                 && next.is_some_and(|n| {
                     capitalised(n, body)
                         && n.gap == Gap::Space
-                        && !in_person[end + 1]
+                        && !in_person(end + 1)
                         && !acronym(n.text(body))
                 })
                 && !bare_ends(&tokens[end - 1], body);
             if !joins {
                 break;
             }
-            joined |= w == "of" || w == "for";
+            joined |= matches!(w, "of" | "for");
             end += 2;
         }
         out.push((start, end));
@@ -185,48 +205,57 @@ fn bare_ends(t: &Token, body: &str) -> bool {
 
 /// Where in a run an organisation's name is, if any cue says there is one.
 fn named_in(tokens: &[Token], body: &str, (start, end): (usize, usize)) -> Option<(usize, usize)> {
-    let cues = &*CUES;
     let word = |i: usize| bare(tokens[i].text(body));
+    let text = |i: usize| tokens.get(i).map_or("", |t| t.text(body));
+    // Most runs are one word: a sentence's first word or a name. Only a cue beside it can make
+    // it an organisation (acronyms are weighed apart), so those are asked about first.
+    if end - start == 1 && !acronym(word(start)) {
+        let prev = start.checked_sub(1).map_or("", text);
+        let the = prev.eq_ignore_ascii_case("the");
+        let spoken_for = has(text(end), AFTER)
+            || text(end).eq_ignore_ascii_case("chief") && text(end + 1).eq_ignore_ascii_case("executive");
+        let introduced = !the && prev.starts_with(|c: char| c.is_lowercase()) && has(prev, BEFORE);
+        let cued = spoken_for || introduced || the && speaks(tokens, end, body);
+        return (cued && plain_name(tokens, body, (start, end), spoken_for || introduced))
+            .then_some((start, end));
+    }
     let mut from = start;
     // "The", "But".
-    while from < end && (opener(word(from)) || lower(word(from)) == "the") {
+    while from < end && (opener(word(from)) || has(word(from), THE)) {
         from += 1;
     }
     if from >= end {
         return None;
     }
     // "Department of Health": an opening head with "of"/"for", to the end of the run.
-    if end - from >= 3 && cues.first.contains(lower(word(from)).as_str()) {
-        let joiner = lower(word(from + 1));
-        if joiner == "of" || joiner == "for" {
-            return Some((from, trim_roles(tokens, body, from + 2, end)));
-        }
+    if end - from >= 3 && has(word(from), FIRST) && has(word(from + 1), OF) {
+        return Some((from, trim_roles(tokens, body, from + 2, end)));
     }
     // "British Medical Association", "NHS Employers": the last head word ends the name.
-    let last_head = (from..end).rev().find(|&i| cues.last.contains(lower(word(i)).as_str()));
+    let last_head = (from..end).rev().find(|&i| has(word(i), LAST));
     if let Some(h) = last_head
         && h > from
     {
         // "Royal College of Nursing": the name goes on after its head.
-        let of = h + 2 < end && matches!(lower(word(h + 1)).as_str(), "of" | "for");
+        let of = h + 2 < end && has(word(h + 1), OF);
         return Some((from, if of { trim_roles(tokens, body, h + 2, end) } else { h + 1 }));
     }
     // "NHS England": an acronym and a place.
-    if end - from == 2 && acronym(word(from)) && !cues.not.contains(lower(word(from)).as_str()) {
+    if end - from == 2 && acronym(word(from)) && !has(word(from), NOT) {
         let place = kinds(word(from + 1));
         if place.has(Kinds::PLACE) && !place.has(Kinds::GIVEN) {
             return Some((from, end));
         }
     }
     // "a Labour spokesman", "the BMA said", "Acas officials".
-    let after = |i: usize| tokens.get(i).map(|t| lower(t.text(body)));
-    let spoken_for = after(end).is_some_and(|w| cues.after.contains(w.as_str()))
-        || (after(end).as_deref() == Some("chief") && after(end + 1).as_deref() == Some("executive"));
+    let spoken_for = has(text(end), AFTER)
+        || text(end).eq_ignore_ascii_case("chief") && text(end + 1).eq_ignore_ascii_case("executive");
     let the_speaks = start > 0 && is_word(tokens, start - 1, body, "the") && speaks(tokens, end, body);
     let introduced = from == start
         && start > 0
         && tokens[start - 1].kind == Kind::Word
-        && cues.before.contains(tokens[start - 1].text(body));
+        && !capitalised(&tokens[start - 1], body)
+        && has(tokens[start - 1].text(body), BEFORE);
     if (spoken_for || the_speaks || introduced)
         && plain_name(tokens, body, (from, end), spoken_for || introduced)
     {
@@ -260,10 +289,9 @@ fn plain_name(tokens: &[Token], body: &str, (from, to): (usize, usize), everyday
         let w = words[0];
         let k = kinds(w);
         if acronym(w) {
-            return !CUES.not.contains(lower(w).as_str());
+            return !has(w, NOT);
         }
-        let l = lower(w);
-        let head = CUES.last.contains(l.as_str()) || CUES.first.contains(l.as_str());
+        let head = has(w, LAST | FIRST);
         return !head
             && (everyday_ok || !k.has(Kinds::EVERYDAY))
             && !k.has(Kinds::NATIONALITY)
@@ -293,13 +321,13 @@ fn after_place(name: &str) -> Option<usize> {
     let first = name.split(' ').next()?;
     let rest = name.get(first.len() + 1..)?;
     let k = kinds(first);
-    let place = CUES.not.contains(lower(first).as_str()) || k.has(Kinds::PLACE) || k.has(Kinds::NATIONALITY);
+    let place = has(first, NOT) || k.has(Kinds::PLACE) || k.has(Kinds::NATIONALITY);
     (place && rest.contains(' ')).then_some(first.len() + 1)
 }
 
 /// Count a mention of `name`, the first one making it an organisation of the article.
 fn add(found: &mut Vec<Found>, by_key: &mut FxHashMap<String, usize>, name: &str, span: Span) {
-    let key = lower(name);
+    let key = name.to_lowercase();
     match by_key.get(&key) {
         Some(&i) => found[i].spans.push(span),
         None => {
@@ -338,6 +366,9 @@ fn lengthen(found: &mut [Found], runs: &[(usize, usize)], tokens: &[Token], body
     for f in found.iter_mut().filter(|f| !f.name.contains(' ') && !acronym(&f.name)) {
         let mut fuller: FxHashMap<&str, Vec<Span>> = FxHashMap::default();
         for &(start, end) in runs {
+            if end - start < 2 || bare(tokens[end - 1].text(body)) != f.name {
+                continue;
+            }
             let mut from = start;
             while from < end && opener(bare(tokens[from].text(body))) {
                 from += 1;
@@ -383,16 +414,14 @@ struct Found {
 /// to name something else (a product, an index, an event), for the corpus-wide stage. `people`
 /// are the article's people: their names are never read as organisations.
 pub(crate) fn collect(body: &str, tokens: &[Token], people: &[Person]) -> (Vec<Organisation>, Vec<Arc<str>>) {
-    let mut in_person = vec![false; tokens.len()];
     let mut spans: Vec<Span> = people.iter().flat_map(|p| p.spans.iter().copied()).collect();
     spans.sort_unstable();
-    if !spans.is_empty() {
-        for (i, t) in tokens.iter().enumerate() {
-            let at = spans.partition_point(|s| (s.end as usize) <= t.start);
-            in_person[i] = spans.get(at).is_some_and(|s| (s.start as usize) < t.end);
-        }
-    }
-    let cues = &*CUES;
+    // Asked only of capitalised tokens and their neighbours, not of every token.
+    let in_person = |i: usize| {
+        let Some(t) = tokens.get(i) else { return false };
+        let at = spans.partition_point(|s| (s.end as usize) <= t.start);
+        spans.get(at).is_some_and(|s| (s.start as usize) < t.end)
+    };
     let mut found: Vec<Found> = Vec::new();
     let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
     // Acronyms, and where each is written.
@@ -412,7 +441,7 @@ pub(crate) fn collect(body: &str, tokens: &[Token], people: &[Person]) -> (Vec<O
         // Acronyms standing alone in a run are weighed once every full name is known.
         for (i, t) in tokens.iter().enumerate().take(run.1).skip(run.0) {
             let w = bare(t.text(body));
-            if acronym(w) && !cues.not.contains(lower(w).as_str()) {
+            if acronym(w) && !has(w, NOT) {
                 acronyms.push((w.to_string(), Span::new(t.start, t.start + w.len()), i));
             }
         }
@@ -475,14 +504,16 @@ pub(crate) fn collect(body: &str, tokens: &[Token], people: &[Person]) -> (Vec<O
         }
         let the = i >= 1
             && (is_word(tokens, i - 1, body, "the")
-                || tokens[i - 1].kind == Kind::Word && cues.before.contains(tokens[i - 1].text(body)));
-        let spoken_for = tokens.get(i + 1).is_some_and(|t| cues.after.contains(lower(t.text(body)).as_str()));
+                || tokens[i - 1].kind == Kind::Word
+                    && !capitalised(&tokens[i - 1], body)
+                    && has(tokens[i - 1].text(body), BEFORE));
+        let spoken_for = tokens.get(i + 1).is_some_and(|t| has(t.text(body), AFTER));
         if not_orgs.contains(&word) {
             continue;
         }
         if defined || the || spoken_for || speaks(tokens, i + 1, body) {
             add(&mut found, &mut by_key, &word, span);
-        } else if let Some(&f) = by_key.get(&lower(&word)) {
+        } else if let Some(&f) = by_key.get(&word.to_lowercase()) {
             found[f].spans.push(span);
         }
     }

@@ -12,6 +12,7 @@
 
 use std::sync::Arc;
 
+use super::lexicon;
 use super::{Attribution, Organisation, Person, Span, Speaker, SpeakerKind};
 
 /// One mention of an entity: where, and which (index into people or organisations).
@@ -75,6 +76,14 @@ pub(crate) fn attribute(body: &str, quotes: &mut [Attribution], people: &[Person
     for (index, o) in orgs.iter().enumerate() {
         mentions.extend(o.spans.iter().map(|&span| Mention { span, kind: SpeakerKind::Organisation, index }));
     }
+    // A name inside quoted words is someone spoken of, never the one speaking.
+    let mut quoted: Vec<Span> = quotes.iter().map(|q| q.quote.content).collect();
+    quoted.sort_unstable();
+    let in_quote = |s: Span| {
+        let i = quoted.partition_point(|q| q.start <= s.start);
+        quoted[..i].iter().rev().take(4).any(|q| q.end >= s.end)
+    };
+    mentions.retain(|m| !in_quote(m.span));
     mentions.sort_unstable_by_key(|m| (m.span.start, m.kind == SpeakerKind::Organisation));
     for q in quotes.iter_mut() {
         q.speaker = who(body, &q.quote, &mentions, people, orgs)
@@ -107,8 +116,11 @@ fn who(
     if let Some(m) = inside(span) {
         return Some(m);
     }
-    let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
-    let first = words.first().map(String::as_str).unwrap_or("");
+    let mut words = text.split_whitespace();
+    let first = words.next().unwrap_or("").to_lowercase();
+    let last = words.next_back().map(str::to_lowercase);
+    let one_word = last.is_none();
+    let first = first.as_str();
     // Where the quote begins: an entity "before it" is mentioned before this.
     let at = q.content.start.min(q.cue.start).min(span.start);
     let upto = mentions.partition_point(|m| m.span.start < at);
@@ -121,13 +133,21 @@ fn who(
             .find(|m| fits(m))
             .copied()
     };
-    if words.len() == 1 {
+    if one_word {
         match first {
-            "he" | "she" | "i" => {
+            // "I" in a quote is whoever speaks it.
+            "i" => {
                 if let Some(m) = q.named.and_then(inside).filter(|m| m.kind == SpeakerKind::Person) {
                     return Some(m);
                 }
                 return before(Some(SpeakerKind::Person), &|_| true);
+            }
+            // "he" and "she": the nearest person before of that sex, as a reader takes it.
+            "he" | "she" => {
+                let title = if first == "he" { "mr" } else { "mrs" };
+                let fits = |m: &Mention| fits_sex(&people[m.index], title);
+                return before(Some(SpeakerKind::Person), &fits)
+                    .or_else(|| q.named.and_then(inside).filter(|m| m.kind == SpeakerKind::Person));
             }
             "it" => return before(Some(SpeakerKind::Organisation), &|_| true),
             // A plural is a body of people, not the last person named.
@@ -139,10 +159,7 @@ fn who(
     if let Some(m) = by_name(text, mentions, people, orgs, at) {
         return Some(m);
     }
-    if !DEFINITE.contains(&first) || words.len() < 2 {
-        return None;
-    }
-    let last = words.last().map(String::as_str).unwrap_or("");
+    let last = last.as_deref().filter(|_| DEFINITE.contains(&first))?;
     let head = last.strip_suffix("'s").or_else(|| last.strip_suffix("’s")).unwrap_or(last);
     let head = head.trim_end_matches(['\'', '’']);
     if let Some((_, heads)) = ORG_ROLES.iter().find(|(role, _)| *role == head) {
@@ -167,6 +184,19 @@ fn who(
             || apposition.is_some_and(|a| a.to_lowercase().split_whitespace().any(|w| w == head))
     };
     before(Some(SpeakerKind::Person), &introduced)
+}
+
+/// Whether a person can be called "he" (`title` "mr") or "she" ("mrs"): by the given name, and
+/// by any title the article gives them.
+fn fits_sex(p: &Person, title: &str) -> bool {
+    let given = p.name.split(' ').next().unwrap_or("");
+    let other = if title == "mr" { ["mrs", "ms", "miss"].as_slice() } else { ["mr"].as_slice() };
+    let titled_other = std::iter::once(&p.name).chain(&p.aliases).any(|n| {
+        n.split(' ')
+            .next()
+            .is_some_and(|w| other.iter().any(|o| w.trim_end_matches('.').eq_ignore_ascii_case(o)))
+    });
+    lexicon::same_sex(title, given) && !titled_other
 }
 
 /// The first char boundary at or before `i`.
@@ -248,6 +278,15 @@ mod tests {
         let s = said(text);
         assert_eq!(s[0].1.as_deref(), Some("Department of Health"), "{s:?}");
         assert_eq!(s[1], ("A spokesman".to_string(), None));
+    }
+
+    #[test]
+    fn he_and_she_are_the_nearest_person_of_that_sex_not_one_quoted() {
+        let text = "Dr John Smith spoke first.\n\nMary Jones, a patient, had her visit cancelled. \
+                    She said the wait was long.\n\n\"Ask Peter Brown,\" he said.";
+        let s = said(text);
+        assert!(s.contains(&("She".to_string(), Some("Mary Jones".to_string()))), "{s:?}");
+        assert!(s.contains(&("he".to_string(), Some("John Smith".to_string()))), "{s:?}");
     }
 
     #[test]
