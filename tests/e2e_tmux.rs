@@ -444,7 +444,7 @@ fn quotes_organisations_and_said_by_in_a_real_terminal() {
     let rows: Vec<String> = s.lines().map(sidebar).collect();
     let quote_row = rows.iter().find(|l| l.contains(&speaker)).expect("the speaker's row");
     let words: String = quote_row
-        .split(|c| c == '│')
+        .split('│')
         .nth(1)
         .unwrap_or("")
         .split_whitespace()

@@ -47,6 +47,7 @@ pub fn resolve(articles: &mut [Article]) {
     let corpus = Corpus { plurals: &plurals, dominant: &dominant, company: &company, one_names: &one_names };
     let acronyms = acronyms(articles);
     let not_orgs = not_orgs(articles);
+    let generic = generic_orgs(articles);
     articles.par_iter_mut().for_each(|a| {
         let context = Context::of_article(a);
         let e = &mut a.entities;
@@ -56,6 +57,15 @@ pub fn resolve(articles: &mut [Article]) {
             e.organisations.retain(|o| !not_orgs.contains(&o.name));
         }
         expand_acronyms(&mut e.organisations, &acronyms);
+        if !generic.is_empty() {
+            e.organisations.retain(|o| !generic.contains(&o.name));
+        }
+        // A person's name is never an organisation's: a name the article gives an organisation's
+        // cue ("a Ladbrokes spokesman") is no person the corpus spread to it.
+        if !e.organisations.is_empty() {
+            let orgs = &e.organisations;
+            e.people.retain(|p| !orgs.iter().any(|o| o.name == p.name || o.aliases.contains(&p.name)));
+        }
         // People and organisations may have new names: speakers are resolved through them.
         speakers::attribute(&a.body, &mut e.quotes, &e.people, &e.organisations);
         e.unlinked = Vec::new();
@@ -63,6 +73,35 @@ pub fn resolve(articles: &mut [Article]) {
         e.pending = Vec::new();
         e.not_orgs = Vec::new();
     });
+}
+
+/// In a corpus this large, a name made of everyday words and a head ("Riot Police", "Sloth
+/// Network") that one article alone lists is a phrase in capitals more often than a name.
+const GENERIC_CORPUS: usize = 100;
+
+/// Organisations named only with everyday words and a head, listed by a single article of a
+/// large corpus.
+fn generic_orgs(articles: &[Article]) -> FxHashSet<Arc<str>> {
+    if articles.len() < GENERIC_CORPUS {
+        return FxHashSet::default();
+    }
+    let mut listed: FxHashMap<&Arc<str>, u32> = FxHashMap::default();
+    for o in articles.iter().flat_map(|a| &a.entities.organisations) {
+        *listed.entry(&o.name).or_default() += 1;
+    }
+    let everyday = |w: &str| {
+        matches!(w, "of" | "for" | "and" | "&" | "the") || kinds(w).has(Kinds::EVERYDAY.or(Kinds::STOPWORD))
+    };
+    listed
+        .into_iter()
+        .filter(|(name, n)| {
+            *n == 1 && name.contains(' ') && {
+                let words: Vec<&str> = name.split(' ').collect();
+                words[..words.len() - 1].iter().all(|w| everyday(w))
+            }
+        })
+        .map(|(name, _)| Arc::clone(name))
+        .collect()
 }
 
 /// Acronyms that articles show to be products, indices or events ("Sony's PSP", "the FTSE

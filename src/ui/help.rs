@@ -70,6 +70,15 @@ pub fn lines(keymap: &Keymap, width: u16) -> Vec<HelpLine> {
     section("Typing a filter", EDIT_KEYS.iter().map(|(k, t)| (k.to_string(), t.to_string())).collect());
     section("Search syntax", SEARCH_SYNTAX.iter().map(|(k, t)| (k.to_string(), t.to_string())).collect());
     section(
+        "Sidebar",
+        vec![
+            ("3 · 13×".into(), "in 3 of the listed articles, mentioned 13 times".into()),
+            ("· 4”".into(), "quoted 4 times in them (people and organisations)".into()),
+            ("unnamed".into(), "Quotes whose speaker the article does not name (\"a spokesman\")".into()),
+            ("‹name›".into(), "in the reader: who \"he\" or \"she\" is, beside their reported words".into()),
+        ],
+    );
+    section(
         "Mouse",
         vec![("click".into(), "select a row, a tab or a pane".into()), ("wheel".into(), "scroll".into())],
     );

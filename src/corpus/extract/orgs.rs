@@ -115,6 +115,35 @@ fn acronym(word: &str) -> bool {
         && w.iter().filter(|b| b.is_ascii_uppercase()).count() >= 2
 }
 
+/// A word, a name or a place written in capitals ("MOST", "REAGAN", "NY"): an acronym only
+/// when the article spells it out.
+fn word_in_capitals(w: &str) -> bool {
+    has(w, NOT)
+        || kinds(bare(w)).has(
+            Kinds::EVERYDAY
+                .or(Kinds::ANY_GIVEN)
+                .or(Kinds::SURNAME)
+                .or(Kinds::PLACE)
+                .or(Kinds::NATIONALITY)
+                .or(Kinds::STOPWORD)
+                .or(Kinds::MONTH)
+                .or(Kinds::WEEKDAY),
+        )
+}
+
+/// Token `i` stands among words in capitals: a shouted sentence ("HE HATES UNIONS"), where
+/// capitals say nothing of acronyms.
+fn shouted(tokens: &[Token], body: &str, i: usize) -> bool {
+    let capitals = |j: usize| {
+        tokens.get(j).is_some_and(|t| {
+            let w = t.text(body);
+            t.kind == Kind::Word && w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase() || b == b'\'')
+        })
+    };
+    let same_line = |j: usize| tokens.get(j).is_some_and(|t| t.gap != Gap::Line);
+    (i > 0 && same_line(i) && capitals(i - 1)) || (same_line(i + 1) && capitals(i + 1))
+}
+
 fn is_word(tokens: &[Token], i: usize, body: &str, w: &str) -> bool {
     tokens.get(i).is_some_and(|t| t.kind != Kind::Link && t.text(body).eq_ignore_ascii_case(w))
 }
@@ -204,7 +233,12 @@ fn bare_ends(t: &Token, body: &str) -> bool {
 }
 
 /// Where in a run an organisation's name is, if any cue says there is one.
-fn named_in(tokens: &[Token], body: &str, (start, end): (usize, usize)) -> Option<(usize, usize)> {
+fn named_in(
+    tokens: &[Token],
+    body: &str,
+    (start, end): (usize, usize),
+    title_case: bool,
+) -> Option<(usize, usize)> {
     let word = |i: usize| bare(tokens[i].text(body));
     let text = |i: usize| tokens.get(i).map_or("", |t| t.text(body));
     // Most runs are one word: a sentence's first word or a name. Only a cue beside it can make
@@ -227,21 +261,47 @@ fn named_in(tokens: &[Token], body: &str, (start, end): (usize, usize)) -> Optio
     if from >= end {
         return None;
     }
+    // A shouted sentence ("KASICH'S DAD WAS A MAILMAN BUT HE HATES UNIONS") and a title-case
+    // phrase ("Need To Leave Our Party") hold small words no name has.
+    let small = |i: usize| {
+        let w = word(i);
+        kinds(w).has(Kinds::STOPWORD) && !has(w, JOIN | THE)
+    };
+    if (from + 1..end).any(small) {
+        return None;
+    }
+    // "SUMMER SCHOOL": words in capitals, not a name.
+    let in_capitals = |i: usize| word(i).bytes().all(|b| b.is_ascii_uppercase());
+    if (from..end).all(in_capitals) && (from..end).any(|i| word_in_capitals(word(i))) {
+        return None;
+    }
+    // In a line whose every word is capitalised ("Rule Out Third Party", a headline, a post in
+    // title case) capitals mark no name, so heads prove nothing there.
+    let heads = !title_case;
     // "Department of Health": an opening head with "of"/"for", to the end of the run.
-    if end - from >= 3 && has(word(from), FIRST) && has(word(from + 1), OF) {
+    if heads && end - from >= 3 && has(word(from), FIRST) && has(word(from + 1), OF) {
         return Some((from, trim_roles(tokens, body, from + 2, end)));
     }
     // "British Medical Association", "NHS Employers": the last head word ends the name.
     let last_head = (from..end).rev().find(|&i| has(word(i), LAST));
     if let Some(h) = last_head
         && h > from
+        && heads
     {
         // "Royal College of Nursing": the name goes on after its head.
         let of = h + 2 < end && has(word(h + 1), OF);
-        return Some((from, if of { trim_roles(tokens, body, h + 2, end) } else { h + 1 }));
+        if of {
+            return Some((from, trim_roles(tokens, body, h + 2, end)));
+        }
+        // "Norwich Union Grand Prix", "Labour Party Conference": a name that goes on past its
+        // head names something else (an event, a prize) after the organisation.
+        if h + 1 < trim_roles(tokens, body, h + 1, end) {
+            return None;
+        }
+        return Some((from, h + 1));
     }
     // "NHS England": an acronym and a place.
-    if end - from == 2 && acronym(word(from)) && !has(word(from), NOT) {
+    if heads && end - from == 2 && acronym(word(from)) && !has(word(from), NOT) {
         let place = kinds(word(from + 1));
         if place.has(Kinds::PLACE) && !place.has(Kinds::GIVEN) {
             return Some((from, end));
@@ -264,9 +324,12 @@ fn named_in(tokens: &[Token], body: &str, (start, end): (usize, usize)) -> Optio
     None
 }
 
-/// After "Department of Health", role words are not the name: "Department of Health Secretary".
+/// After "Department of Health", role words and stray abbreviations are not the name:
+/// "Department of Health Secretary", "... Organs RT".
 fn trim_roles(tokens: &[Token], body: &str, from: usize, mut end: usize) -> usize {
-    while end > from + 1 && kinds(bare(tokens[end - 1].text(body))).has(Kinds::ROLE) {
+    while end > from + 1
+        && (kinds(bare(tokens[end - 1].text(body))).has(Kinds::ROLE) || has(tokens[end - 1].text(body), NOT))
+    {
         end -= 1;
     }
     end
@@ -289,7 +352,7 @@ fn plain_name(tokens: &[Token], body: &str, (from, to): (usize, usize), everyday
         let w = words[0];
         let k = kinds(w);
         if acronym(w) {
-            return !has(w, NOT);
+            return !word_in_capitals(w) && !shouted(tokens, body, from);
         }
         let head = has(w, LAST | FIRST);
         return !head
@@ -338,6 +401,43 @@ fn add(found: &mut Vec<Found>, by_key: &mut FxHashMap<String, usize>, name: &str
                 spans: Spans::from_elem(span, 1),
             });
         }
+    }
+}
+
+/// The lines (runs of tokens between line breaks) written in title case: at least five words,
+/// four in five of them capitalised.
+struct TitleLines {
+    /// Each title-case line: its first token and one past its last.
+    lines: Vec<(usize, usize)>,
+}
+
+impl TitleLines {
+    fn of(tokens: &[Token], body: &str) -> TitleLines {
+        // Asked only of capitalised tokens; a whole line is walked once.
+        let mut lines = Vec::new();
+        let (mut start, mut words, mut capitals) = (0, 0, 0);
+        let mut close = |start: usize, end: usize, words: usize, capitals: usize| {
+            if words >= 5 && capitals * 5 >= words * 4 {
+                lines.push((start, end));
+            }
+        };
+        for (i, t) in tokens.iter().enumerate() {
+            if t.gap == Gap::Line {
+                close(start, i, words, capitals);
+                (start, words, capitals) = (i, 0, 0);
+            }
+            if t.kind == Kind::Word {
+                words += 1;
+                capitals += usize::from(capitalised(t, body));
+            }
+        }
+        close(start, tokens.len(), words, capitals);
+        TitleLines { lines }
+    }
+
+    fn holds(&self, token: usize) -> bool {
+        let i = self.lines.partition_point(|l| l.1 <= token);
+        self.lines.get(i).is_some_and(|l| l.0 <= token)
     }
 }
 
@@ -427,8 +527,9 @@ pub(crate) fn collect(body: &str, tokens: &[Token], people: &[Person]) -> (Vec<O
     // Acronyms, and where each is written.
     let mut acronyms: Vec<(String, Span, usize)> = Vec::new();
     let all_runs = runs(tokens, body, &in_person);
+    let titles = TitleLines::of(tokens, body);
     for &run in &all_runs {
-        if let Some((from, to)) = named_in(tokens, body, run) {
+        if let Some((from, to)) = named_in(tokens, body, run, titles.holds(run.0)) {
             let start = tokens[from].start;
             let last = &tokens[to - 1];
             let end = last.start + bare(last.text(body)).len();
@@ -502,16 +603,19 @@ pub(crate) fn collect(body: &str, tokens: &[Token], people: &[Person]) -> (Vec<O
             found[f].spans.push(span);
             continue;
         }
-        let the = i >= 1
-            && (is_word(tokens, i - 1, body, "the")
-                || tokens[i - 1].kind == Kind::Word
-                    && !capitalised(&tokens[i - 1], body)
-                    && has(tokens[i - 1].text(body), BEFORE));
+        // "the BMA" is an organisation's, but "the FA Cup" a competition's: "the" counts for an
+        // acronym that is not the first word of a longer name.
+        let modifier = tokens.get(i + 1).is_some_and(|t| capitalised(t, body) && t.gap == Gap::Space);
+        let the = i >= 1 && is_word(tokens, i - 1, body, "the") && !modifier;
+        let introduced = i >= 1
+            && tokens[i - 1].kind == Kind::Word
+            && !capitalised(&tokens[i - 1], body)
+            && has(tokens[i - 1].text(body), BEFORE);
         let spoken_for = tokens.get(i + 1).is_some_and(|t| has(t.text(body), AFTER));
-        if not_orgs.contains(&word) {
+        if not_orgs.contains(&word) || word_in_capitals(&word) || !defined && shouted(tokens, body, i) {
             continue;
         }
-        if defined || the || spoken_for || speaks(tokens, i + 1, body) {
+        if defined || the || introduced || spoken_for || speaks(tokens, i + 1, body) {
             add(&mut found, &mut by_key, &word, span);
         } else if let Some(&f) = by_key.get(&word.to_lowercase()) {
             found[f].spans.push(span);
@@ -617,13 +721,15 @@ mod tests {
             ["Securities and Exchange Commission"]
         );
         assert!(names("He shops at Marks and Spencer.").is_empty());
+        assert!(names("He won the Norwich Union Grand Prix.").is_empty(), "an event named after a sponsor");
+        assert!(names("The FA Cup final. The FA Cup was won.").is_empty(), "a competition");
         assert_eq!(names("Nurses at St George's Hospital struck."), ["St George's Hospital"]);
     }
 
     #[test]
     fn an_acronym_that_speaks_or_takes_the_is_an_organisation() {
         assert_eq!(names("Talks at Acas failed, the TUC said."), ["TUC"]);
-        assert_eq!(names("The NHS is busy. HMRC said taxes rose."), ["HMRC", "NHS"]);
+        assert_eq!(names("The NHS is busy and the NHS is free. HMRC said taxes rose."), ["HMRC", "NHS"]);
         assert!(names("The UK and the US met on TV at 9PM.").is_empty());
         assert!(names("Sony's PSP sold well. The PSP is small.").is_empty(), "a product");
         assert!(names("The FTSE 100 rose. The FTSE fell.").is_empty(), "an index");
@@ -641,6 +747,7 @@ mod tests {
     #[test]
     fn someone_speaking_for_a_name_makes_it_an_organisation() {
         assert_eq!(names("A Labour spokesman said no."), ["Labour"]);
+        assert!(names("Rule Out Third Party Bids Now Says Sloth Network").is_empty(), "a post in title case");
         let o = orgs("Manchester United fans met. United's chief executive said no.");
         assert_eq!(o[0].0, "Manchester United", "{o:?}");
         assert_eq!(
