@@ -343,7 +343,13 @@ impl App {
     /// Work out where everything goes after a change of size, focus or sidebar.
     fn measure(&mut self) {
         let area = Rect::new(0, 0, self.size.0, self.size.1);
-        self.geometry = Geometry::compute(area, self.focus, self.sidebar.shown, &Tab::titles());
+        self.geometry = Geometry::compute(
+            area,
+            self.focus,
+            self.sidebar.shown,
+            &Tab::titles(),
+            &Tab::ALL.map(Tab::short),
+        );
     }
 
     /// The article the Figures tab describes: the open one, else the selected one.

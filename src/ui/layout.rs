@@ -128,7 +128,13 @@ pub struct Geometry {
 
 impl Geometry {
     /// The geometry of a screen `area`; `titles` are the sidebar's tab names.
-    pub fn compute(area: Rect, focus: Pane, sidebar_shown: bool, titles: &[&str]) -> Geometry {
+    pub fn compute(
+        area: Rect,
+        focus: Pane,
+        sidebar_shown: bool,
+        titles: &[&str],
+        short: &[&str],
+    ) -> Geometry {
         let panes = Panes::compute(area, focus, sidebar_shown);
         let list = panes.list.map(inner).unwrap_or_default();
         let reader = panes.reader.map(inner).unwrap_or_default();
@@ -148,7 +154,7 @@ impl Geometry {
             reader_scrollbar,
             sidebar_rows: usize::from(sidebar_body.height).max(1),
             sidebar_body,
-            tabs: tabs(Rect { height: sidebar.height.min(1), ..sidebar }, titles),
+            tabs: tabs(Rect { height: sidebar.height.min(1), ..sidebar }, titles, short),
         }
     }
 
@@ -174,7 +180,7 @@ impl Geometry {
 /// room left shared out evenly. Labels are numbered ("1 People") when every numbered label
 /// fits, plain when every plain one does, and cut with `…` in even cells otherwise: one style
 /// for all, so that they read evenly at every width.
-fn tabs(line: Rect, titles: &[&str]) -> Vec<(Rect, String)> {
+fn tabs(line: Rect, titles: &[&str], short: &[&str]) -> Vec<(Rect, String)> {
     let n = titles.len().max(1);
     let width = usize::from(line.width);
     let cells = |widths: &[usize]| -> Vec<Rect> {
@@ -189,19 +195,21 @@ fn tabs(line: Rect, titles: &[&str]) -> Vec<(Rect, String)> {
             })
             .collect()
     };
-    // A label leaves a column free at its end, so that neighbours never touch.
+    // A label leaves a column free at its end, so that neighbours never touch; the last one
+    // may end at the border.
     let sized = |labels: Vec<String>| -> Option<Vec<(Rect, String)>> {
-        let need: usize = labels.iter().map(|l| l.chars().count() + 1).sum();
+        let need: usize = labels.iter().map(|l| l.chars().count() + 1).sum::<usize>() - 1;
         let spare = width.checked_sub(need)?;
         let mut widths: Vec<usize> = labels.iter().map(|l| l.chars().count() + 1 + spare / n).collect();
         if let Some(last) = widths.last_mut() {
-            *last += spare % n;
+            *last = (*last + spare % n).saturating_sub(1);
         }
         Some(cells(&widths).into_iter().zip(labels).collect())
     };
     let numbered: Vec<String> = titles.iter().enumerate().map(|(i, t)| format!("{} {t}", i + 1)).collect();
     let plain: Vec<String> = titles.iter().map(|t| t.to_string()).collect();
-    sized(numbered).or_else(|| sized(plain)).unwrap_or_else(|| {
+    let shorter: Vec<String> = short.iter().map(|t| t.to_string()).collect();
+    sized(numbered).or_else(|| sized(plain)).or_else(|| sized(shorter)).unwrap_or_else(|| {
         let each = width / n;
         let mut widths = vec![each; n];
         if let Some(last) = widths.last_mut() {
@@ -249,20 +257,29 @@ mod tests {
     #[test]
     fn tab_labels_are_even_at_every_width() {
         let titles = crate::ui::app::Tab::titles();
+        let short = crate::ui::app::Tab::ALL.map(crate::ui::app::Tab::short);
         for width in 60..=200 {
-            let g = Geometry::compute(Rect::new(0, 0, width, 30), Pane::Sidebar, true, &titles);
+            let g = Geometry::compute(Rect::new(0, 0, width, 30), Pane::Sidebar, true, &titles, &short);
             let labels: Vec<&str> = g.tabs.iter().map(|(_, l)| l.as_str()).collect();
             let numbered = labels.iter().filter(|l| l.starts_with(char::is_numeric)).count();
             assert!(numbered == 0 || numbered == titles.len(), "{width}: {labels:?}");
-            for (r, l) in &g.tabs {
-                assert!(l.chars().count() < usize::from(r.width).max(1), "{width}: {l:?} fits {r:?}");
+            for (k, (r, l)) in g.tabs.iter().enumerate() {
+                let last = k + 1 == g.tabs.len();
+                let room = usize::from(r.width) + usize::from(last);
+                assert!(l.chars().count() < room.max(1), "{width}: {l:?} fits {r:?}");
             }
         }
     }
 
     #[test]
     fn rows_and_the_scrollbar_column() {
-        let g = Geometry::compute(Rect::new(0, 0, 160, 48), Pane::List, false, &["a", "b", "c"]);
+        let g = Geometry::compute(
+            Rect::new(0, 0, 160, 48),
+            Pane::List,
+            false,
+            &["a", "b", "c"],
+            &["a", "b", "c"],
+        );
         assert_eq!(g.list_rows, 22, "47 lines less the border, two lines an article");
         assert_eq!(g.reader_scrollbar.x, g.reader_text.x + g.reader_text.width);
         assert_eq!(g.sidebar_rows, 43);

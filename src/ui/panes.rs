@@ -36,6 +36,14 @@ impl Tab {
         }
     }
 
+    /// A shorter name, for a narrow sidebar.
+    pub fn short(self) -> &'static str {
+        match self {
+            Tab::Figures => "Figs",
+            t => t.title(),
+        }
+    }
+
     /// The titles of all tabs, left to right.
     pub fn titles() -> [&'static str; 5] {
         Tab::ALL.map(Tab::title)
