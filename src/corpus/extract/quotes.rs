@@ -118,6 +118,10 @@ const PARTICLE: u32 = 1 << 18;
 const FOLLOWING: u32 = 1 << 19;
 /// A cue of stance or belief ("endorsed", "thinks"), not of speech.
 const STANCE: u32 = 1 << 22;
+/// "if": a reported clause may open with it ("said if elected he would").
+const IF: u32 = 1 << 23;
+/// "it" and "you": pronouns as often objects as subjects.
+const IT: u32 = 1 << 24;
 /// Set on tokens inside quotation marks, marks included.
 const QUOTED: u32 = 1 << 20;
 /// Set on a cue once it has attributed a quote.
@@ -205,6 +209,8 @@ static LEXICON: LazyLock<FxHashMap<&'static [u8], u32>> = LazyLock::new(|| {
     add(&["that"], THAT);
     add(&["according"], ACCORDING);
     add(&["to"], TO);
+    add(&["if"], IF);
+    add(&["it", "you"], IT);
     add(&["and"], AND);
     add(&["is", "are", "was", "were", "be", "been"], COPULA);
     add(&["but", "while", "whereas", "although", "though", "and", "yet"], COORD);
@@ -361,7 +367,22 @@ impl Doc<'_> {
         let mut out = Vec::new();
         let mut from = start;
         for i in start..end {
-            if !self.ends_sentence(i) || self.has(i, QUOTED) {
+            if self.ends_sentence(i) && self.has(i, QUOTED) {
+                // A quote that closes its sentence inside the marks (`is "ongoing." He said`)
+                // ends it when a capitalised word or a new quote follows.
+                if let Some((Mark::Close | Mark::Either, w)) = self.mark(i + 1)
+                    && i + 1 + w < end
+                    && self.tokens[i + 1 + w].gap != Gap::None
+                    && (self.capitalised(i + 1 + w) && !self.has(i + 1 + w, QUOTED)
+                        || self.mark(i + 1 + w).is_some())
+                    && self.full_stop(i)
+                {
+                    out.push((from, i + 1 + w));
+                    from = i + 1 + w;
+                }
+                continue;
+            }
+            if !self.ends_sentence(i) {
                 continue;
             }
             let abbreviation = i > start && !self.full_stop(i);
@@ -522,6 +543,26 @@ impl Doc<'_> {
         named.then_some((first, i))
     }
 
+    /// The source after "according to" (token `k` is "to"): any noun phrase up to a comma
+    /// ("according to recent polls", "according to him"), or a named speaker.
+    fn source_after(&self, k: usize, to: usize) -> Option<(usize, usize)> {
+        let first = k + 1;
+        let mut i = first;
+        while i < to
+            && i - first < SPEAKER_MAX
+            && (self.namey(i) || self.number(i) || self.sym(i, "'") || self.sym(i, "’") || self.sym(i, "-"))
+            && !self.has(i, QUOTED | CUE | THAT)
+            && !(i > first && self.has(i, PREP) && !self.has(i, JOIN))
+        {
+            i += 1;
+        }
+        let ends = i == to || self.sym(i, ",") || self.ends_sentence(i) || self.sym(i, ";");
+        if i > first && ends && self.namey(first) {
+            return Some((first, i));
+        }
+        self.speaker_after(k, to)
+    }
+
     /// The speaker of the sentence `s..k` so far: of its first cue with a speaker before it.
     fn subject(&self, s: usize, k: usize, hits: &[Hit]) -> Option<Span> {
         if let Some(h) =
@@ -559,7 +600,7 @@ impl Doc<'_> {
             return None;
         }
         if self.has(j, ACCORDING) && self.has(j + 1, TO) {
-            return self.speaker_after(j + 1, e).map(|who| ((j, j + 2), who));
+            return self.source_after(j + 1, e).map(|who| ((j, j + 2), who));
         }
         if self.has(j, CUE) && !self.has(j, NOUNISH) {
             return self.speaker_after(j, e).map(|who| ((j, j + 1), who));
@@ -639,11 +680,16 @@ impl Doc<'_> {
             return from + 1;
         }
         // "said in a statement on Tuesday that": past an adverbial to "that".
-        if self.has(from, PREP) {
-            let that = (from..e.min(from + 8))
-                .take_while(|&i| self.namey(i) || self.number(i))
-                .find(|&i| self.has(i, THAT));
-            return that.map_or(from, |t| t + 1);
+        if self.has(from, PREP) && !self.has(from, IF) {
+            let phrase = (from..e.min(from + 8)).take_while(|&i| self.namey(i) || self.number(i));
+            if let Some(that) = phrase.clone().find(|&i| self.has(i, THAT)) {
+                return that + 1;
+            }
+            // "said on Friday he met", "said in an interview they would": past a short
+            // adverbial to the reported clause's subject.
+            if let Some(subject) = phrase.take(6).skip(1).find(|&i| self.has(i, PRONOUN) && !self.has(i, IT)) {
+                return subject;
+            }
         }
         from
     }
@@ -730,9 +776,14 @@ pub(crate) fn collect(body: &str, tokens: &[Token]) -> Vec<Quote> {
             }
             let s = sentence_of(q.open).0;
             let e = sentence_of(q.close.saturating_sub(1).max(q.open)).1.max(q.close);
+            // A quote that ends its sentence (`"... now." Hunt said.`) takes a cue from the next
+            // one only when the cue and speaker are all that sentence says.
+            let ended = e == q.close && q.close < para.1 && q.to > q.from && doc.full_stop(q.to - 1);
+            let e = if ended { sentence_of(q.close).1 } else { e };
             let n = doc.words(content);
             let found = doc
                 .cue_after(q.close, e)
+                .filter(|&((_, c), (_, w))| !ended || doc.words((c.max(w), e)) <= 3)
                 .map(|(cue, who)| (cue, Some(doc.span(who))))
                 .or_else(|| doc.cue_before(s, q.open, &hits));
             match found {
@@ -787,7 +838,7 @@ pub(crate) fn collect(body: &str, tokens: &[Token]) -> Vec<Quote> {
                 }
                 // "according to X, ..." and "..., according to X."
                 if doc.has(at, ACCORDING) && doc.has(at + 1, TO) {
-                    let Some(who) = doc.speaker_after(at + 1, e) else { continue };
+                    let Some(who) = doc.source_after(at + 1, e) else { continue };
                     let content = if at <= s + 1 { doc.trimmed((who.1, e)) } else { doc.trimmed((s, at)) };
                     if doc.words(content) >= MIN_WORDS {
                         last_speaker = Some(doc.span(who));
@@ -842,7 +893,7 @@ pub(crate) fn collect(body: &str, tokens: &[Token]) -> Vec<Quote> {
                     let after_that = clause > at + 1 && doc.has(clause - 1, THAT);
                     let starts_ok = content.0 < content.1
                         && !doc.has(content.0, COPULA)
-                        && (after_that || !doc.has(content.0, PREP))
+                        && (after_that || !doc.has(content.0, PREP) || doc.has(content.0, IF))
                         && !doc.sym(clause, ":");
                     if starts_ok && doc.words(content) >= 1 {
                         // The clause before ends where this one joins it: ", adding", "and added",
