@@ -122,6 +122,11 @@ const STANCE: u32 = 1 << 22;
 const IF: u32 = 1 << 23;
 /// "it" and "you": pronouns as often objects as subjects.
 const IT: u32 = 1 << 24;
+/// "who": a relative clause's subject, standing for the name before it ("Cruz, who said").
+const WHO: u32 = 1 << 25;
+/// A verb that presents its clause as someone's impression with no one named ("seems to",
+/// "is expected to", "reportedly").
+const SEEMS: u32 = 1 << 26;
 /// Set on tokens inside quotation marks, marks included.
 const QUOTED: u32 = 1 << 20;
 /// Set on a cue once it has attributed a quote.
@@ -210,6 +215,8 @@ static LEXICON: LazyLock<FxHashMap<&'static [u8], u32>> = LazyLock::new(|| {
     add(&["according"], ACCORDING);
     add(&["to"], TO);
     add(&["if"], IF);
+    add(&["who"], WHO);
+    add(&["seem", "seems", "seemed", "appear", "appears", "appeared", "expected", "reportedly"], SEEMS);
     add(&["it", "you"], IT);
     add(&["and"], AND);
     add(&["is", "are", "was", "were", "be", "been"], COPULA);
@@ -449,11 +456,24 @@ impl Doc<'_> {
         if end == from || !self.namey(end - 1) || self.has(end - 1, QUOTED) {
             return None;
         }
+        if self.has(end - 1, WHO) {
+            // "Barkley, who said": the name and the "who" that stands for it.
+            let before = if end - 1 > from && self.sym(end - 2, ",") { end - 2 } else { end - 1 };
+            let antecedent = self.speaker_before(from, before).filter(|a| a.1 == before);
+            return Some((antecedent.map_or(end - 1, |a| a.0), end));
+        }
         if self.has(end - 1, PRONOUN) {
             return Some((end - 1, end));
         }
         if self.has(end - 1, DET | CUE | THAT | PREP | OBJECT) {
             return None;
+        }
+        // "47 percent said": a share of those polled.
+        if end - from >= 2
+            && self.number(end - 2)
+            && self.tokens[end - 1].text(self.body).eq_ignore_ascii_case("percent")
+        {
+            return Some((end - 2, end));
         }
         // A determiner within six words opens a phrase ("a Department of Health spokesman").
         let mut i = end;
@@ -478,7 +498,7 @@ impl Doc<'_> {
         {
             i -= 1;
         }
-        while i < end && !self.capitalised(i) {
+        while i < end && (!self.capitalised(i) || self.has(i, COORD | PREP) && i + 1 < end) {
             i += 1;
         }
         if i < end {
@@ -514,8 +534,12 @@ impl Doc<'_> {
         let open = (from..end - 1)
             .rev()
             .take(25)
-            .take_while(|&i| !self.has(i, QUOTED | CUE))
+            .take_while(|&i| !self.has(i, QUOTED))
             .find(|&i| self.sym(i, ","))?;
+        // An aside holds no cue, but for a relative clause ("Barkley, who said X, said Y").
+        if !self.has(open + 1, WHO) && (open + 1..end).any(|i| self.has(i, CUE)) {
+            return None;
+        }
         self.speaker_before(from, open)
     }
 
@@ -563,6 +587,34 @@ impl Doc<'_> {
         self.speaker_after(k, to)
     }
 
+    /// The unattributed impression that the word `k` ("seems", "expected", "reportedly")
+    /// presents, in the sentence `s..e`: from the start of its clause to the sentence's end.
+    fn impression(&self, s: usize, k: usize, e: usize, hits: &[Hit]) -> Option<Hit> {
+        let text = self.tokens[k].text(self.body);
+        let ok = if text.eq_ignore_ascii_case("reportedly") {
+            true
+        } else if text.eq_ignore_ascii_case("expected") {
+            // "is expected to": not "the expected result".
+            k > s && self.has(k - 1, COPULA) && self.has(k + 1, TO)
+        } else {
+            self.has(k + 1, TO) || self.has(k + 1, THAT)
+        };
+        if !ok || self.has(k, QUOTED) {
+            return None;
+        }
+        let clause = (s..k)
+            .rev()
+            .take(20)
+            .find(|&i| self.sym(i, ",") || self.sym(i, ";") || self.sym(i, "—") || self.has(i, COORD | THAT))
+            .map_or(s, |i| i + 1);
+        let content = self.trimmed((clause, e));
+        let inside = hits.iter().rev().take(RECENT_HITS).any(|h| h.content.0 <= k && k < h.content.1);
+        if inside || self.words(content) < MIN_WORDS || content.0 >= k {
+            return None;
+        }
+        Some(Hit { kind: QuoteKind::Indirect, cue: Some((k, k + 1)), who: None, content })
+    }
+
     /// The speaker of the sentence `s..k` so far: of its first cue with a speaker before it.
     fn subject(&self, s: usize, k: usize, hits: &[Hit]) -> Option<Span> {
         if let Some(h) =
@@ -579,6 +631,8 @@ impl Doc<'_> {
 
     /// The name or pronoun that opens the sentence `s..k` ("Gill Shaw contacted us to say").
     fn leading(&self, s: usize, k: usize) -> Option<(usize, usize)> {
+        // Past an opening "But" or "And".
+        let s = if self.has(s, COORD) && s + 1 < k { s + 1 } else { s };
         if self.has(s, PRONOUN) {
             return Some((s, s + 1));
         }
@@ -687,7 +741,8 @@ impl Doc<'_> {
             }
             // "said on Friday he met", "said in an interview they would": past a short
             // adverbial to the reported clause's subject.
-            if let Some(subject) = phrase.take(6).skip(1).find(|&i| self.has(i, PRONOUN) && !self.has(i, IT)) {
+            if let Some(subject) = phrase.take(6).skip(1).find(|&i| self.has(i, PRONOUN) && !self.has(i, IT))
+            {
                 return subject;
             }
         }
@@ -852,6 +907,15 @@ pub(crate) fn collect(body: &str, tokens: &[Token]) -> Vec<Quote> {
                     k = who.1;
                     continue;
                 }
+                // "The plan seems to work", "Trump is expected to win", "X is reportedly
+                // weighing": an impression no one in the text is named for; what it is about is
+                // the clause, its subject included.
+                if doc.has(at, SEEMS) {
+                    if let Some(hit) = doc.impression(s, at, e, &hits) {
+                        hits.push(hit);
+                    }
+                    continue;
+                }
                 if !doc.has(at, CUE) {
                     continue;
                 }
@@ -867,7 +931,19 @@ pub(crate) fn collect(body: &str, tokens: &[Token]) -> Vec<Quote> {
                     doc.speaker_before(s, at).or_else(|| doc.aside(s, at)).map(|w| (doc.span(w), Some(w)))
                 };
                 let clause = doc.clause_after(at, e);
-                let content = doc.trimmed((clause, doc.clause_end(clause, e)));
+                let mut content = doc.trimmed((clause, doc.clause_end(clause, e)));
+                // ", who said X, said Y": the relative clause ends at its closing comma.
+                if doc.has(at.saturating_sub(1), WHO) && at >= s + 2 && doc.sym(at - 2, ",") {
+                    let close = (content.0..content.1).find(|&i| {
+                        doc.sym(i, ",")
+                            && (i + 1..content.1.min(i + 4))
+                                .find(|&j| !doc.has(j, BETWEEN))
+                                .is_some_and(|j| doc.has(j, CUE))
+                    });
+                    if let Some(c) = close {
+                        content = doc.trimmed((content.0, c));
+                    }
+                }
                 if let Some((who, range)) = who {
                     if doc.has(at, NOUNISH)
                         && range.is_none_or(|(_, b)| !doc.capitalised(b - 1) && !doc.has(b - 1, PRONOUN))
@@ -1151,5 +1227,46 @@ mod tests {
             ("indirect", "MILLER".into(), ":".into(), "We need more nurses on every ward".into())
         );
         assert!(quotes("Recap: what has happened so far today").is_empty());
+    }
+
+    #[test]
+    fn a_quote_closing_its_sentence_ends_it() {
+        let q = quotes("Lee said the probe was \"ongoing.\" He said the office had not commented on it.");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[1].1, "He");
+        assert_eq!(q[1].3, "the office had not commented on it");
+        let q = quotes("\"We will win the vote.\" Carter said.");
+        assert_eq!(q, vec![("direct", "Carter".into(), "said".into(), "We will win the vote".into())]);
+    }
+
+    #[test]
+    fn according_to_any_source_and_a_clause_after_an_adverbial() {
+        let q = quotes("The mill will close in May, according to recent filings.");
+        assert_eq!(q[0].1, "recent filings");
+        let q = quotes("The mayor said on Friday he would resign.");
+        assert_eq!(q[0].3, "he would resign");
+        let q = quotes("Mr Cruz said if elected he would cut taxes.");
+        assert_eq!(q[0].3, "if elected he would cut taxes");
+    }
+
+    #[test]
+    fn relative_clauses_shares_and_impressions() {
+        let q = quotes("Barkley, who said he votes early, said the line was long.");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!((q[0].1.as_str(), q[0].3.as_str()), ("Barkley, who", "he votes early"));
+        assert_eq!((q[1].1.as_str(), q[1].3.as_str()), ("Barkley", "the line was long"));
+        let q = quotes("In May, 47 percent said they would vote for the plan.");
+        assert_eq!(q[0].1, "47 percent");
+        let q = quotes("The new bridge seems to be sinking into the river.");
+        assert_eq!(
+            q,
+            vec![(
+                "indirect",
+                "".into(),
+                "seems".into(),
+                "The new bridge seems to be sinking into the river".into()
+            )]
+        );
+        assert!(quotes("The expected result came in on Monday.").is_empty());
     }
 }
