@@ -135,8 +135,9 @@ const USED: u32 = 1 << 21;
 const PRONOUNS: [&str; 7] = ["he", "she", "they", "we", "i", "you", "it"];
 const DETERMINERS: [&str; 12] =
     ["the", "a", "an", "his", "her", "their", "its", "our", "one", "another", "this", "some"];
-const BETWEEN_WORDS: [&str; 21] = [
+const BETWEEN_WORDS: [&str; 22] = [
     "also",
+    "always",
     "has",
     "have",
     "had",
@@ -174,7 +175,15 @@ const PREPOSITIONS: [&str; 20] = [
     "in", "on", "at", "during", "after", "before", "of", "about", "to", "via", "from", "with", "while",
     "when", "as", "because", "if", "earlier", "last", "this",
 ];
-const TIMES: [&str; 12] = [
+const TIMES: [&str; 20] = [
+    "week",
+    "month",
+    "year",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "weekend",
     "monday",
     "tuesday",
     "wednesday",
@@ -615,6 +624,20 @@ impl Doc<'_> {
         Some(Hit { kind: QuoteKind::Indirect, cue: Some((k, k + 1)), who: None, content })
     }
 
+    /// Whether token `i` opens an infinitive ("promised to act", "refused to help"): "to" and
+    /// a lower-case word that is neither a noun phrase's start nor a plural.
+    fn infinitive(&self, i: usize) -> bool {
+        let v = i + 1;
+        self.has(i, TO)
+            && self.word(v)
+            && !self.capitalised(v)
+            && !self.has(v, DET | OBJECT | PRONOUN | PREP | COPULA | IT)
+            && self.tokens.get(v).is_some_and(|t| {
+                let w = t.text(self.body);
+                !w.ends_with('s') || w.ends_with("ss")
+            })
+    }
+
     /// The speaker of the sentence `s..k` so far: of its first cue with a speaker before it.
     fn subject(&self, s: usize, k: usize, hits: &[Hit]) -> Option<Span> {
         if let Some(h) =
@@ -727,8 +750,12 @@ impl Doc<'_> {
                 }
             }
         }
-        while from < e && self.has(from, TIME | PARTICLE) {
-            from += 1;
+        // Past "out", "Tuesday", "on Monday".
+        while from < e
+            && (self.has(from, TIME | PARTICLE)
+                || self.has(from, PREP) && self.has(from + 1, TIME) && from + 1 < e)
+        {
+            from += if self.has(from, PREP) && !self.has(from, TIME) { 2 } else { 1 };
         }
         if self.has(from, THAT) {
             return from + 1;
@@ -945,7 +972,15 @@ pub(crate) fn collect(body: &str, tokens: &[Token]) -> Vec<Quote> {
                     }
                 }
                 if let Some((who, range)) = who {
+                    // A noun-like cue is a verb after a name or a pronoun, or after a phrase
+                    // with a determiner when a clause follows ("a new poll shows Sanders").
+                    let det_phrase = range.is_some_and(|(a, b)| {
+                        (2..=4).contains(&(b - a)) && doc.has(a, DET) && !(a..b).any(|i| doc.has(i, JOIN))
+                    }) && (doc.has(at + 1, THAT | DET | PRONOUN)
+                        || doc.capitalised(at + 1)
+                        || doc.number(at + 1));
                     if doc.has(at, NOUNISH)
+                        && !det_phrase
                         && range.is_none_or(|(_, b)| !doc.capitalised(b - 1) && !doc.has(b - 1, PRONOUN))
                     {
                         continue;
@@ -967,9 +1002,16 @@ pub(crate) fn collect(body: &str, tokens: &[Token]) -> Vec<Quote> {
                     let content =
                         if aside_cue { doc.trimmed((s, range.map_or(s, |r| r.0))) } else { content };
                     let after_that = clause > at + 1 && doc.has(clause - 1, THAT);
+                    // What the writer means to do ("I have always wanted to") is no one's report.
+                    let first_person = range.is_some_and(|(a, b)| {
+                        b == a + 1 && matches!(doc.tokens[a].text(body), "I" | "we" | "We")
+                    });
                     let starts_ok = content.0 < content.1
                         && !doc.has(content.0, COPULA)
-                        && (after_that || !doc.has(content.0, PREP) || doc.has(content.0, IF))
+                        && (after_that
+                            || !doc.has(content.0, PREP)
+                            || doc.has(content.0, IF)
+                            || doc.infinitive(content.0) && !first_person)
                         && !doc.sym(clause, ":");
                     if starts_ok && doc.words(content) >= 1 {
                         // The clause before ends where this one joins it: ", adding", "and added",
@@ -1268,5 +1310,15 @@ mod tests {
             )]
         );
         assert!(quotes("The expected result came in on Monday.").is_empty());
+    }
+
+    #[test]
+    fn infinitives_and_noun_like_cues_after_a_determiner() {
+        let q = quotes("The governor promised on Monday to close the old prison.");
+        assert_eq!(q[0].3, "to close the old prison");
+        assert!(quotes("The governor spoke to the crowd.").is_empty());
+        let q = quotes("A new poll shows Smith with a narrow lead.");
+        assert_eq!((q[0].1.as_str(), q[0].3.as_str()), ("A new poll", "Smith with a narrow lead"));
+        assert!(quotes("The TV shows were cancelled last year.").is_empty());
     }
 }
