@@ -118,6 +118,11 @@ const PARTICLE: u32 = 1 << 18;
 const FOLLOWING: u32 = 1 << 19;
 /// A cue of stance or belief ("endorsed", "thinks"), not of speech.
 const STANCE: u32 = 1 << 22;
+/// A cue whose object follows a preposition: "referring to", "pointed to" (`TO`), "talked
+/// about", "commented on" (`ABOUT`).
+const POINTS: u32 = 1 << 27;
+/// "talked about", "commented on": see `POINTS`.
+const ABOUT: u32 = 1 << 28;
 /// "if": a reported clause may open with it ("said if elected he would").
 const IF: u32 = 1 << 23;
 /// "it" and "you": pronouns as often objects as subjects.
@@ -225,6 +230,8 @@ static LEXICON: LazyLock<FxHashMap<&'static [u8], u32>> = LazyLock::new(|| {
     add(&["to"], TO);
     add(&["if"], IF);
     add(&["who"], WHO);
+    add(&["referring", "referred", "pointed", "pointing"], POINTS);
+    add(&["talked", "talking", "spoke", "commented", "commenting", "focused"], ABOUT);
     add(&["seem", "seems", "seemed", "appear", "appears", "appeared", "expected", "reportedly"], SEEMS);
     add(&["it", "you"], IT);
     add(&["and"], AND);
@@ -474,7 +481,7 @@ impl Doc<'_> {
         if self.has(end - 1, PRONOUN) {
             return Some((end - 1, end));
         }
-        if self.has(end - 1, DET | CUE | THAT | PREP | OBJECT) {
+        if self.has(end - 1, DET | CUE | THAT | PREP | OBJECT | COPULA) {
             return None;
         }
         // "47 percent said": a share of those polled.
@@ -750,6 +757,11 @@ impl Doc<'_> {
                 }
             }
         }
+        // "referring to X", "talked about X": X is what the cue is about.
+        let prep = self.tokens.get(from).map_or("", |t| t.text(self.body));
+        if self.has(k, POINTS) && prep == "to" || self.has(k, ABOUT) && matches!(prep, "about" | "on") {
+            return from + 1;
+        }
         // Past "out", "Tuesday", "on Monday".
         while from < e
             && (self.has(from, TIME | PARTICLE)
@@ -944,6 +956,12 @@ pub(crate) fn collect(body: &str, tokens: &[Token]) -> Vec<Quote> {
                     continue;
                 }
                 if !doc.has(at, CUE) {
+                    continue;
+                }
+                // "groups backed by Ankara", "was endorsed by": a passive participle.
+                let passive = doc.tokens.get(at + 1).is_some_and(|t| t.text(body) == "by")
+                    && doc.tokens[at].text(body).ends_with("ed");
+                if passive {
                     continue;
                 }
                 // ", adding that ..." and "and added that ...": the sentence's speaker goes on.
@@ -1320,5 +1338,15 @@ mod tests {
         let q = quotes("A new poll shows Smith with a narrow lead.");
         assert_eq!((q[0].1.as_str(), q[0].3.as_str()), ("A new poll", "Smith with a narrow lead"));
         assert!(quotes("The TV shows were cancelled last year.").is_empty());
+    }
+
+    #[test]
+    fn phrasal_cues_and_passive_participles() {
+        let q = quotes("The senator pointed to the rising cost of housing.");
+        assert_eq!(q[0].3, "the rising cost of housing");
+        let q = quotes("The mayor talked about the new tram line.");
+        assert_eq!(q[0].3, "the new tram line");
+        assert!(quotes("Rebel groups backed by the army took the town.").is_empty());
+        assert!(quotes("He was backed by most young voters.").is_empty());
     }
 }
