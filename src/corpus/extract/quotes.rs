@@ -123,6 +123,8 @@ const STANCE: u32 = 1 << 22;
 const POINTS: u32 = 1 << 27;
 /// "talked about", "commented on": see `POINTS`.
 const ABOUT: u32 = 1 << 28;
+/// "but".
+const BUT: u32 = 1 << 29;
 /// "if": a reported clause may open with it ("said if elected he would").
 const IF: u32 = 1 << 23;
 /// "it" and "you": pronouns as often objects as subjects.
@@ -230,6 +232,7 @@ static LEXICON: LazyLock<FxHashMap<&'static [u8], u32>> = LazyLock::new(|| {
     add(&["to"], TO);
     add(&["if"], IF);
     add(&["who"], WHO);
+    add(&["but"], BUT);
     add(&["referring", "referred", "pointed", "pointing"], POINTS);
     add(&["talked", "talking", "spoke", "commented", "commenting", "focused"], ABOUT);
     add(&["seem", "seems", "seemed", "appear", "appears", "appeared", "expected", "reportedly"], SEEMS);
@@ -645,6 +648,16 @@ impl Doc<'_> {
             })
     }
 
+    /// A speaker `(a, b)` found before a cue, widened to the noun phrase after a ", but" or
+    /// ", and" that opens its clause ("yes, but 55 percent of all voters say").
+    fn widen(&self, s: usize, (a, b): (usize, usize)) -> (usize, usize) {
+        let start = (a.saturating_sub(6).max(s + 1)..a)
+            .rev()
+            .take_while(|&i| self.namey(i) || self.number(i))
+            .find(|&i| self.has(i, COORD) && self.sym(i - 1, ","));
+        start.map_or((a, b), |c| (c + 1, b))
+    }
+
     /// The speaker of the sentence `s..k` so far: of its first cue with a speaker before it.
     fn subject(&self, s: usize, k: usize, hits: &[Hit]) -> Option<Span> {
         if let Some(h) =
@@ -967,13 +980,16 @@ pub(crate) fn collect(body: &str, tokens: &[Token]) -> Vec<Quote> {
                 // ", adding that ..." and "and added that ...": the sentence's speaker goes on.
                 let joined = at > s + 1
                     && (doc.has(at, ING) && doc.sym(at - 1, ",")
-                        || doc.has(at - 1, AND) && !doc.has(at, ING));
+                        || doc.has(at - 1, AND | BUT) && !doc.has(at, ING));
                 // "contacted us to say that": the sentence's subject said it.
                 let infinitive = at > s + 1 && doc.has(at - 1, TO) && !doc.has(at, ING);
                 let who = if joined || infinitive {
                     doc.subject(s, at, &hits).map(|w| (w, None))
                 } else {
-                    doc.speaker_before(s, at).or_else(|| doc.aside(s, at)).map(|w| (doc.span(w), Some(w)))
+                    doc.speaker_before(s, at)
+                        .map(|w| doc.widen(s, w))
+                        .or_else(|| doc.aside(s, at))
+                        .map(|w| (doc.span(w), Some(w)))
                 };
                 let clause = doc.clause_after(at, e);
                 let mut content = doc.trimmed((clause, doc.clause_end(clause, e)));
@@ -997,8 +1013,12 @@ pub(crate) fn collect(body: &str, tokens: &[Token]) -> Vec<Quote> {
                     }) && (doc.has(at + 1, THAT | DET | PRONOUN)
                         || doc.capitalised(at + 1)
                         || doc.number(at + 1));
+                    // "... and calls her", "but plans to": a verb going on from the subject.
+                    let verb_after = joined
+                        && (doc.has(at + 1, OBJECT | DET | THAT | PRONOUN | TO) || doc.capitalised(at + 1));
                     if doc.has(at, NOUNISH)
                         && !det_phrase
+                        && !verb_after
                         && range.is_none_or(|(_, b)| !doc.capitalised(b - 1) && !doc.has(b - 1, PRONOUN))
                     {
                         continue;
@@ -1348,5 +1368,18 @@ mod tests {
         assert_eq!(q[0].3, "the new tram line");
         assert!(quotes("Rebel groups backed by the army took the town.").is_empty());
         assert!(quotes("He was backed by most young voters.").is_empty());
+    }
+
+    #[test]
+    fn a_second_clause_joined_by_but_has_its_own_attribution() {
+        let q = quotes("Most voters said yes, but 40 percent of young voters say the tax is unfair.");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[0].3, "yes");
+        assert_eq!((q[1].1.as_str(), q[1].3.as_str()), ("40 percent of young voters", "the tax is unfair"));
+        let q = quotes("The mayor says she likes the plan but argues that it costs too much.");
+        assert_eq!(
+            q.iter().map(|q| q.3.as_str()).collect::<Vec<_>>(),
+            ["she likes the plan", "it costs too much"]
+        );
     }
 }
