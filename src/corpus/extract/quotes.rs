@@ -478,7 +478,9 @@ impl Doc<'_> {
         if self.has(end - 1, WHO) {
             // "Barkley, who said": the name and the "who" that stands for it.
             let before = if end - 1 > from && self.sym(end - 2, ",") { end - 2 } else { end - 1 };
-            let antecedent = self.speaker_before(from, before).filter(|a| a.1 == before);
+            // Within a name's length, so that a run of "who" recurses a bounded depth.
+            let near = from.max(before.saturating_sub(SPEAKER_MAX));
+            let antecedent = self.speaker_before(near, before).filter(|a| a.1 == before);
             return Some((antecedent.map_or(end - 1, |a| a.0), end));
         }
         if self.has(end - 1, PRONOUN) {
@@ -486,6 +488,28 @@ impl Doc<'_> {
         }
         if self.has(end - 1, DET | CUE | THAT | PREP | OBJECT | COPULA) {
             return None;
+        }
+        // "Bernie Sanders’ campaign said", "Clinton's press secretary said": the possessor's.
+        for head in 1..=2 {
+            let Some(p) = end.checked_sub(head + 1).filter(|&p| p >= from) else { break };
+            if !(p + 1..end).all(|i| self.word(i) && !self.capitalised(i) && !self.has(i, DET | PREP | CUE)) {
+                break;
+            }
+            let t = self.tokens[p].text(self.body);
+            let owner = if t.ends_with("’s") || t.ends_with("'s") {
+                Some(p + 1)
+            } else if (t == "’" || t == "'") && p > from && self.tokens[p].gap == Gap::None {
+                Some(p)
+            } else {
+                None
+            };
+            if let Some(o) = owner
+                && let Some((a, b)) = self.speaker_before(from.max(o.saturating_sub(SPEAKER_MAX)), o)
+                && b == o
+                && self.capitalised(o - 1)
+            {
+                return Some((a, end));
+            }
         }
         // "47 percent said": a share of those polled.
         if end - from >= 2
@@ -582,7 +606,10 @@ impl Doc<'_> {
         }
         let named = self.has(first, DET) && i > first + 1
             || (first..i).any(|j| self.capitalised(j))
-            || i == first + 1 && self.tokens[first].text(self.body).ends_with('s');
+            || i > first
+                && i <= first + 3
+                && self.tokens[i - 1].text(self.body).ends_with('s')
+                && !self.has(i - 1, BETWEEN);
         named.then_some((first, i))
     }
 
@@ -1034,19 +1061,26 @@ pub(crate) fn collect(body: &str, tokens: &[Token]) -> Vec<Quote> {
                         last_speaker = Some(who);
                         continue;
                     }
-                    // A parenthetical "X, he said, Y": what was said is before it.
+                    // A parenthetical "X, he said, Y": what was said is around it, the whole
+                    // sentence when it goes on after the aside, else what is before it.
                     let aside_cue =
                         range.is_some_and(|(a, _)| a > s && doc.sym(a - 1, ",")) && doc.sym(at + 1, ",");
-                    let content =
-                        if aside_cue { doc.trimmed((s, range.map_or(s, |r| r.0))) } else { content };
+                    let content = if !aside_cue {
+                        content
+                    } else if doc.words((at + 2, e)) >= MIN_WORDS && !doc.has(at + 2, COORD) {
+                        doc.trimmed((s, e))
+                    } else {
+                        doc.trimmed((s, range.map_or(s, |r| r.0)))
+                    };
                     let after_that = clause > at + 1 && doc.has(clause - 1, THAT);
                     // What the writer means to do ("I have always wanted to") is no one's report.
                     let first_person = range.is_some_and(|(a, b)| {
                         b == a + 1 && matches!(doc.tokens[a].text(body), "I" | "we" | "We")
                     });
                     let starts_ok = content.0 < content.1
-                        && !doc.has(content.0, COPULA)
+                        && (aside_cue || !doc.has(content.0, COPULA))
                         && (after_that
+                            || aside_cue
                             || !doc.has(content.0, PREP)
                             || doc.has(content.0, IF)
                             || doc.infinitive(content.0) && !first_person)
@@ -1108,7 +1142,7 @@ pub(crate) fn collect(body: &str, tokens: &[Token]) -> Vec<Quote> {
                 let comma = (s..at).rev().find(|&i| doc.sym(i, ","));
                 let speech = !doc.has(at, STANCE);
                 if let Some(comma) =
-                    comma.filter(|&c| speech && at - c <= 7 && e - at <= 8 && !doc.has(c + 1, COORD))
+                    comma.filter(|&c| speech && at - c <= 10 && e - at <= 8 && !doc.has(c + 1, COORD))
                 {
                     let who = doc.speaker_before(comma + 1, at).or_else(|| doc.speaker_after(at, e));
                     let content = doc.trimmed((s, comma));
@@ -1381,5 +1415,21 @@ mod tests {
             q.iter().map(|q| q.3.as_str()).collect::<Vec<_>>(),
             ["she likes the plan", "it costs too much"]
         );
+    }
+
+    #[test]
+    fn asides_plural_speakers_after_the_cue_and_possessors() {
+        let q = quotes("In his state, Mr Lee said, first offenders are sent to treatment.");
+        assert_eq!(q[0].3, "In his state, Mr Lee said, first offenders are sent to treatment");
+        let q = quotes("The rise surprised the party more than anyone, said several observers.");
+        assert_eq!(q[0].1, "several observers");
+        let q = quotes("Bernie Sanders’ campaign says it raised more money in January.");
+        assert_eq!(
+            (q[0].1.as_str(), q[0].3.as_str()),
+            ("Bernie Sanders’ campaign", "it raised more money in January")
+        );
+        let q = quotes("Clinton's press secretary said the emails were private.");
+        assert_eq!(q[0].1, "Clinton's press secretary");
+        assert!(quotes("who who who who who who who who who who who who who said").len() <= 1);
     }
 }
