@@ -131,9 +131,6 @@ const IF: u32 = 1 << 23;
 const IT: u32 = 1 << 24;
 /// "who": a relative clause's subject, standing for the name before it ("Cruz, who said").
 const WHO: u32 = 1 << 25;
-/// A verb that presents its clause as someone's impression with no one named ("seems to",
-/// "is expected to", "reportedly").
-const SEEMS: u32 = 1 << 26;
 /// Set on tokens inside quotation marks, marks included.
 const QUOTED: u32 = 1 << 20;
 /// Set on a cue once it has attributed a quote.
@@ -235,7 +232,6 @@ static LEXICON: LazyLock<FxHashMap<&'static [u8], u32>> = LazyLock::new(|| {
     add(&["but"], BUT);
     add(&["referring", "referred", "pointed", "pointing"], POINTS);
     add(&["talked", "talking", "spoke", "commented", "commenting", "focused"], ABOUT);
-    add(&["seem", "seems", "seemed", "appear", "appears", "appeared", "expected", "reportedly"], SEEMS);
     add(&["it", "you"], IT);
     add(&["and"], AND);
     add(&["is", "are", "was", "were", "be", "been"], COPULA);
@@ -411,7 +407,13 @@ impl Doc<'_> {
             if !self.ends_sentence(i) {
                 continue;
             }
-            let abbreviation = i > start && !self.full_stop(i);
+            // An initial ends a sentence when a pronoun or a determiner opens the next one
+            // ("to the U.S. He said"): names follow initials, not those.
+            let initial =
+                i > start && self.word(i - 1) && self.tokens[i - 1].text(self.body).chars().count() == 1;
+            let opens = self.capitalised(i + 1) && self.has(i + 1, PRONOUN | DET) && !self.has(i + 1, IT);
+            let abbreviation =
+                i > start && !self.full_stop(i) && !(initial && !self.has(i - 1, ABBR) && opens);
             let next_starts = i + 1 >= end || {
                 let n = &self.tokens[i + 1];
                 n.gap != Gap::None && (self.capitalised(i + 1) || self.mark(i + 1).is_some())
@@ -631,34 +633,6 @@ impl Doc<'_> {
             return Some((first, i));
         }
         self.speaker_after(k, to)
-    }
-
-    /// The unattributed impression that the word `k` ("seems", "expected", "reportedly")
-    /// presents, in the sentence `s..e`: from the start of its clause to the sentence's end.
-    fn impression(&self, s: usize, k: usize, e: usize, hits: &[Hit]) -> Option<Hit> {
-        let text = self.tokens[k].text(self.body);
-        let ok = if text.eq_ignore_ascii_case("reportedly") {
-            true
-        } else if text.eq_ignore_ascii_case("expected") {
-            // "is expected to": not "the expected result".
-            k > s && self.has(k - 1, COPULA) && self.has(k + 1, TO)
-        } else {
-            self.has(k + 1, TO) || self.has(k + 1, THAT)
-        };
-        if !ok || self.has(k, QUOTED) {
-            return None;
-        }
-        let clause = (s..k)
-            .rev()
-            .take(20)
-            .find(|&i| self.sym(i, ",") || self.sym(i, ";") || self.sym(i, "—") || self.has(i, COORD | THAT))
-            .map_or(s, |i| i + 1);
-        let content = self.trimmed((clause, e));
-        let inside = hits.iter().rev().take(RECENT_HITS).any(|h| h.content.0 <= k && k < h.content.1);
-        if inside || self.words(content) < MIN_WORDS || content.0 >= k {
-            return None;
-        }
-        Some(Hit { kind: QuoteKind::Indirect, cue: Some((k, k + 1)), who: None, content })
     }
 
     /// Whether token `i` opens an infinitive ("promised to act", "refused to help"): "to" and
@@ -984,15 +958,6 @@ pub(crate) fn collect(body: &str, tokens: &[Token]) -> Vec<Quote> {
                         });
                     }
                     k = who.1;
-                    continue;
-                }
-                // "The plan seems to work", "Trump is expected to win", "X is reportedly
-                // weighing": an impression no one in the text is named for; what it is about is
-                // the clause, its subject included.
-                if doc.has(at, SEEMS) {
-                    if let Some(hit) = doc.impression(s, at, e, &hits) {
-                        hits.push(hit);
-                    }
                     continue;
                 }
                 if !doc.has(at, CUE) {
@@ -1364,24 +1329,13 @@ mod tests {
     }
 
     #[test]
-    fn relative_clauses_shares_and_impressions() {
+    fn relative_clauses_and_shares() {
         let q = quotes("Barkley, who said he votes early, said the line was long.");
         assert_eq!(q.len(), 2, "{q:?}");
         assert_eq!((q[0].1.as_str(), q[0].3.as_str()), ("Barkley, who", "he votes early"));
         assert_eq!((q[1].1.as_str(), q[1].3.as_str()), ("Barkley", "the line was long"));
         let q = quotes("In May, 47 percent said they would vote for the plan.");
         assert_eq!(q[0].1, "47 percent");
-        let q = quotes("The new bridge seems to be sinking into the river.");
-        assert_eq!(
-            q,
-            vec![(
-                "indirect",
-                "".into(),
-                "seems".into(),
-                "The new bridge seems to be sinking into the river".into()
-            )]
-        );
-        assert!(quotes("The expected result came in on Monday.").is_empty());
     }
 
     #[test]
