@@ -125,6 +125,8 @@ const POINTS: u32 = 1 << 27;
 const ABOUT: u32 = 1 << 28;
 /// "but".
 const BUT: u32 = 1 << 29;
+/// A word that labels a paragraph rather than naming a speaker ("Update:", "Analysis:").
+const RUBRIC: u32 = 1 << 30;
 /// "if": a reported clause may open with it ("said if elected he would").
 const IF: u32 = 1 << 23;
 /// "it" and "you": pronouns as often objects as subjects.
@@ -202,6 +204,49 @@ const TIMES: [&str; 20] = [
     "again",
 ];
 
+const RUBRICS: [&str; 40] = [
+    "update",
+    "updated",
+    "updates",
+    "recap",
+    "watch",
+    "exclusive",
+    "report",
+    "breaking",
+    "analysis",
+    "opinion",
+    "note",
+    "live",
+    "video",
+    "photos",
+    "photo",
+    "read",
+    "related",
+    "source",
+    "sources",
+    "correction",
+    "editor",
+    "summary",
+    "background",
+    "context",
+    "question",
+    "answer",
+    "warning",
+    "listen",
+    "more",
+    "also",
+    "timeline",
+    "explainer",
+    "poll",
+    "map",
+    "chart",
+    "graphic",
+    "credit",
+    "caption",
+    "tags",
+    "topics",
+];
+
 /// Every word the extractor knows, lower case, with its flags, keyed by its bytes.
 static LEXICON: LazyLock<FxHashMap<&'static [u8], u32>> = LazyLock::new(|| {
     let mut map: FxHashMap<&'static [u8], u32> = FxHashMap::default();
@@ -230,6 +275,7 @@ static LEXICON: LazyLock<FxHashMap<&'static [u8], u32>> = LazyLock::new(|| {
     add(&["if"], IF);
     add(&["who"], WHO);
     add(&["but"], BUT);
+    add(&RUBRICS, RUBRIC);
     add(&["referring", "referred", "pointed", "pointing"], POINTS);
     add(&["talked", "talking", "spoke", "commented", "commenting", "focused"], ABOUT);
     add(&["it", "you"], IT);
@@ -926,6 +972,12 @@ pub(crate) fn collect(body: &str, tokens: &[Token]) -> Vec<Quote> {
         // quotation in single marks after the name is a post's headline.
         let shouted =
             name_end == para.0 + 1 && !doc.tokens[para.0].text(body).chars().any(char::is_lowercase);
+        // Or a surname before what they said ("Lynch: No outside influence on the probe"),
+        // which no rubric word is ("Update:", "Analysis:").
+        let shouted = shouted
+            || name_end == para.0 + 1
+                && !doc.has(para.0, TIME | RUBRIC)
+                && doc.tokens[para.0].text(body).chars().count() > 2;
         if (name_end > para.0 + 1 || shouted) && name_end < para.1 && doc.sym(name_end, ":") {
             let headline = doc.sym(name_end + 1, "'") || doc.sym(name_end + 1, "‘");
             let content = doc.trimmed((name_end + 1, para.1));
@@ -1306,6 +1358,9 @@ mod tests {
             ("indirect", "MILLER".into(), ":".into(), "We need more nurses on every ward".into())
         );
         assert!(quotes("Recap: what has happened so far today").is_empty());
+        let q = quotes("Lynch: No outside influence on the inquiry");
+        assert_eq!((q[0].1.as_str(), q[0].3.as_str()), ("Lynch", "No outside influence on the inquiry"));
+        assert!(quotes("Analysis: why the vote went the way it did").is_empty());
     }
 
     #[test]
