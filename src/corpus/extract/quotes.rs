@@ -123,6 +123,8 @@ const STANCE: u32 = 1 << 22;
 const POINTS: u32 = 1 << 27;
 /// "talked about", "commented on": see `POINTS`.
 const ABOUT: u32 = 1 << 28;
+/// "called for a ban", "called on Congress to act": see `POINTS`.
+const CALL: u32 = 1 << 31;
 /// "but".
 const BUT: u32 = 1 << 29;
 /// A word that labels a paragraph rather than naming a speaker ("Update:", "Analysis:").
@@ -278,6 +280,7 @@ static LEXICON: LazyLock<FxHashMap<&'static [u8], u32>> = LazyLock::new(|| {
     add(&RUBRICS, RUBRIC);
     add(&["referring", "referred", "pointed", "pointing"], POINTS);
     add(&["talked", "talking", "spoke", "commented", "commenting", "focused"], ABOUT);
+    add(&["call", "calls", "called", "calling"], CALL);
     add(&["it", "you"], IT);
     add(&["and"], AND);
     add(&["is", "are", "was", "were", "be", "been"], COPULA);
@@ -506,7 +509,8 @@ impl Doc<'_> {
         let mut end = k;
         let mut skipped = 0;
         while end > from && skipped < 4 {
-            if self.has(end - 1, BETWEEN | TIME) {
+            if self.has(end - 1, BETWEEN | TIME) || self.has(k, ING) && self.has(end - 1, COPULA) {
+                // "has also said", "is calling for".
                 end -= 1;
             } else if self.has(end - 1, PREP) && end < k && self.has(end, TIME) {
                 // "on Wednesday"
@@ -819,7 +823,10 @@ impl Doc<'_> {
         }
         // "referring to X", "talked about X": X is what the cue is about.
         let prep = self.tokens.get(from).map_or("", |t| t.text(self.body));
-        if self.has(k, POINTS) && prep == "to" || self.has(k, ABOUT) && matches!(prep, "about" | "on") {
+        if self.has(k, POINTS) && prep == "to"
+            || self.has(k, ABOUT) && matches!(prep, "about" | "on")
+            || self.has(k, CALL) && matches!(prep, "for" | "on")
+        {
             return from + 1;
         }
         // Past "out", "Tuesday", "on Monday".
@@ -1411,6 +1418,8 @@ mod tests {
         assert_eq!(q[0].3, "the new tram line");
         assert!(quotes("Rebel groups backed by the army took the town.").is_empty());
         assert!(quotes("He was backed by most young voters.").is_empty());
+        let q = quotes("Ms Diaz is calling for a review of the new contract.");
+        assert_eq!((q[0].1.as_str(), q[0].3.as_str()), ("Ms Diaz", "a review of the new contract"));
     }
 
     #[test]
