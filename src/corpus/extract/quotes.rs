@@ -300,6 +300,8 @@ const RECENT_HITS: usize = 64;
 const MIN_WORDS: usize = 3;
 /// How far after a closing quotation mark its cue may come (`," Dr X, chair of Y, has said`).
 const AFTER_MAX: usize = 30;
+/// The longest relative clause ("who said ...,") looked through for its closing comma.
+const RELATIVE_MAX: usize = 60;
 /// The longest speaker phrase read before or after a cue, in words.
 const SPEAKER_MAX: usize = 10;
 
@@ -1046,7 +1048,7 @@ pub(crate) fn collect(body: &str, tokens: &[Token]) -> Vec<Quote> {
                 let mut content = doc.trimmed((clause, doc.clause_end(clause, e)));
                 // ", who said X, said Y": the relative clause ends at its closing comma.
                 if doc.has(at.saturating_sub(1), WHO) && at >= s + 2 && doc.sym(at - 2, ",") {
-                    let close = (content.0..content.1).find(|&i| {
+                    let close = (content.0..content.1).take(RELATIVE_MAX).find(|&i| {
                         doc.sym(i, ",")
                             && (i + 1..content.1.min(i + 4))
                                 .find(|&j| !doc.has(j, BETWEEN))
