@@ -140,7 +140,7 @@ fn the_seed_quotes_are_found_with_their_speakers() {
         score.add(&found(&a.body, false), &labelled);
     }
     let (p, r, _) = score.line("seed quotes");
-    // The bar the product sets (P 0.927, R 0.962 measured).
+    // The bar the product sets (P 0.911, R 0.962 measured).
     assert!(p >= 0.9 && r >= 0.9, "P {p:.3} R {r:.3}");
 }
 
@@ -209,7 +209,7 @@ fn polnear_train_split() {
     }
     let (p, r, s) = score.line("PolNeAR train");
     assert!(score.labelled > 10_000, "the split holds its attributions");
-    // Just under the levels measured (P 0.862, R 0.488, F1 0.623, speaker 0.845), so that a change
+    // Just under the levels measured (P 0.859, R 0.547, F1 0.668, speaker 0.855), so that a change
     // can only raise them; the bar to reach is F1 0.70 and speaker accuracy 0.85.
-    assert!(p >= 0.85 && r >= 0.48 && s >= 0.835, "P {p:.3} R {r:.3} speaker {s:.3}");
+    assert!(p >= 0.855 && r >= 0.54 && s >= 0.85, "P {p:.3} R {r:.3} speaker {s:.3}");
 }

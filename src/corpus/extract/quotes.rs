@@ -118,6 +118,23 @@ const PARTICLE: u32 = 1 << 18;
 const FOLLOWING: u32 = 1 << 19;
 /// A cue of stance or belief ("endorsed", "thinks"), not of speech.
 const STANCE: u32 = 1 << 22;
+/// A cue whose object follows a preposition: "referring to", "pointed to" (`TO`), "talked
+/// about", "commented on" (`ABOUT`).
+const POINTS: u32 = 1 << 27;
+/// "talked about", "commented on": see `POINTS`.
+const ABOUT: u32 = 1 << 28;
+/// "called for a ban", "called on Congress to act": see `POINTS`.
+const CALL: u32 = 1 << 31;
+/// "but".
+const BUT: u32 = 1 << 29;
+/// A word that labels a paragraph rather than naming a speaker ("Update:", "Analysis:").
+const RUBRIC: u32 = 1 << 30;
+/// "if": a reported clause may open with it ("said if elected he would").
+const IF: u32 = 1 << 23;
+/// "it" and "you": pronouns as often objects as subjects.
+const IT: u32 = 1 << 24;
+/// "who": a relative clause's subject, standing for the name before it ("Cruz, who said").
+const WHO: u32 = 1 << 25;
 /// Set on tokens inside quotation marks, marks included.
 const QUOTED: u32 = 1 << 20;
 /// Set on a cue once it has attributed a quote.
@@ -126,8 +143,9 @@ const USED: u32 = 1 << 21;
 const PRONOUNS: [&str; 7] = ["he", "she", "they", "we", "i", "you", "it"];
 const DETERMINERS: [&str; 12] =
     ["the", "a", "an", "his", "her", "their", "its", "our", "one", "another", "this", "some"];
-const BETWEEN_WORDS: [&str; 21] = [
+const BETWEEN_WORDS: [&str; 22] = [
     "also",
+    "always",
     "has",
     "have",
     "had",
@@ -165,7 +183,15 @@ const PREPOSITIONS: [&str; 20] = [
     "in", "on", "at", "during", "after", "before", "of", "about", "to", "via", "from", "with", "while",
     "when", "as", "because", "if", "earlier", "last", "this",
 ];
-const TIMES: [&str; 12] = [
+const TIMES: [&str; 20] = [
+    "week",
+    "month",
+    "year",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "weekend",
     "monday",
     "tuesday",
     "wednesday",
@@ -178,6 +204,49 @@ const TIMES: [&str; 12] = [
     "tonight",
     "recently",
     "again",
+];
+
+const RUBRICS: [&str; 40] = [
+    "update",
+    "updated",
+    "updates",
+    "recap",
+    "watch",
+    "exclusive",
+    "report",
+    "breaking",
+    "analysis",
+    "opinion",
+    "note",
+    "live",
+    "video",
+    "photos",
+    "photo",
+    "read",
+    "related",
+    "source",
+    "sources",
+    "correction",
+    "editor",
+    "summary",
+    "background",
+    "context",
+    "question",
+    "answer",
+    "warning",
+    "listen",
+    "more",
+    "also",
+    "timeline",
+    "explainer",
+    "poll",
+    "map",
+    "chart",
+    "graphic",
+    "credit",
+    "caption",
+    "tags",
+    "topics",
 ];
 
 /// Every word the extractor knows, lower case, with its flags, keyed by its bytes.
@@ -205,6 +274,14 @@ static LEXICON: LazyLock<FxHashMap<&'static [u8], u32>> = LazyLock::new(|| {
     add(&["that"], THAT);
     add(&["according"], ACCORDING);
     add(&["to"], TO);
+    add(&["if"], IF);
+    add(&["who"], WHO);
+    add(&["but"], BUT);
+    add(&RUBRICS, RUBRIC);
+    add(&["referring", "referred", "pointed", "pointing"], POINTS);
+    add(&["talked", "talking", "spoke", "commented", "commenting", "focused"], ABOUT);
+    add(&["call", "calls", "called", "calling"], CALL);
+    add(&["it", "you"], IT);
     add(&["and"], AND);
     add(&["is", "are", "was", "were", "be", "been"], COPULA);
     add(&["but", "while", "whereas", "although", "though", "and", "yet"], COORD);
@@ -223,6 +300,8 @@ const RECENT_HITS: usize = 64;
 const MIN_WORDS: usize = 3;
 /// How far after a closing quotation mark its cue may come (`," Dr X, chair of Y, has said`).
 const AFTER_MAX: usize = 30;
+/// The longest relative clause ("who said ...,") looked through for its closing comma.
+const RELATIVE_MAX: usize = 60;
 /// The longest speaker phrase read before or after a cue, in words.
 const SPEAKER_MAX: usize = 10;
 
@@ -361,10 +440,31 @@ impl Doc<'_> {
         let mut out = Vec::new();
         let mut from = start;
         for i in start..end {
-            if !self.ends_sentence(i) || self.has(i, QUOTED) {
+            if self.ends_sentence(i) && self.has(i, QUOTED) {
+                // A quote that closes its sentence inside the marks (`is "ongoing." He said`)
+                // ends it when a capitalised word or a new quote follows.
+                if let Some((Mark::Close | Mark::Either, w)) = self.mark(i + 1)
+                    && i + 1 + w < end
+                    && self.tokens[i + 1 + w].gap != Gap::None
+                    && (self.capitalised(i + 1 + w) && !self.has(i + 1 + w, QUOTED)
+                        || self.mark(i + 1 + w).is_some())
+                    && self.full_stop(i)
+                {
+                    out.push((from, i + 1 + w));
+                    from = i + 1 + w;
+                }
                 continue;
             }
-            let abbreviation = i > start && !self.full_stop(i);
+            if !self.ends_sentence(i) {
+                continue;
+            }
+            // An initial ends a sentence when a pronoun or a determiner opens the next one
+            // ("to the U.S. He said"): names follow initials, not those.
+            let initial =
+                i > start && self.word(i - 1) && self.tokens[i - 1].text(self.body).chars().count() == 1;
+            let opens = self.capitalised(i + 1) && self.has(i + 1, PRONOUN | DET) && !self.has(i + 1, IT);
+            let abbreviation =
+                i > start && !self.full_stop(i) && !(initial && !self.has(i - 1, ABBR) && opens);
             let next_starts = i + 1 >= end || {
                 let n = &self.tokens[i + 1];
                 n.gap != Gap::None && (self.capitalised(i + 1) || self.mark(i + 1).is_some())
@@ -411,7 +511,8 @@ impl Doc<'_> {
         let mut end = k;
         let mut skipped = 0;
         while end > from && skipped < 4 {
-            if self.has(end - 1, BETWEEN | TIME) {
+            if self.has(end - 1, BETWEEN | TIME) || self.has(k, ING) && self.has(end - 1, COPULA) {
+                // "has also said", "is calling for".
                 end -= 1;
             } else if self.has(end - 1, PREP) && end < k && self.has(end, TIME) {
                 // "on Wednesday"
@@ -428,11 +529,48 @@ impl Doc<'_> {
         if end == from || !self.namey(end - 1) || self.has(end - 1, QUOTED) {
             return None;
         }
+        if self.has(end - 1, WHO) {
+            // "Barkley, who said": the name and the "who" that stands for it.
+            let before = if end - 1 > from && self.sym(end - 2, ",") { end - 2 } else { end - 1 };
+            // Within a name's length, so that a run of "who" recurses a bounded depth.
+            let near = from.max(before.saturating_sub(SPEAKER_MAX));
+            let antecedent = self.speaker_before(near, before).filter(|a| a.1 == before);
+            return Some((antecedent.map_or(end - 1, |a| a.0), end));
+        }
         if self.has(end - 1, PRONOUN) {
             return Some((end - 1, end));
         }
-        if self.has(end - 1, DET | CUE | THAT | PREP | OBJECT) {
+        if self.has(end - 1, DET | CUE | THAT | PREP | OBJECT | COPULA) {
             return None;
+        }
+        // "Bernie Sanders’ campaign said", "Clinton's press secretary said": the possessor's.
+        for head in 1..=2 {
+            let Some(p) = end.checked_sub(head + 1).filter(|&p| p >= from) else { break };
+            if !(p + 1..end).all(|i| self.word(i) && !self.capitalised(i) && !self.has(i, DET | PREP | CUE)) {
+                break;
+            }
+            let t = self.tokens[p].text(self.body);
+            let owner = if t.ends_with("’s") || t.ends_with("'s") {
+                Some(p + 1)
+            } else if (t == "’" || t == "'") && p > from && self.tokens[p].gap == Gap::None {
+                Some(p)
+            } else {
+                None
+            };
+            if let Some(o) = owner
+                && let Some((a, b)) = self.speaker_before(from.max(o.saturating_sub(SPEAKER_MAX)), o)
+                && b == o
+                && self.capitalised(o - 1)
+            {
+                return Some((a, end));
+            }
+        }
+        // "47 percent said": a share of those polled.
+        if end - from >= 2
+            && self.number(end - 2)
+            && self.tokens[end - 1].text(self.body).eq_ignore_ascii_case("percent")
+        {
+            return Some((end - 2, end));
         }
         // A determiner within six words opens a phrase ("a Department of Health spokesman").
         let mut i = end;
@@ -457,7 +595,7 @@ impl Doc<'_> {
         {
             i -= 1;
         }
-        while i < end && !self.capitalised(i) {
+        while i < end && (!self.capitalised(i) || self.has(i, COORD | PREP) && i + 1 < end) {
             i += 1;
         }
         if i < end {
@@ -493,8 +631,12 @@ impl Doc<'_> {
         let open = (from..end - 1)
             .rev()
             .take(25)
-            .take_while(|&i| !self.has(i, QUOTED | CUE))
+            .take_while(|&i| !self.has(i, QUOTED))
             .find(|&i| self.sym(i, ","))?;
+        // An aside holds no cue, but for a relative clause ("Barkley, who said X, said Y").
+        if !self.has(open + 1, WHO) && (open + 1..end).any(|i| self.has(i, CUE)) {
+            return None;
+        }
         self.speaker_before(from, open)
     }
 
@@ -518,8 +660,55 @@ impl Doc<'_> {
         }
         let named = self.has(first, DET) && i > first + 1
             || (first..i).any(|j| self.capitalised(j))
-            || i == first + 1 && self.tokens[first].text(self.body).ends_with('s');
+            || i > first
+                && i <= first + 3
+                && self.tokens[i - 1].text(self.body).ends_with('s')
+                && !self.has(i - 1, BETWEEN);
         named.then_some((first, i))
+    }
+
+    /// The source after "according to" (token `k` is "to"): any noun phrase up to a comma
+    /// ("according to recent polls", "according to him"), or a named speaker.
+    fn source_after(&self, k: usize, to: usize) -> Option<(usize, usize)> {
+        let first = k + 1;
+        let mut i = first;
+        while i < to
+            && i - first < SPEAKER_MAX
+            && (self.namey(i) || self.number(i) || self.sym(i, "'") || self.sym(i, "’") || self.sym(i, "-"))
+            && !self.has(i, QUOTED | CUE | THAT)
+            && !(i > first && self.has(i, PREP) && !self.has(i, JOIN))
+        {
+            i += 1;
+        }
+        let ends = i == to || self.sym(i, ",") || self.ends_sentence(i) || self.sym(i, ";");
+        if i > first && ends && self.namey(first) {
+            return Some((first, i));
+        }
+        self.speaker_after(k, to)
+    }
+
+    /// Whether token `i` opens an infinitive ("promised to act", "refused to help"): "to" and
+    /// a lower-case word that is neither a noun phrase's start nor a plural.
+    fn infinitive(&self, i: usize) -> bool {
+        let v = i + 1;
+        self.has(i, TO)
+            && self.word(v)
+            && !self.capitalised(v)
+            && !self.has(v, DET | OBJECT | PRONOUN | PREP | COPULA | IT)
+            && self.tokens.get(v).is_some_and(|t| {
+                let w = t.text(self.body);
+                !w.ends_with('s') || w.ends_with("ss")
+            })
+    }
+
+    /// A speaker `(a, b)` found before a cue, widened to the noun phrase after a ", but" or
+    /// ", and" that opens its clause ("yes, but 55 percent of all voters say").
+    fn widen(&self, s: usize, (a, b): (usize, usize)) -> (usize, usize) {
+        let start = (a.saturating_sub(6).max(s + 1)..a)
+            .rev()
+            .take_while(|&i| self.namey(i) || self.number(i))
+            .find(|&i| self.has(i, COORD) && self.sym(i - 1, ","));
+        start.map_or((a, b), |c| (c + 1, b))
     }
 
     /// The speaker of the sentence `s..k` so far: of its first cue with a speaker before it.
@@ -538,6 +727,8 @@ impl Doc<'_> {
 
     /// The name or pronoun that opens the sentence `s..k` ("Gill Shaw contacted us to say").
     fn leading(&self, s: usize, k: usize) -> Option<(usize, usize)> {
+        // Past an opening "But" or "And".
+        let s = if self.has(s, COORD) && s + 1 < k { s + 1 } else { s };
         if self.has(s, PRONOUN) {
             return Some((s, s + 1));
         }
@@ -559,7 +750,7 @@ impl Doc<'_> {
             return None;
         }
         if self.has(j, ACCORDING) && self.has(j + 1, TO) {
-            return self.speaker_after(j + 1, e).map(|who| ((j, j + 2), who));
+            return self.source_after(j + 1, e).map(|who| ((j, j + 2), who));
         }
         if self.has(j, CUE) && !self.has(j, NOUNISH) {
             return self.speaker_after(j, e).map(|who| ((j, j + 1), who));
@@ -632,18 +823,36 @@ impl Doc<'_> {
                 }
             }
         }
-        while from < e && self.has(from, TIME | PARTICLE) {
-            from += 1;
+        // "referring to X", "talked about X": X is what the cue is about.
+        let prep = self.tokens.get(from).map_or("", |t| t.text(self.body));
+        if self.has(k, POINTS) && prep == "to"
+            || self.has(k, ABOUT) && matches!(prep, "about" | "on")
+            || self.has(k, CALL) && matches!(prep, "for" | "on")
+        {
+            return from + 1;
+        }
+        // Past "out", "Tuesday", "on Monday".
+        while from < e
+            && (self.has(from, TIME | PARTICLE)
+                || self.has(from, PREP) && self.has(from + 1, TIME) && from + 1 < e)
+        {
+            from += if self.has(from, PREP) && !self.has(from, TIME) { 2 } else { 1 };
         }
         if self.has(from, THAT) {
             return from + 1;
         }
         // "said in a statement on Tuesday that": past an adverbial to "that".
-        if self.has(from, PREP) {
-            let that = (from..e.min(from + 8))
-                .take_while(|&i| self.namey(i) || self.number(i))
-                .find(|&i| self.has(i, THAT));
-            return that.map_or(from, |t| t + 1);
+        if self.has(from, PREP) && !self.has(from, IF) {
+            let phrase = (from..e.min(from + 8)).take_while(|&i| self.namey(i) || self.number(i));
+            if let Some(that) = phrase.clone().find(|&i| self.has(i, THAT)) {
+                return that + 1;
+            }
+            // "said on Friday he met", "said in an interview they would": past a short
+            // adverbial to the reported clause's subject.
+            if let Some(subject) = phrase.take(6).skip(1).find(|&i| self.has(i, PRONOUN) && !self.has(i, IT))
+            {
+                return subject;
+            }
         }
         from
     }
@@ -730,9 +939,14 @@ pub(crate) fn collect(body: &str, tokens: &[Token]) -> Vec<Quote> {
             }
             let s = sentence_of(q.open).0;
             let e = sentence_of(q.close.saturating_sub(1).max(q.open)).1.max(q.close);
+            // A quote that ends its sentence (`"... now." Hunt said.`) takes a cue from the next
+            // one only when the cue and speaker are all that sentence says.
+            let ended = e == q.close && q.close < para.1 && q.to > q.from && doc.full_stop(q.to - 1);
+            let e = if ended { sentence_of(q.close).1 } else { e };
             let n = doc.words(content);
             let found = doc
                 .cue_after(q.close, e)
+                .filter(|&((_, c), (_, w))| !ended || doc.words((c.max(w), e)) <= 3)
                 .map(|(cue, who)| (cue, Some(doc.span(who))))
                 .or_else(|| doc.cue_before(s, q.open, &hits));
             match found {
@@ -767,6 +981,12 @@ pub(crate) fn collect(body: &str, tokens: &[Token]) -> Vec<Quote> {
         // quotation in single marks after the name is a post's headline.
         let shouted =
             name_end == para.0 + 1 && !doc.tokens[para.0].text(body).chars().any(char::is_lowercase);
+        // Or a surname before what they said ("Lynch: No outside influence on the probe"),
+        // which no rubric word is ("Update:", "Analysis:").
+        let shouted = shouted
+            || name_end == para.0 + 1
+                && !doc.has(para.0, TIME | RUBRIC)
+                && doc.tokens[para.0].text(body).chars().count() > 2;
         if (name_end > para.0 + 1 || shouted) && name_end < para.1 && doc.sym(name_end, ":") {
             let headline = doc.sym(name_end + 1, "'") || doc.sym(name_end + 1, "‘");
             let content = doc.trimmed((name_end + 1, para.1));
@@ -787,7 +1007,7 @@ pub(crate) fn collect(body: &str, tokens: &[Token]) -> Vec<Quote> {
                 }
                 // "according to X, ..." and "..., according to X."
                 if doc.has(at, ACCORDING) && doc.has(at + 1, TO) {
-                    let Some(who) = doc.speaker_after(at + 1, e) else { continue };
+                    let Some(who) = doc.source_after(at + 1, e) else { continue };
                     let content = if at <= s + 1 { doc.trimmed((who.1, e)) } else { doc.trimmed((s, at)) };
                     if doc.words(content) >= MIN_WORDS {
                         last_speaker = Some(doc.span(who));
@@ -804,21 +1024,54 @@ pub(crate) fn collect(body: &str, tokens: &[Token]) -> Vec<Quote> {
                 if !doc.has(at, CUE) {
                     continue;
                 }
+                // "groups backed by Ankara", "was endorsed by": a passive participle.
+                let passive = doc.tokens.get(at + 1).is_some_and(|t| t.text(body) == "by")
+                    && doc.tokens[at].text(body).ends_with("ed");
+                if passive {
+                    continue;
+                }
                 // ", adding that ..." and "and added that ...": the sentence's speaker goes on.
                 let joined = at > s + 1
                     && (doc.has(at, ING) && doc.sym(at - 1, ",")
-                        || doc.has(at - 1, AND) && !doc.has(at, ING));
+                        || doc.has(at - 1, AND | BUT) && !doc.has(at, ING));
                 // "contacted us to say that": the sentence's subject said it.
                 let infinitive = at > s + 1 && doc.has(at - 1, TO) && !doc.has(at, ING);
                 let who = if joined || infinitive {
                     doc.subject(s, at, &hits).map(|w| (w, None))
                 } else {
-                    doc.speaker_before(s, at).or_else(|| doc.aside(s, at)).map(|w| (doc.span(w), Some(w)))
+                    doc.speaker_before(s, at)
+                        .map(|w| doc.widen(s, w))
+                        .or_else(|| doc.aside(s, at))
+                        .map(|w| (doc.span(w), Some(w)))
                 };
                 let clause = doc.clause_after(at, e);
-                let content = doc.trimmed((clause, doc.clause_end(clause, e)));
+                let mut content = doc.trimmed((clause, doc.clause_end(clause, e)));
+                // ", who said X, said Y": the relative clause ends at its closing comma.
+                if doc.has(at.saturating_sub(1), WHO) && at >= s + 2 && doc.sym(at - 2, ",") {
+                    let close = (content.0..content.1).take(RELATIVE_MAX).find(|&i| {
+                        doc.sym(i, ",")
+                            && (i + 1..content.1.min(i + 4))
+                                .find(|&j| !doc.has(j, BETWEEN))
+                                .is_some_and(|j| doc.has(j, CUE))
+                    });
+                    if let Some(c) = close {
+                        content = doc.trimmed((content.0, c));
+                    }
+                }
                 if let Some((who, range)) = who {
+                    // A noun-like cue is a verb after a name or a pronoun, or after a phrase
+                    // with a determiner when a clause follows ("a new poll shows Sanders").
+                    let det_phrase = range.is_some_and(|(a, b)| {
+                        (2..=4).contains(&(b - a)) && doc.has(a, DET) && !(a..b).any(|i| doc.has(i, JOIN))
+                    }) && (doc.has(at + 1, THAT | DET | PRONOUN)
+                        || doc.capitalised(at + 1)
+                        || doc.number(at + 1));
+                    // "... and calls her", "but plans to": a verb going on from the subject.
+                    let verb_after = joined
+                        && (doc.has(at + 1, OBJECT | DET | THAT | PRONOUN | TO) || doc.capitalised(at + 1));
                     if doc.has(at, NOUNISH)
+                        && !det_phrase
+                        && !verb_after
                         && range.is_none_or(|(_, b)| !doc.capitalised(b - 1) && !doc.has(b - 1, PRONOUN))
                     {
                         continue;
@@ -834,15 +1087,29 @@ pub(crate) fn collect(body: &str, tokens: &[Token]) -> Vec<Quote> {
                         last_speaker = Some(who);
                         continue;
                     }
-                    // A parenthetical "X, he said, Y": what was said is before it.
+                    // A parenthetical "X, he said, Y": what was said is around it, the whole
+                    // sentence when it goes on after the aside, else what is before it.
                     let aside_cue =
                         range.is_some_and(|(a, _)| a > s && doc.sym(a - 1, ",")) && doc.sym(at + 1, ",");
-                    let content =
-                        if aside_cue { doc.trimmed((s, range.map_or(s, |r| r.0))) } else { content };
+                    let content = if !aside_cue {
+                        content
+                    } else if doc.words((at + 2, e)) >= MIN_WORDS && !doc.has(at + 2, COORD) {
+                        doc.trimmed((s, e))
+                    } else {
+                        doc.trimmed((s, range.map_or(s, |r| r.0)))
+                    };
                     let after_that = clause > at + 1 && doc.has(clause - 1, THAT);
+                    // What the writer means to do ("I have always wanted to") is no one's report.
+                    let first_person = range.is_some_and(|(a, b)| {
+                        b == a + 1 && matches!(doc.tokens[a].text(body), "I" | "we" | "We")
+                    });
                     let starts_ok = content.0 < content.1
-                        && !doc.has(content.0, COPULA)
-                        && (after_that || !doc.has(content.0, PREP))
+                        && (aside_cue || !doc.has(content.0, COPULA))
+                        && (after_that
+                            || aside_cue
+                            || !doc.has(content.0, PREP)
+                            || doc.has(content.0, IF)
+                            || doc.infinitive(content.0) && !first_person)
                         && !doc.sym(clause, ":");
                     if starts_ok && doc.words(content) >= 1 {
                         // The clause before ends where this one joins it: ", adding", "and added",
@@ -901,7 +1168,7 @@ pub(crate) fn collect(body: &str, tokens: &[Token]) -> Vec<Quote> {
                 let comma = (s..at).rev().find(|&i| doc.sym(i, ","));
                 let speech = !doc.has(at, STANCE);
                 if let Some(comma) =
-                    comma.filter(|&c| speech && at - c <= 7 && e - at <= 8 && !doc.has(c + 1, COORD))
+                    comma.filter(|&c| speech && at - c <= 10 && e - at <= 8 && !doc.has(c + 1, COORD))
                 {
                     let who = doc.speaker_before(comma + 1, at).or_else(|| doc.speaker_after(at, e));
                     let content = doc.trimmed((s, comma));
@@ -1100,5 +1367,89 @@ mod tests {
             ("indirect", "MILLER".into(), ":".into(), "We need more nurses on every ward".into())
         );
         assert!(quotes("Recap: what has happened so far today").is_empty());
+        let q = quotes("Lynch: No outside influence on the inquiry");
+        assert_eq!((q[0].1.as_str(), q[0].3.as_str()), ("Lynch", "No outside influence on the inquiry"));
+        assert!(quotes("Analysis: why the vote went the way it did").is_empty());
+    }
+
+    #[test]
+    fn a_quote_closing_its_sentence_ends_it() {
+        let q = quotes("Lee said the probe was \"ongoing.\" He said the office had not commented on it.");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[1].1, "He");
+        assert_eq!(q[1].3, "the office had not commented on it");
+        let q = quotes("\"We will win the vote.\" Carter said.");
+        assert_eq!(q, vec![("direct", "Carter".into(), "said".into(), "We will win the vote".into())]);
+    }
+
+    #[test]
+    fn according_to_any_source_and_a_clause_after_an_adverbial() {
+        let q = quotes("The mill will close in May, according to recent filings.");
+        assert_eq!(q[0].1, "recent filings");
+        let q = quotes("The mayor said on Friday he would resign.");
+        assert_eq!(q[0].3, "he would resign");
+        let q = quotes("Mr Cruz said if elected he would cut taxes.");
+        assert_eq!(q[0].3, "if elected he would cut taxes");
+    }
+
+    #[test]
+    fn relative_clauses_and_shares() {
+        let q = quotes("Barkley, who said he votes early, said the line was long.");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!((q[0].1.as_str(), q[0].3.as_str()), ("Barkley, who", "he votes early"));
+        assert_eq!((q[1].1.as_str(), q[1].3.as_str()), ("Barkley", "the line was long"));
+        let q = quotes("In May, 47 percent said they would vote for the plan.");
+        assert_eq!(q[0].1, "47 percent");
+    }
+
+    #[test]
+    fn infinitives_and_noun_like_cues_after_a_determiner() {
+        let q = quotes("The governor promised on Monday to close the old prison.");
+        assert_eq!(q[0].3, "to close the old prison");
+        assert!(quotes("The governor spoke to the crowd.").is_empty());
+        let q = quotes("A new poll shows Smith with a narrow lead.");
+        assert_eq!((q[0].1.as_str(), q[0].3.as_str()), ("A new poll", "Smith with a narrow lead"));
+        assert!(quotes("The TV shows were cancelled last year.").is_empty());
+    }
+
+    #[test]
+    fn phrasal_cues_and_passive_participles() {
+        let q = quotes("The senator pointed to the rising cost of housing.");
+        assert_eq!(q[0].3, "the rising cost of housing");
+        let q = quotes("The mayor talked about the new tram line.");
+        assert_eq!(q[0].3, "the new tram line");
+        assert!(quotes("Rebel groups backed by the army took the town.").is_empty());
+        assert!(quotes("He was backed by most young voters.").is_empty());
+        let q = quotes("Ms Diaz is calling for a review of the new contract.");
+        assert_eq!((q[0].1.as_str(), q[0].3.as_str()), ("Ms Diaz", "a review of the new contract"));
+    }
+
+    #[test]
+    fn a_second_clause_joined_by_but_has_its_own_attribution() {
+        let q = quotes("Most voters said yes, but 40 percent of young voters say the tax is unfair.");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[0].3, "yes");
+        assert_eq!((q[1].1.as_str(), q[1].3.as_str()), ("40 percent of young voters", "the tax is unfair"));
+        let q = quotes("The mayor says she likes the plan but argues that it costs too much.");
+        assert_eq!(
+            q.iter().map(|q| q.3.as_str()).collect::<Vec<_>>(),
+            ["she likes the plan", "it costs too much"]
+        );
+    }
+
+    #[test]
+    fn asides_plural_speakers_after_the_cue_and_possessors() {
+        let q = quotes("In his state, Mr Lee said, first offenders are sent to treatment.");
+        assert_eq!(q[0].3, "In his state, Mr Lee said, first offenders are sent to treatment");
+        let q = quotes("The rise surprised the party more than anyone, said several observers.");
+        assert_eq!(q[0].1, "several observers");
+        let q = quotes("Bernie Sanders’ campaign says it raised more money in January.");
+        assert_eq!(
+            (q[0].1.as_str(), q[0].3.as_str()),
+            ("Bernie Sanders’ campaign", "it raised more money in January")
+        );
+        let q = quotes("Clinton's press secretary said the emails were private.");
+        assert_eq!(q[0].1, "Clinton's press secretary");
+        assert!(quotes("who who who who who who who who who who who who who said").len() <= 1);
     }
 }

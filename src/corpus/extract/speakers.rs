@@ -4,7 +4,8 @@
 //!
 //! - A name written in the speaker's words is that entity; a person named there wins over an
 //!   organisation ("BMA council chair Mark Porter": Mark Porter).
-//! - A pronoun is the speaker last named before it; "it" is the last organisation.
+//! - A pronoun is the speaker last named before it; "it" is the last organisation; a relative
+//!   "who" is the name right before it.
 //! - A definite role ("the union", "the department", "the health secretary") is the nearest
 //!   entity before the quote that fits it: an organisation whose name holds that kind of head,
 //!   or a person the article introduced with that role.
@@ -150,6 +151,14 @@ fn who(
                     .or_else(|| q.named.and_then(inside).filter(|m| m.kind == SpeakerKind::Person));
             }
             "it" => return before(Some(SpeakerKind::Organisation), &|_| true),
+            // A relative clause's "who" is the name right before it ("Cruz, who said").
+            "who" => {
+                let gap = |m: &Mention| {
+                    body.get(m.span.end as usize..span.start as usize)
+                        .is_some_and(|g| g.trim().is_empty() || g.trim() == ",")
+                };
+                return before(None, &gap);
+            }
             // A plural is a body of people, not the last person named.
             "they" | "we" => return q.named.and_then(inside).filter(|m| m.kind == SpeakerKind::Organisation),
             _ => {}
