@@ -292,11 +292,11 @@ static LEXICON: LazyLock<FxHashMap<&'static [u8], u32>> = LazyLock::new(|| {
 
 /// Words that come between "told" and what was told ("told the BBC that").
 const RECIPIENT_MAX: usize = 5;
-/// A quote of fewer words with no cue beside it is a scare quote or a title, not speech.
 /// Attributions of a paragraph looked back over for a sentence's speaker or an enclosing
 /// clause: more than any paragraph of prose holds, and a bound on a 30 MB one.
 const RECENT_HITS: usize = 64;
 
+/// A quote of fewer words with no cue beside it is a scare quote or a title, not speech.
 const MIN_WORDS: usize = 3;
 /// How far after a closing quotation mark its cue may come (`," Dr X, chair of Y, has said`).
 const AFTER_MAX: usize = 30;
@@ -306,11 +306,33 @@ const RELATIVE_MAX: usize = 60;
 const SPEAKER_MAX: usize = 10;
 
 /// The flags of one token: a lookup of its lower-cased text, without allocating.
+/// For each word length up to 16, the first letters some word of `LEXICON` has: most words of
+/// a text are in no list, and this turns them away before any hashing.
+static SHAPES: LazyLock<[u32; 17]> = LazyLock::new(|| {
+    let mut shapes = [0u32; 17];
+    for w in LEXICON.keys() {
+        if let (Some(slot), Some(&first)) = (shapes.get_mut(w.len()), w.first()) {
+            *slot |= letter_bit(first);
+        }
+    }
+    shapes
+});
+
+/// A bit for a first byte: one per letter, and one for anything else.
+fn letter_bit(b: u8) -> u32 {
+    let b = b.to_ascii_lowercase();
+    if b.is_ascii_lowercase() { 1 << (b - b'a') } else { 1 << 26 }
+}
+
 fn flags(t: &Token, body: &str) -> u32 {
     if t.kind != Kind::Word {
         return 0;
     }
     let text = t.text(body).as_bytes();
+    let shape = SHAPES.get(text.len()).copied().unwrap_or(0);
+    if text.first().is_none_or(|&b| shape & letter_bit(b) == 0) {
+        return 0;
+    }
     let mut buf = [0u8; 16];
     let Some(dst) = buf.get_mut(..text.len()) else { return 0 };
     for (d, s) in dst.iter_mut().zip(text) {
