@@ -935,6 +935,13 @@ pub(crate) fn collect(body: &str, tokens: &[Token]) -> Vec<Quote> {
                 }
             }
         }
+        // Most paragraphs hold no attribution: none without a cue, a quotation mark or a colon.
+        let triggers = CUE | ACCORDING | POINTS | ABOUT | CALL;
+        let any = (para.0..para.1)
+            .any(|i| doc.has(i, triggers) || doc.mark(i).is_some() || doc.sym(i, ":") || doc.sym(i, "‘"));
+        if !any {
+            continue;
+        }
         let quotes = doc.quoted(para);
         let sents = doc.sentences(para);
         // A capitalised cue inside a sentence is a name ("United States"), and the cues in an
