@@ -298,6 +298,8 @@ const RECENT_HITS: usize = 64;
 
 /// A quote of fewer words with no cue beside it is a scare quote or a title, not speech.
 const MIN_WORDS: usize = 3;
+/// The most tokens reported speech runs to: longer than any sentence of prose.
+const MAX_CLAUSE: usize = 160;
 /// How far after a closing quotation mark its cue may come (`," Dr X, chair of Y, has said`).
 const AFTER_MAX: usize = 30;
 /// The longest relative clause ("who said ...,") looked through for its closing comma.
@@ -882,6 +884,9 @@ impl Doc<'_> {
     /// Where reported speech that starts at `from` ends: at the sentence end `e`, or before a
     /// cue that goes on from it (", adding") or a quote's own cue.
     fn clause_end(&self, from: usize, e: usize) -> usize {
+        // No clause runs longer than `MAX_CLAUSE`: a sentence without an end is not read to it
+        // for every cue.
+        let e = e.min(from.saturating_add(MAX_CLAUSE));
         (from..e)
             .find(|&i| self.has(i, USED) || self.has(i, ING) && i > from && self.sym(i - 1, ","))
             .unwrap_or(e)
@@ -1194,7 +1199,7 @@ pub(crate) fn collect(body: &str, tokens: &[Token]) -> Vec<Quote> {
                     }
                 }
                 // "The offer was unfair, the BMA said." and "..., said Mr Hunt."
-                let comma = (s..at).rev().find(|&i| doc.sym(i, ","));
+                let comma = (s..at).rev().take(MAX_CLAUSE).find(|&i| doc.sym(i, ","));
                 let speech = !doc.has(at, STANCE);
                 if let Some(comma) =
                     comma.filter(|&c| speech && at - c <= 10 && e - at <= 8 && !doc.has(c + 1, COORD))
@@ -1229,14 +1234,20 @@ pub(crate) fn collect(body: &str, tokens: &[Token]) -> Vec<Quote> {
             }
         }
         for (h, keep) in hits.iter().zip(keep) {
-            if keep && h.content.0 < h.content.1 {
-                let quoting = (h.content.0..h.content.1).any(|i| doc.has(i, QUOTED));
+            // Reported speech runs to its sentence's end; in text with no full stops that is
+            // the whole paragraph, for every cue in it.
+            let content = match h.kind {
+                QuoteKind::Direct => h.content,
+                _ => doc.trimmed((h.content.0, h.content.1.min(h.content.0 + MAX_CLAUSE))),
+            };
+            if keep && content.0 < content.1 {
+                let quoting = (content.0..content.1).any(|i| doc.has(i, QUOTED));
                 out.push(Quote {
                     kind: if h.kind == QuoteKind::Indirect && quoting { QuoteKind::Mixed } else { h.kind },
                     cue: h.cue.map_or(Span::new(0, 0), |c| doc.span(c)),
                     speaker: h.who,
                     named: None,
-                    content: doc.span(h.content),
+                    content: doc.span(content),
                 });
             }
         }
@@ -1262,6 +1273,18 @@ fn name_pronouns(body: &str, quotes: &mut [Quote]) {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn reported_speech_in_text_without_full_stops_is_cut_short() {
+        let words =
+            ["the", "union", "said", "doctors", "would", "strike", "and", "Hunt", "told", "reporters"];
+        let text: String =
+            (0..20_000).map(|i| words[(i * 7 + i / 3) % words.len()]).collect::<Vec<_>>().join(" ");
+        let quotes = extract(&text);
+        assert!(!quotes.is_empty());
+        // Every clause stops within MAX_CLAUSE tokens, not at the end of a 20,000-word sentence.
+        assert!(quotes.iter().all(|q| q.content.end - q.content.start < 2_000), "{:?}", quotes.first());
+    }
     use super::super::tokens::tokenize;
     use super::*;
 
