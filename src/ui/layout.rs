@@ -209,19 +209,25 @@ fn tabs(line: Rect, titles: &[&str], short: &[&str]) -> Vec<(Rect, String)> {
     let numbered: Vec<String> = titles.iter().enumerate().map(|(i, t)| format!("{} {t}", i + 1)).collect();
     let plain: Vec<String> = titles.iter().map(|t| t.to_string()).collect();
     let shorter: Vec<String> = short.iter().map(|t| t.to_string()).collect();
-    sized(numbered).or_else(|| sized(plain)).or_else(|| sized(shorter)).unwrap_or_else(|| {
-        let each = width / n;
-        let mut widths = vec![each; n];
-        if let Some(last) = widths.last_mut() {
-            *last += width % n;
-        }
-        let cells = cells(&widths);
-        let labels = titles
-            .iter()
-            .zip(&cells)
-            .map(|(t, c)| crate::ui::text::fit(t, usize::from(c.width.saturating_sub(1))));
-        cells.iter().copied().zip(labels).collect()
-    })
+    // Three letters still say which tab is which ("Peo Org Tag Fig Quo"); a cut label may not.
+    let three: Vec<String> = titles.iter().map(|t| t.chars().take(3).collect()).collect();
+    sized(numbered)
+        .or_else(|| sized(plain))
+        .or_else(|| sized(shorter))
+        .or_else(|| sized(three))
+        .unwrap_or_else(|| {
+            let each = width / n;
+            let mut widths = vec![each; n];
+            if let Some(last) = widths.last_mut() {
+                *last += width % n;
+            }
+            let cells = cells(&widths);
+            let labels = titles
+                .iter()
+                .zip(&cells)
+                .map(|(t, c)| crate::ui::text::fit(t, usize::from(c.width.saturating_sub(1))));
+            cells.iter().copied().zip(labels).collect()
+        })
 }
 
 #[cfg(test)]
