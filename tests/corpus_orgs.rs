@@ -37,25 +37,9 @@ fn top_orgs(articles: &[Article], n: usize) -> Vec<(String, usize)> {
     rows.into_iter().take(n).map(|(name, (articles, _))| (name.to_string(), articles)).collect()
 }
 
-/// name -> verdict, from a `name<TAB>verdict<TAB>note` file with a header line.
-fn labels(file: &str) -> HashMap<String, String> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus").join(file);
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    text.lines()
-        .skip(1)
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            let mut cols = l.split('\t');
-            let name = cols.next().unwrap_or_default().to_string();
-            let verdict = cols.next().unwrap_or_else(|| panic!("{file}: no verdict in {l:?}")).to_string();
-            (name, verdict)
-        })
-        .collect()
-}
-
 /// Precision of the top `n` rows against the labels, printing every wrong or unlabelled row.
 fn top_precision(what: &str, articles: &[Article], label_file: &str, n: usize) -> f64 {
-    let labels = labels(label_file);
+    let labels = common::corpus_labels(label_file);
     let rows = top_orgs(articles, n);
     let mut right = 0;
     let mut unlabelled = Vec::new();

@@ -48,29 +48,13 @@ fn top_people(articles: &[Article], n: usize) -> Vec<Row> {
     rows
 }
 
-/// name -> verdict, from a `name<TAB>verdict<TAB>note` file with a header line.
-fn labels(file: &str) -> HashMap<String, String> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus").join(file);
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    text.lines()
-        .skip(1)
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            let mut cols = l.split('\t');
-            let name = cols.next().unwrap_or_default().to_string();
-            let verdict = cols.next().unwrap_or_else(|| panic!("{file}: no verdict in {l:?}")).to_string();
-            (name, verdict)
-        })
-        .collect()
-}
-
 fn is_right(verdict: &str) -> bool {
     matches!(verdict, "ok" | "ok-partial" | "misspelled")
 }
 
 /// Top-100 precision against the labels, printing every row that is wrong or unlabelled.
 fn top_precision(what: &str, articles: &[Article], label_file: &str) -> f64 {
-    let labels = labels(label_file);
+    let labels = common::corpus_labels(label_file);
     let rows = top_people(articles, TOP);
     let mut right = 0;
     let mut unlabelled = Vec::new();

@@ -32,6 +32,20 @@ impl Table {
         id
     }
 
+    /// Intern a named entity with its aliases (merged with the ones seen before), and its
+    /// mention count in one article.
+    fn intern_named(&mut self, name: &str, aliases: &[Arc<str>], mentions: usize) -> (EntityId, u32) {
+        let id = self.intern(name, name.to_lowercase());
+        if let Some(known) = self.aliases.get_mut(id as usize) {
+            for alias in aliases {
+                if !known.contains(alias) {
+                    known.push(alias.clone());
+                }
+            }
+        }
+        (id, count(mentions))
+    }
+
     /// How many entities: ids are `0..len`.
     pub fn len(&self) -> usize {
         self.names.len()
@@ -119,17 +133,12 @@ impl Index {
 
     /// Index one more article: it becomes the next position in the per-article tables.
     pub fn add(&mut self, a: &Article) {
-        let mut people = Vec::with_capacity(a.entities.people.len());
-        for p in &a.entities.people {
-            let id = self.people.intern(&p.name, p.name.to_lowercase());
-            let known = &mut self.people.aliases[id as usize];
-            for alias in &p.aliases {
-                if !known.contains(alias) {
-                    known.push(alias.clone());
-                }
-            }
-            people.push((id, count(p.count())));
-        }
+        let people: Mentions = a
+            .entities
+            .people
+            .iter()
+            .map(|p| self.people.intern_named(&p.name, &p.aliases, p.count()))
+            .collect();
         let mut tags = Vec::with_capacity(a.entities.hashtags.len() + a.entities.handles.len());
         for h in &a.entities.hashtags {
             tags.push((self.tags.intern(&h.tag, h.tag.to_lowercase()), count(h.count())));
@@ -137,17 +146,12 @@ impl Index {
         for h in &a.entities.handles {
             tags.push((self.tags.intern(&h.handle, h.handle.to_lowercase()), count(h.count())));
         }
-        let mut orgs = Vec::with_capacity(a.entities.organisations.len());
-        for o in &a.entities.organisations {
-            let id = self.orgs.intern(&o.name, o.name.to_lowercase());
-            let known = &mut self.orgs.aliases[id as usize];
-            for alias in &o.aliases {
-                if !known.contains(alias) {
-                    known.push(alias.clone());
-                }
-            }
-            orgs.push((id, count(o.count())));
-        }
+        let orgs: Mentions = a
+            .entities
+            .organisations
+            .iter()
+            .map(|o| self.orgs.intern_named(&o.name, &o.aliases, o.count()))
+            .collect();
         // A speaker is one of the article's own people or organisations, just given ids.
         let speakers: Vec<Option<Who>> = a
             .entities
