@@ -43,6 +43,21 @@ pub struct QueryTiming {
     pub max_ms: f64,
 }
 
+/// Timings of one view of the coverage: the key that shows it, worked out over every article
+/// and drawn.
+#[derive(Debug, Serialize)]
+pub struct ViewTiming {
+    /// `time` (the Time tab), `figures_across` (the Figures tab over every article), `with`
+    /// (the With tab, following the People cursor).
+    pub view: String,
+    /// Keystrokes timed.
+    pub keystrokes: usize,
+    /// Keystroke to its frame, median.
+    pub p50_ms: f64,
+    /// Keystroke to its frame, 99th percentile.
+    pub p99_ms: f64,
+}
+
 /// What a bench run measured.
 #[derive(Debug, Serialize)]
 pub struct Report {
@@ -58,9 +73,14 @@ pub struct Report {
     pub render_p50_ms: f64,
     /// One 160x48 frame, 99th percentile.
     pub render_p99_ms: f64,
+    /// Per view of the coverage.
+    pub views: Vec<ViewTiming>,
     /// Per query.
     pub queries: Vec<QueryTiming>,
 }
+
+/// Keystrokes timed per view (the With tab: one per person down the People tab, up to this).
+const VIEW_KEYS: usize = 100;
 
 /// Why a bench run failed.
 #[derive(Debug, thiserror::Error)]
@@ -130,6 +150,7 @@ pub fn run(source: &Source, queries: &[String]) -> Result<Report, BenchError> {
     for _ in 0..50 {
         renders.push(draw(&app)?);
     }
+    let views = time_views(&mut app, &mut draw)?;
     // From here on searches go to the worker, as in the reader.
     let worker = SearchWorker::spawn().map_err(|e| BenchError::Draw(e.to_string()))?;
     app.search_in_background();
@@ -189,8 +210,61 @@ pub fn run(source: &Source, queries: &[String]) -> Result<Report, BenchError> {
         peak_rss_bytes: peak_rss_bytes(),
         render_p50_ms: percentile(&renders, 50.0),
         render_p99_ms: percentile(&renders, 99.0),
+        views,
         queries: timings,
     })
+}
+
+/// Each view's key, worked out afresh over the whole corpus and drawn, as when the list
+/// changes under it: the Time tab (`6`), Figures across the coverage (`a`), and the With tab
+/// following the cursor down the People tab (`j` then `c`, timed on `c`).
+fn time_views(
+    app: &mut App,
+    draw: &mut dyn FnMut(&App) -> Result<f64, BenchError>,
+) -> Result<Vec<ViewTiming>, BenchError> {
+    let mut timed =
+        |name: &str, app: &mut App, step: &mut dyn FnMut(&mut App)| -> Result<ViewTiming, BenchError> {
+            let mut times = Vec::new();
+            for _ in 0..VIEW_KEYS {
+                let t = Instant::now();
+                step(app);
+                draw(app)?;
+                times.push(ms(t));
+            }
+            times.sort_by(f64::total_cmp);
+            Ok(ViewTiming {
+                view: name.to_string(),
+                keystrokes: times.len(),
+                p50_ms: percentile(&times, 50.0),
+                p99_ms: percentile(&times, 99.0),
+            })
+        };
+    update(app, Action::FocusNext);
+    update(app, Action::FocusNext);
+    let time = timed("time", app, &mut |app| {
+        app.sidebar.timeline_for = None;
+        update(app, Action::TabPeople);
+        update(app, Action::TabTime);
+    })?;
+    let figures = timed("figures_across", app, &mut |app| {
+        app.sidebar.groups_for = None;
+        app.sidebar.figures_all = false;
+        update(app, Action::FiguresAcross);
+    })?;
+    update(app, Action::TabPeople);
+    let mut row = 0;
+    let with = timed("with", app, &mut |app| {
+        update(app, Action::TabPeople);
+        for _ in 0..row {
+            update(app, Action::Down);
+        }
+        row += 1;
+        update(app, Action::With);
+    })?;
+    update(app, Action::TabPeople);
+    update(app, Action::Top);
+    update(app, Action::FocusNext);
+    Ok(vec![time, figures, with])
 }
 
 impl std::fmt::Display for Report {
@@ -214,6 +288,13 @@ impl std::fmt::Display for Report {
             "render          p50 {:.2} ms, p99 {:.2} ms (one 160x48 frame)",
             self.render_p50_ms, self.render_p99_ms
         )?;
+        for v in &self.views {
+            writeln!(
+                f,
+                "view {:<14} p50 {:.2} ms, p99 {:.2} ms ({} keys, worked out and drawn)",
+                v.view, v.p50_ms, v.p99_ms, v.keystrokes
+            )?;
+        }
         writeln!(
             f,
             "{:<18} {:>5} {:>8} {:>11} {:>11} {:>9} {:>9} {:>9}",

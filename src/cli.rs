@@ -68,6 +68,58 @@ pub struct SelectArgs {
     /// a | b); best match first.
     #[arg(long, value_name = "Q")]
     pub query: Option<String>,
+
+    /// Only articles published on or after DATE: `2016-04-26`, `2016-04` (from its first day),
+    /// `2016`, `2015-08-06T19:00`, `26 April 2016`. Articles with no date are left out.
+    #[arg(long, value_name = "DATE", value_parser = DateArg::parse)]
+    pub since: Option<DateArg>,
+
+    /// Only articles published on or before DATE (a month or year: to its end), as `--since`.
+    #[arg(long, value_name = "DATE", value_parser = DateArg::parse)]
+    pub until: Option<DateArg>,
+}
+
+/// A date given on the command line: the span of time it names, `2016-04` all of April.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateArg {
+    /// Its first minute, since 1970-01-01.
+    pub from: i64,
+    /// The first minute after it.
+    pub to: i64,
+}
+
+impl DateArg {
+    /// Read `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, a date and time (`2015-08-06T19:00`, `2015-08-06
+    /// 19:00`: that minute), or any form a dateline takes (`26 April 2016`).
+    pub fn parse(text: &str) -> Result<DateArg, String> {
+        use crate::corpus::coverage::Step;
+        use crate::corpus::date::{days_from_civil, parse_moment};
+        let t = text.trim();
+        let bad = || format!("{t:?} is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)");
+        let parts: Vec<&str> = t.split('-').collect();
+        let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+        let month_start = |y: i64, m: u8| days_from_civil(y, m, 1) * 1440;
+        match parts.as_slice() {
+            [y] if digits(y, 4) => {
+                let y: i64 = y.parse().map_err(|_| bad())?;
+                let from = month_start(y, 1);
+                return Ok(DateArg { from, to: Step::Year.next(from) });
+            }
+            [y, m] if digits(y, 4) && digits(m, 2) => {
+                let (y, m): (i64, u8) = (y.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
+                if !(1..=12).contains(&m) {
+                    return Err(bad());
+                }
+                let from = month_start(y, m);
+                return Ok(DateArg { from, to: Step::Month.next(from) });
+            }
+            _ => {}
+        }
+        let moment = parse_moment(t).ok_or_else(bad)?;
+        let from = moment.minutes();
+        let to = if moment.minute.is_some() { from + 1 } else { from + 1440 };
+        Ok(DateArg { from, to })
+    }
 }
 
 impl SelectArgs {
@@ -78,6 +130,8 @@ impl SelectArgs {
             && self.said_by.is_empty()
             && self.tag.is_empty()
             && self.query.as_deref().is_none_or(|q| q.trim().is_empty())
+            && self.since.is_none()
+            && self.until.is_none()
     }
 }
 
@@ -119,6 +173,11 @@ pub struct ExportArgs {
     /// Add each article's normalised body (the text figure offsets count in) as a last key.
     #[arg(long)]
     pub with_body: bool,
+
+    /// Write the figure groups of the selected articles instead of the articles: figures
+    /// grouped by what they count, each value with the articles quoting it (see README).
+    #[arg(long, conflicts_with = "with_body")]
+    pub figure_groups: bool,
 
     /// `--person`, `--tag` and `--query`: which articles are exported, in the reader's order.
     #[command(flatten)]

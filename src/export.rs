@@ -54,6 +54,8 @@ struct ArticleRecord<'a> {
     body: Option<&'a str>,
     organisations: Vec<OrganisationRecord<'a>>,
     quotes: Vec<QuoteRecord<'a>>,
+    /// The time of day the article's date comes with (`HH:MM`, as the source writes it).
+    time: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -106,6 +108,8 @@ struct FigureRecord<'a> {
     context: &'a str,
     /// Offset of `text` in the body, in characters (Unicode scalar values).
     offset: usize,
+    /// What it counts, as the figure groups key it ("junior doctor"); null for dates and times.
+    what: Option<&'a str>,
 }
 
 impl<'a> ArticleRecord<'a> {
@@ -141,6 +145,7 @@ impl<'a> ArticleRecord<'a> {
                 .map(|o| OrganisationRecord { name: &o.name, aliases: &o.aliases, count: o.count() })
                 .collect(),
             quotes: quote_records(a),
+            time: a.time.map(|m| format!("{:02}:{:02}", m / 60, m % 60)),
         }
     }
 }
@@ -198,6 +203,7 @@ fn figure_records(a: &Article) -> Vec<FigureRecord<'_>> {
                 unit: f.unit.as_str(),
                 context: f.context(&a.body),
                 offset: chars,
+                what: f.what.as_deref(),
             }
         })
         .collect()
@@ -234,6 +240,116 @@ pub fn write(
             out.write_all(b"\n")?;
         }
         Format::Csv => write_csv(articles, out)?,
+    }
+    out.flush()
+}
+
+#[derive(Serialize)]
+struct FigureGroupRecord<'a> {
+    what: &'a str,
+    unit: &'a str,
+    quotes: u32,
+    /// Values of one thing differ by more than 10% from the most quoted one.
+    differ: bool,
+    /// Many values, most quoted once: the words count many things.
+    generic: bool,
+    values: Vec<FigureValueRecord<'a>>,
+}
+
+#[derive(Serialize)]
+struct FigureValueRecord<'a> {
+    value: f64,
+    /// As the first article quoting it writes it.
+    text: &'a str,
+    articles: Vec<&'a str>,
+    differs: bool,
+}
+
+/// Write the figure groups of the articles at `order` (every article when `None`): one JSON
+/// object a group (`jsonl`), one array (`json`), or a CSV row a value.
+pub fn write_figure_groups(
+    corpus: &Corpus,
+    order: Option<&[usize]>,
+    format: Format,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let index = Index::build(&corpus.articles);
+    let order: Vec<usize> = order.map_or_else(|| (0..corpus.articles.len()).collect(), <[usize]>::to_vec);
+    let (groups, _) = crate::corpus::coverage::figure_groups(&index, order.iter().copied(), 0, &|_| true);
+    let text_of = |value: u32| -> &str {
+        let Some(v) = index.figures.values.get(value as usize) else { return "" };
+        corpus
+            .articles
+            .get(v.first.0 as usize)
+            .and_then(|a| a.entities.figures.get(v.first.1 as usize).map(|f| f.text(&a.body)))
+            .unwrap_or("")
+    };
+    // Which listed articles quote each value, in the order given.
+    let mut quoting: rustc_hash::FxHashMap<u32, Vec<&str>> = rustc_hash::FxHashMap::default();
+    for &a in &order {
+        for &v in index.article_figures.get(a).map_or(&[][..], Vec::as_slice) {
+            quoting.entry(v).or_default().push(&corpus.articles[a].id);
+        }
+    }
+    let records: Vec<FigureGroupRecord> = groups
+        .iter()
+        .map(|g| FigureGroupRecord {
+            what: index.figures.whats.get(g.group as usize).map_or("", |w| w),
+            unit: index.figures.units.get(g.group as usize).map_or("", |u| u),
+            quotes: g.quotes,
+            differ: g.disagree(&index),
+            generic: g.generic,
+            values: g
+                .values
+                .iter()
+                .map(|&(v, _)| FigureValueRecord {
+                    value: index.figures.values[v as usize].value,
+                    text: text_of(v),
+                    articles: quoting.get(&v).cloned().unwrap_or_default(),
+                    differs: g.differs(&index, v),
+                })
+                .collect(),
+        })
+        .collect();
+    match format {
+        Format::Jsonl => {
+            for r in &records {
+                serde_json::to_writer(&mut *out, r)?;
+                out.write_all(b"\n")?;
+            }
+        }
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, &records)?;
+            out.write_all(b"\n")?;
+        }
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(&mut *out);
+            w.write_record([
+                "what",
+                "unit",
+                "value",
+                "text",
+                "articles",
+                "differs",
+                "group_quotes",
+                "generic",
+            ])?;
+            for r in &records {
+                for v in &r.values {
+                    w.write_record([
+                        r.what,
+                        r.unit,
+                        &v.value.to_string(),
+                        v.text,
+                        &v.articles.join("; "),
+                        &v.differs.to_string(),
+                        &r.quotes.to_string(),
+                        &r.generic.to_string(),
+                    ])?;
+                }
+            }
+            w.flush()?;
+        }
     }
     out.flush()
 }

@@ -143,7 +143,11 @@ fn run_export(args: &ExportArgs) -> i32 {
     };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let written = export::write(&outcome.corpus, order.as_deref(), args.format, args.with_body, &mut out);
+    let written = if args.figure_groups {
+        export::write_figure_groups(&outcome.corpus, order.as_deref(), args.format, &mut out)
+    } else {
+        export::write(&outcome.corpus, order.as_deref(), args.format, args.with_body, &mut out)
+    };
     match written.and_then(|()| out.flush()) {
         Ok(()) => exit::OK,
         // A closed pipe (`| head`) is the reader's choice, not a failure.

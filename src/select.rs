@@ -4,6 +4,7 @@
 //! is an error that offers the closest names.
 
 use crate::cli::SelectArgs;
+use crate::corpus::coverage::Period;
 use crate::corpus::index::{EntityId, Index, Table, Who};
 use crate::filter::Filters;
 
@@ -33,6 +34,14 @@ pub enum SelectError {
         name: String,
         /// The nearest names of people and organisations, best first.
         closest: Vec<String>,
+    },
+    /// `--since` comes after `--until`.
+    #[error("--since {since} is after --until {until}: no date is in between")]
+    BackwardPeriod {
+        /// The start asked for, as a day.
+        since: String,
+        /// The end asked for, as a day.
+        until: String,
     },
     /// No hashtag or handle is spelled like this.
     #[error("no hashtag or handle {tag:?} in these articles{}", closest_note(.closest))]
@@ -64,6 +73,8 @@ pub struct Selection {
     pub orgs: Vec<Vec<EntityId>>,
     /// One chip per `--said-by`: the people and organisations of that name who are quoted.
     pub said_by: Vec<Vec<Who>>,
+    /// `--since` and `--until`.
+    pub period: Option<Period>,
 }
 
 impl Selection {
@@ -110,6 +121,15 @@ impl Selection {
             }
             chosen.tags.push(found);
         }
+        if ask.since.is_some() || ask.until.is_some() {
+            let from = ask.since.map_or(i64::MIN, |d| d.from);
+            let to = ask.until.map_or(i64::MAX, |d| d.to);
+            if from >= to {
+                let day = |m: i64| Period { from: m, to: i64::MAX, step: None }.label().replace("since ", "");
+                return Err(SelectError::BackwardPeriod { since: day(from), until: day(to - 1) });
+            }
+            chosen.period = Some(Period { from, to, step: None });
+        }
         Ok(chosen)
     }
 
@@ -120,6 +140,7 @@ impl Selection {
             tags: self.tags,
             orgs: self.orgs,
             said_by: self.said_by,
+            period: self.period,
             query: query.unwrap_or_default().to_string(),
             ..Filters::default()
         }

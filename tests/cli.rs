@@ -313,7 +313,7 @@ fn export_lists_organisations_and_quotes_with_their_speakers() {
         stdout(&o).lines().map(|l| serde_json::from_str(l).expect("json")).collect();
     for v in &articles {
         let keys: Vec<&str> = v.as_object().expect("object").keys().map(String::as_str).collect();
-        assert_eq!(&keys[keys.len() - 2..], ["organisations", "quotes"], "after the existing keys");
+        assert_eq!(&keys[keys.len() - 3..], ["organisations", "quotes", "time"], "after the existing keys");
         // Offsets count characters, and the text is where they say.
         let body: Vec<char> = v["body"].as_str().expect("body").chars().collect();
         for q in v["quotes"].as_array().expect("quotes") {

@@ -142,7 +142,7 @@ impl Drop for Tmux {
 fn a_reader_session_in_tmux() {
     let Some((t, _home)) = Tmux::start(env!("CARGO_BIN_EXE_strike-reader"), &[], &[]) else { return };
     let s = t.wait_for("4 of 4 articles");
-    assert!(s.contains("Articles 4/4") && s.contains("People  ") && s.contains("Jeremy Hunt"), "{s}");
+    assert!(s.contains("Articles 4/4") && s.contains("People Orgs") && s.contains("Jeremy Hunt"), "{s}");
     assert!(s.contains("Doctors Are Sharing The Ways They Help"), "the first article is open:\n{s}");
 
     t.text("/capaldi");
@@ -245,13 +245,13 @@ fn a_big_folder_loads_behind_a_live_screen() {
     }
     let path = dir.path().to_str().expect("utf8 path").to_string();
     let Some((t, _home)) = Tmux::start(env!("CARGO_BIN_EXE_strike-reader"), &[&path], &[]) else { return };
-    let s = t.wait_for("of 3000 articles");
+    let s = t.wait_for("of 3,000 articles");
     assert!(s.contains("Jeremy Hunt"), "{s}");
     // A body search run by the worker: the copies numbered 299, 1299, 2299 and 2990-2999.
     t.keys(&["/"]);
     t.text("'299");
     t.keys(&["Enter"]);
-    let s = t.wait_for("13 of 3000 articles");
+    let s = t.wait_for("13 of 3,000 articles");
     assert!(s.contains("Strike talks"), "{s}");
     t.keys(&["q"]);
     assert_eq!(t.exit_status().as_deref(), Some("0"));
@@ -468,4 +468,37 @@ fn quotes_organisations_and_said_by_in_a_real_terminal() {
     let s = t.wait_for("1 of 4 articles");
     assert!(s.contains("org: Department of Health"), "{s}");
     t.keys(&["C-c"]);
+}
+
+#[test]
+fn the_time_figures_and_with_views_in_a_real_terminal() {
+    let Some((t, _home)) = Tmux::start(env!("CARGO_BIN_EXE_strike-reader"), &[], &[]) else { return };
+    t.wait_for("4 of 4 articles");
+    // The Time tab: the dated seed by day, the others counted apart; Enter keeps that day.
+    t.keys(&["Tab", "Tab", "6"]);
+    let s = t.wait_for("1 by day");
+    assert!(s.contains("▲Wed 10 Aug 2016"), "{s}");
+    t.keys(&["Enter"]);
+    let s = t.wait_for("date: Wed 10 Aug 2016");
+    assert!(s.contains("1 of 4 articles"), "{s}");
+    t.keys(&["Escape"]);
+    t.wait_for("4 of 4 articles");
+    // Figures across the coverage: the junior doctors' percentages side by side, marked.
+    t.keys(&["a"]);
+    let s = t.wait_for("groups in 4 articles");
+    assert!(s.contains("junior doctor (%)") && s.contains("Ninety per ce") && s.contains('≠'), "{s}");
+    t.keys(&["j", "Enter"]);
+    let s = t.wait_for("figure: 98% junior doctor");
+    assert!(s.contains("1 of 4 articles"), "{s}");
+    t.keys(&["Escape", "1", "c"]);
+    // With: who appears with the most mentioned person; Enter filters by both.
+    let s = t.wait_for("─ with ");
+    let sidebar = |line: &str| line.chars().skip(119).collect::<String>();
+    let row = s.lines().map(sidebar).find(|l| l.starts_with("│  ") && l.contains('█')).expect("a with row");
+    let other: String = row.trim_start_matches("│  ").split("  ").next().unwrap_or("").trim().to_string();
+    t.keys(&["Enter"]);
+    let s = t.wait_for(&other.chars().take(12).collect::<String>());
+    assert!(s.contains("person: ") || s.contains("org: "), "two filters:\n{s}");
+    t.keys(&["Q"]);
+    assert_eq!(t.exit_status().as_deref(), Some("0"));
 }

@@ -56,6 +56,10 @@ screens! {
     help_scrolled: "?jjjjjjjjjjjjjjjjjjjj", &[];
     help_at_the_end: "?G", &[];
     reading_with_the_list_cursor_elsewhere: "\njj", &[];
+    time_tab: "6s", &[];
+    figures_across_the_coverage: "a", &[];
+    with_tab: "7s", &[];
+    with_the_second_person: "s1jc", &[];
 }
 
 #[test]

@@ -215,7 +215,7 @@ fn mouse_clicks_select_rows_and_focus_panes() {
     assert_eq!(a.scroll(), 3);
     let side = a.panes().sidebar.expect("sidebar");
     update(&mut a, strike_reader::ui::Action::Click { column: side.x + side.width - 3, row: side.y + 1 });
-    assert_eq!(a.sidebar.tab, Tab::Quotes);
+    assert_eq!(a.sidebar.tab, Tab::With, "the last tab");
     assert_eq!(a.focus, Pane::Sidebar);
 }
 
@@ -733,4 +733,73 @@ fn quoted_words_have_a_style_of_their_own_and_a_pronoun_shows_its_speaker() {
     assert!(quoted > 100, "quoted words are drawn in the quote style ({quoted} cells)");
     let (y, x) = note.expect("\"she\" is shown with who she is");
     assert_eq!(buf[(reader.x + x + 1, y)].fg, a.theme.speaker.fg.unwrap_or_default());
+}
+
+#[test]
+fn the_time_tab_counts_listed_articles_and_enter_filters_to_a_period() {
+    let mut a = app((160, 48));
+    press(&mut a, "\t\t6");
+    assert_eq!(a.sidebar.tab, Tab::Time);
+    let t = &a.sidebar.timeline;
+    assert_eq!((t.dated(), t.undated), (1, 3), "one seed has a dateline, none is dropped");
+    press(&mut a, "\n");
+    assert!(a.filters.period.is_some());
+    assert_eq!(listed(&a), ["002"], "only the article of that day");
+    assert_eq!(a.sidebar.timeline.undated, 0);
+    press(&mut a, "\u{1b}");
+    assert_eq!(a.filters.period, None, "Esc clears it like the other filters");
+    assert_eq!(a.list.hits.len(), 4);
+}
+
+#[test]
+fn figures_switch_to_every_listed_article_and_enter_lists_the_articles_quoting_a_value() {
+    let mut a = app((160, 48));
+    press(&mut a, "\t\ta");
+    assert_eq!(a.sidebar.tab, Tab::Figures);
+    assert!(a.sidebar.figures_all);
+    let index = a.index();
+    let first = &a.sidebar.groups[0];
+    assert_eq!(&*index.figures.whats[first.group as usize], "junior doctor");
+    assert!(first.disagree(index), "98% and 46% of junior doctors are not one figure");
+    // The group's head row, then its first value: 98%.
+    press(&mut a, "j\n");
+    assert_eq!(a.filters.figures.len(), 1);
+    assert_eq!(listed(&a), ["000"]);
+    press(&mut a, "a");
+    assert!(!a.sidebar.figures_all, "the same key goes back to this article's figures");
+}
+
+#[test]
+fn the_with_tab_follows_the_name_under_the_cursor_and_enter_filters_by_both() {
+    let mut a = app((160, 48));
+    press(&mut a, "\t\t2");
+    let org =
+        a.sidebar.orgs.iter().position(|r| a.index().orgs.name(r.tally.id) == "British Medical Association");
+    for _ in 0..org.expect("the BMA is in the seeds") {
+        press(&mut a, "j");
+    }
+    press(&mut a, "c");
+    assert_eq!(a.sidebar.tab, Tab::With);
+    let anchor = a.sidebar.anchor.expect("anchored");
+    assert_eq!(anchor.name(a.index()), "British Medical Association");
+    assert!(a.sidebar.together.articles >= 2);
+    let hunt = a.sidebar.together.rows.iter().position(|(e, _)| e.name(a.index()) == "Jeremy Hunt");
+    let hunt = hunt.expect("Jeremy Hunt appears with the BMA");
+    for _ in 0..hunt {
+        press(&mut a, "j");
+    }
+    press(&mut a, "\n");
+    assert_eq!((a.filters.orgs.len(), a.filters.people.len()), (1, 1), "both, as AND filters");
+    assert!(!a.list.hits.is_empty() && a.list.hits.len() < 4);
+    // Walking on: `c` on a row of the With tab is about that row.
+    press(&mut a, "c");
+    assert_eq!(a.sidebar.anchor.map(|e| e.name(a.index()).to_string()).as_deref(), Some("Jeremy Hunt"));
+}
+
+#[test]
+fn with_needs_a_name_under_the_cursor() {
+    let mut a = app((160, 48));
+    press(&mut a, "\t\t4c");
+    assert!(a.flash.as_deref().is_some_and(|f| f.contains("person")), "{:?}", a.flash);
+    assert_eq!(a.sidebar.tab, Tab::Figures);
 }

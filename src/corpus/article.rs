@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use super::date::{Date, date_line};
+use super::date::{Date, Moment, date_line, file_name_date};
 use super::extract::{self, Entities};
 use super::formats::Document;
 use super::{safe, text};
@@ -25,8 +25,12 @@ pub struct Article {
     pub title: Arc<str>,
     /// True when no headline was found and the title was made from the opening sentence.
     pub title_inferred: bool,
-    /// Publication date: the file's own field, else a dateline at the top of the text.
+    /// Publication date: the file's own field, else a dateline at the top of the text, else a
+    /// date in the file's name (never the file's modification time).
     pub date: Option<Date>,
+    /// Minutes after midnight, when the field or dateline gives a time (as written, in the
+    /// source's own zone).
+    pub time: Option<u16>,
     /// Bylines, cleaned to one line each; empty when none was given or found.
     pub authors: Vec<String>,
     /// Words in the body.
@@ -83,6 +87,10 @@ impl Article {
             hasher.update(part);
         }
         let key = hasher.digest();
+        let moment = doc.date.or(header.date).or_else(|| {
+            let name = path.rsplit(['/', '\\']).next().unwrap_or(&path);
+            file_name_date(name).map(Moment::day)
+        });
         Article {
             id,
             path,
@@ -90,7 +98,8 @@ impl Article {
             title_inferred: doc_title_missing && header.title_inferred,
             title: Arc::from(title),
             key,
-            date: doc.date.or(header.date),
+            date: moment.map(|m| m.date),
+            time: moment.and_then(|m| m.minute),
             authors: if authors.is_empty() { header.authors } else { authors },
             url: doc.url.map(field),
             source: doc.source.map(|s| text::clean_line(&field(s))),
@@ -109,7 +118,7 @@ impl Article {
 struct Header {
     title: String,
     title_inferred: bool,
-    date: Option<Date>,
+    date: Option<Moment>,
     authors: Vec<String>,
     /// The line the body starts on.
     body_start: usize,

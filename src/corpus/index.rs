@@ -98,6 +98,83 @@ pub struct Index {
     pub titles: Table,
     /// For each article, its title's id in `titles`.
     pub article_title: Vec<EntityId>,
+    /// For each article, when it was published (see `When`); None when nothing says.
+    pub article_when: Vec<Option<When>>,
+    /// Figures grouped by what they count, across the corpus.
+    pub figures: FigureTable,
+    /// For each article, the figure values it quotes (ids in `figures.values`), sorted, each
+    /// once.
+    pub article_figures: Vec<Vec<u32>>,
+}
+
+/// When an article was published, as the timeline counts it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct When {
+    /// Minutes since 1970-01-01 00:00 (a date alone: its first minute).
+    pub minute: i64,
+    /// The source gave a time of day, not only a date.
+    pub timed: bool,
+}
+
+/// Figures grouped by what they count and their unit (see `extract::counts`), and within a
+/// group by value: "98% of junior doctors" in two articles is one value of the group
+/// `% · junior doctor`, quoted by two articles.
+#[derive(Debug, Clone, Default)]
+pub struct FigureTable {
+    /// Each group's unit key (`%`, `count`, `hour`, `£`, ...).
+    pub units: Vec<Arc<str>>,
+    /// Each group's words ("junior doctor").
+    pub whats: Vec<Arc<str>>,
+    /// Each group's values, by id in `values`.
+    pub group_values: Vec<Vec<u32>>,
+    /// Each value: its group, the number and where it was first seen (article, figure).
+    pub values: Vec<FigureValue>,
+    by_group: FxHashMap<u64, u32>,
+    by_value: FxHashMap<(u32, u64), u32>,
+}
+
+/// One value of a figure group.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FigureValue {
+    /// The group, by id.
+    pub group: u32,
+    /// The value, in the unit's terms (see `Figure::value`).
+    pub value: f64,
+    /// The article (store position) and figure (its place in the article's figures) where
+    /// this value was first seen: its written form comes from there.
+    pub first: (u32, u32),
+}
+
+impl FigureTable {
+    /// How many groups: ids run `0..groups()`.
+    pub fn groups(&self) -> usize {
+        self.whats.len()
+    }
+
+    fn intern(&mut self, unit: &str, what: &Arc<str>, value: f64, first: (u32, u32)) -> u32 {
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        h.update(unit.as_bytes());
+        h.update(&[0x1f]);
+        h.update(what.as_bytes());
+        let next = u32::try_from(self.whats.len()).unwrap_or(u32::MAX);
+        let group = *self.by_group.entry(h.digest()).or_insert(next);
+        if group == next {
+            self.units.push(Arc::from(unit));
+            self.whats.push(what.clone());
+            self.group_values.push(Vec::new());
+        }
+        // -0.0 and 0.0 are one value.
+        let bits = if value == 0.0 { 0 } else { value.to_bits() };
+        let next = u32::try_from(self.values.len()).unwrap_or(u32::MAX);
+        let id = *self.by_value.entry((group, bits)).or_insert(next);
+        if id == next {
+            self.values.push(FigureValue { group, value, first });
+            if let Some(g) = self.group_values.get_mut(group as usize) {
+                g.push(id);
+            }
+        }
+        id
+    }
 }
 
 /// How an entity is counted over a set of articles.
@@ -129,6 +206,8 @@ impl Index {
         self.article_said.reserve_exact(articles);
         self.article_quote_speakers.reserve_exact(articles);
         self.article_title.reserve_exact(articles);
+        self.article_when.reserve_exact(articles);
+        self.article_figures.reserve_exact(articles);
     }
 
     /// Index one more article: it becomes the next position in the per-article tables.
@@ -187,6 +266,22 @@ impl Index {
         self.article_quote_speakers.push(speakers);
         let title = self.titles.intern(&a.title, a.title.to_string());
         self.article_title.push(title);
+        let when = a.date.map(|date| {
+            let moment = super::Moment { date, minute: a.time };
+            When { minute: moment.minutes(), timed: a.time.is_some() }
+        });
+        self.article_when.push(when);
+        let position = u32::try_from(self.article_figures.len()).unwrap_or(u32::MAX);
+        let mut values: Vec<u32> = Vec::new();
+        for (i, f) in a.entities.figures.iter().enumerate() {
+            let Some(what) = &f.what else { continue };
+            let unit = super::extract::counts::unit_key(f, &a.body);
+            let first = (position, u32::try_from(i).unwrap_or(u32::MAX));
+            values.push(self.figures.intern(&unit, what, f.value, first));
+        }
+        values.sort_unstable();
+        values.dedup();
+        self.article_figures.push(values);
     }
 
     /// People whose name or any alias is `name`, ignoring case and a leading `@`/`#`; when no

@@ -39,6 +39,11 @@ impl Interner {
                 self.share(&mut s.name);
             }
         }
+        for f in &mut a.entities.figures {
+            if let Some(what) = &mut f.what {
+                self.share(what);
+            }
+        }
         for h in &mut a.entities.hashtags {
             self.share(&mut h.tag);
         }

@@ -2,6 +2,7 @@
 //! Nothing here knows about terminals; every failure is a typed error.
 
 pub mod article;
+pub mod coverage;
 pub mod date;
 pub mod decode;
 pub mod extract;
@@ -16,7 +17,7 @@ pub mod store;
 pub mod text;
 
 pub use article::Article;
-pub use date::Date;
+pub use date::{Date, Moment};
 pub use extract::{
     Attribution, Dimension, Entities, Figure, Handle, Hashtag, Organisation, Person, Speaker, SpeakerKind,
     Unit,

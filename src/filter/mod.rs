@@ -31,6 +31,7 @@ pub use matcher::Matcher;
 pub use query::{Kind, Query, Term};
 
 use crate::corpus::Corpus;
+use crate::corpus::coverage::Period;
 use crate::corpus::index::{EntityId, Index, Mentions, Who};
 
 /// How the hits are ordered.
@@ -85,6 +86,12 @@ pub struct Filters {
     pub said_by: Vec<Vec<Who>>,
     /// Only these articles, in store order (the bookmarked ones): None lets every article in.
     pub only: Option<Vec<usize>>,
+    /// Only articles published in this period (a timeline bucket, `--since`/`--until`);
+    /// articles with no date are in no period.
+    pub period: Option<Period>,
+    /// Figure chips: an article must quote a value from every chip (ids in
+    /// `Index::figures.values`; a chip of a whole group holds all its values).
+    pub figures: Vec<Vec<u32>>,
     /// How the hits are ordered.
     pub sort: Sort,
 }
@@ -118,6 +125,8 @@ impl Filters {
             orgs: self.orgs.clone(),
             said_by: self.said_by.clone(),
             only: self.only.clone(),
+            period: self.period,
+            figures: self.figures.clone(),
         }
     }
 }
@@ -130,6 +139,8 @@ struct Chips {
     orgs: Vec<Vec<EntityId>>,
     said_by: Vec<Vec<Who>>,
     only: Option<Vec<usize>>,
+    period: Option<Period>,
+    figures: Vec<Vec<u32>>,
 }
 
 /// Add a chip of one entity, or take away the chips holding it.
@@ -579,6 +590,12 @@ fn passes_chips(index: &Index, article: usize, filters: &Filters) -> bool {
         && filters.orgs.iter().all(|chip| has(&index.article_orgs, chip))
         && filters.said_by.iter().all(|chip| {
             index.article_said.get(article).is_some_and(|said| said.iter().any(|(w, _)| chip.contains(w)))
+        })
+        && filters.period.is_none_or(|p| {
+            index.article_when.get(article).copied().flatten().is_some_and(|w| p.holds(w.minute))
+        })
+        && filters.figures.iter().all(|chip| {
+            index.article_figures.get(article).is_some_and(|quoted| quoted.iter().any(|v| chip.contains(v)))
         })
 }
 

@@ -14,6 +14,7 @@ use super::layout::{Geometry, NARROW, Pane, Panes, WIDE};
 use super::prompt::Prompt;
 use super::search::{SearchDone, SearchJob};
 use super::theme::Theme;
+use crate::corpus::coverage::{Entity, Period, Timeline, Together};
 use crate::corpus::index::{EntityId, Index, Table, Who};
 use crate::corpus::load::{Gone, SkipReason};
 use crate::corpus::{Corpus, LoadEvent, Store};
@@ -286,6 +287,9 @@ impl App {
         self.filters.tags.extend(chosen.tags);
         self.filters.orgs.extend(chosen.orgs);
         self.filters.said_by.extend(chosen.said_by);
+        if chosen.period.is_some() {
+            self.filters.period = chosen.period;
+        }
         if let Some(q) = &select.query {
             self.filters.query = q.clone();
         }
@@ -383,11 +387,27 @@ impl App {
             Tab::Tags => self.sidebar.tags.len(),
             Tab::Figures => self.figures_len(),
             Tab::Quotes => self.sidebar.quotes.len(),
+            Tab::Time => self.sidebar.timeline.buckets.len(),
+            Tab::With => self.sidebar.together.rows.len(),
         }
     }
 
     fn figures_len(&self) -> usize {
+        if self.sidebar.figures_all {
+            return self.sidebar.group_rows.len();
+        }
         self.current_article().map_or(0, |a| self.store.articles()[a].entities.figures.len())
+    }
+
+    /// A figure value as the first article quoting it writes it ("Ninety per cent").
+    pub fn figure_value_text(&self, value: u32) -> &str {
+        let Some(v) = self.index().figures.values.get(value as usize) else { return "" };
+        let (article, figure) = (v.first.0 as usize, v.first.1 as usize);
+        self.store
+            .articles()
+            .get(article)
+            .and_then(|a| a.entities.figures.get(figure).map(|f| f.text(&a.body)))
+            .unwrap_or("")
     }
 
     /// The entity selected in the People or Tags tab.
@@ -401,7 +421,8 @@ impl App {
                 Who::Person(id) => Mark::Person(id),
                 Who::Org(id) => Mark::Org(id),
             }),
-            Tab::Figures => None,
+            Tab::With => self.sidebar.together.rows.get(c.selected).map(|&(e, _)| mark_of(e)),
+            Tab::Figures | Tab::Time => None,
         }
     }
 
@@ -531,9 +552,10 @@ impl App {
             .map(|h| self.store.articles().get(h.article).map_or(0, |a| a.entities.quotes.len()))
             .sum();
         self.sidebar.quotes_for = None;
-        if self.sidebar.tab == Tab::Quotes {
-            self.requote();
-        }
+        self.sidebar.groups_for = None;
+        self.sidebar.timeline_for = None;
+        self.sidebar.together_for = None;
+        self.refresh_view();
         let rows = self.geometry.sidebar_rows;
         for tab in [Tab::People, Tab::Orgs, Tab::Tags, Tab::Quotes] {
             let len = match tab {
@@ -545,6 +567,87 @@ impl App {
             self.sidebar.cursors[tab.index()].clamp(len, rows);
         }
         self.rematch();
+    }
+
+    /// Work out what the sidebar's tab shows when it is made from all the listed articles
+    /// (quotes, figure groups, the timeline, who appears with whom): only the tab shown is made,
+    /// and only when something it depends on changed.
+    fn refresh_view(&mut self) {
+        match self.sidebar.tab {
+            Tab::Quotes => self.requote(),
+            Tab::Figures if self.sidebar.figures_all => self.regroup(),
+            Tab::Time => self.retime(),
+            Tab::With => self.rewith(),
+            _ => {}
+        }
+        let (len, rows) = (self.sidebar_len(), self.geometry.sidebar_rows);
+        self.sidebar.cursor_mut().clamp(len, rows);
+    }
+
+    /// The figure groups of the listed articles, for the Figures tab across the coverage.
+    fn regroup(&mut self) {
+        let key = (self.store.version(), self.search.generation, self.sidebar.query.clone());
+        if self.sidebar.groups_for.as_ref() == Some(&key) {
+            return;
+        }
+        let index = self.store.index();
+        let query = self.sidebar.query.trim();
+        let keep = |g: u32| {
+            query.is_empty()
+                || index
+                    .figures
+                    .whats
+                    .get(g as usize)
+                    .is_some_and(|w| self.engine.matches(w, query).is_some())
+        };
+        let hits = self.list.hits.iter().map(|h| h.article);
+        let (groups, total) = crate::corpus::coverage::figure_groups(index, hits, MAX_GROUPS, &keep);
+        let mut rows = Vec::new();
+        for (g, group) in groups.iter().enumerate() {
+            rows.push((g, None));
+            rows.extend((0..group.values.len()).map(|v| (g, Some(v))));
+        }
+        self.sidebar.groups = groups;
+        self.sidebar.group_rows = rows;
+        self.sidebar.groups_total = total;
+        self.sidebar.groups_for = Some(key);
+    }
+
+    /// The listed articles over time, for the Time tab.
+    fn retime(&mut self) {
+        let key = (self.store.version(), self.search.generation);
+        if self.sidebar.timeline_for == Some(key) {
+            return;
+        }
+        let hits = self.list.hits.iter().map(|h| h.article);
+        self.sidebar.timeline = Timeline::over(self.store.index(), hits);
+        self.sidebar.timeline_for = Some(key);
+    }
+
+    /// Who appears with the With tab's entity in the listed articles.
+    fn rewith(&mut self) {
+        let index = self.store.index();
+        if self.sidebar.anchor.is_none() {
+            // Nobody chosen yet: the most mentioned person (else organisation, tag) listed.
+            let first = |rows: &[EntityRow]| rows.first().map(|r| r.tally.id);
+            self.sidebar.anchor = first(&self.sidebar.people)
+                .map(Entity::Person)
+                .or_else(|| first(&self.sidebar.orgs).map(Entity::Org))
+                .or_else(|| first(&self.sidebar.tags).map(Entity::Tag));
+        }
+        let anchor = self.sidebar.anchor;
+        let key = (self.store.version(), self.search.generation, anchor, self.sidebar.query.clone());
+        if self.sidebar.together_for.as_ref() == Some(&key) {
+            return;
+        }
+        let query = self.sidebar.query.trim();
+        let keep = |e: Entity| query.is_empty() || self.engine.matches(e.name(index), query).is_some();
+        let hits = self.list.hits.iter().map(|h| h.article);
+        self.sidebar.together = match anchor {
+            Some(anchor) => crate::corpus::coverage::together(index, hits, anchor, MAX_WITH, &keep),
+            None => Together::default(),
+        };
+        self.sidebar.together_for = Some(key);
     }
 
     /// The Quotes tab's rows for the listed articles: grouped by speaker, the most quoted
@@ -796,6 +899,7 @@ impl App {
                         self.refilter();
                     }
                 }
+                Tab::Figures if self.sidebar.figures_all => self.filter_to_figure(),
                 Tab::Figures => {
                     let i = self.sidebar.cursor().selected;
                     if let Some(h) = self.reader.doc.highlights.iter().position(|h| h.mark == Mark::Figure(i))
@@ -804,8 +908,98 @@ impl App {
                     }
                 }
                 Tab::Quotes => self.open_quote(),
+                Tab::Time => self.filter_to_bucket(),
+                Tab::With => self.filter_with(),
             },
         }
+    }
+
+    /// Only the articles of the timeline's bucket under the cursor, or every date again.
+    fn filter_to_bucket(&mut self) {
+        let t = &self.sidebar.timeline;
+        let Some(b) = t.buckets.get(self.sidebar.cursor().selected) else { return };
+        let period = Period { from: b.from, to: b.to, step: t.step };
+        self.filters.period = if self.filters.period == Some(period) { None } else { Some(period) };
+        self.sidebar.cursors[Tab::Time.index()] = Cursor::default();
+        self.refilter();
+    }
+
+    /// Only articles quoting the figure value (or any value of the group) under the cursor.
+    fn filter_to_figure(&mut self) {
+        let Some(&(g, v)) = self.sidebar.group_rows.get(self.sidebar.cursor().selected) else { return };
+        let Some(group) = self.sidebar.groups.get(g) else { return };
+        let chip: Vec<u32> = match v {
+            Some(v) => group.values.get(v).map(|&(id, _)| vec![id]).unwrap_or_default(),
+            None => self.index().figures.group_values.get(group.group as usize).cloned().unwrap_or_default(),
+        };
+        if chip.is_empty() {
+            return;
+        }
+        let before = self.filters.figures.len();
+        self.filters.figures.retain(|c| *c != chip);
+        if self.filters.figures.len() == before {
+            self.filters.figures.push(chip);
+        }
+        self.refilter();
+    }
+
+    /// The With tab's entity and the one under the cursor, both as filters (the second taken
+    /// away again when it already is one).
+    fn filter_with(&mut self) {
+        let (Some(anchor), Some(&(other, _))) =
+            (self.sidebar.anchor, self.sidebar.together.rows.get(self.sidebar.cursor().selected))
+        else {
+            return;
+        };
+        let f = &mut self.filters;
+        let on = |f: &Filters, e: Entity| match e {
+            Entity::Person(id) => f.has_person(id),
+            Entity::Org(id) => f.has_org(id),
+            Entity::Tag(id) => f.has_tag(id),
+        };
+        let toggle = |f: &mut Filters, e: Entity| match e {
+            Entity::Person(id) => crate::filter::toggle_chip(&mut f.people, id),
+            Entity::Org(id) => crate::filter::toggle_chip(&mut f.orgs, id),
+            Entity::Tag(id) => crate::filter::toggle_chip(&mut f.tags, id),
+        };
+        if !on(f, anchor) {
+            toggle(f, anchor);
+        }
+        toggle(f, other);
+        self.refilter();
+    }
+
+    /// `c`: who appears with the person, organisation or tag under the cursor.
+    fn with(&mut self) {
+        let Some(entity) = self.selected_entity().and_then(entity_of) else {
+            let keys = self.keymap.hint(Action::With).unwrap_or_default();
+            self.flash = Some(format!("{keys}: on a person, an organisation or a tag in the sidebar"));
+            return;
+        };
+        self.sidebar.anchor = Some(entity);
+        self.sidebar.cursors[Tab::With.index()] = Cursor::default();
+        self.show_tab(Tab::With);
+    }
+
+    /// `a`: the Figures tab, switched between this article's figures and all listed articles'.
+    fn figures_across(&mut self) {
+        if self.sidebar.tab == Tab::Figures {
+            self.sidebar.figures_all = !self.sidebar.figures_all;
+        } else {
+            self.sidebar.figures_all = true;
+        }
+        self.sidebar.cursors[Tab::Figures.index()] = Cursor::default();
+        self.show_tab(Tab::Figures);
+    }
+
+    /// Switch to a tab and make sure the sidebar is on screen.
+    fn show_tab(&mut self, tab: Tab) {
+        self.sidebar.tab = tab;
+        if !self.sidebar.shown && self.size.0 < WIDE && self.size.0 >= NARROW {
+            self.sidebar.shown = true;
+            self.after_layout_change();
+        }
+        self.set_tab(tab);
     }
 
     /// Open the article of the quote under the cursor at that quote.
@@ -860,12 +1054,18 @@ impl App {
     }
 
     fn set_tab(&mut self, tab: Tab) {
-        self.sidebar.tab = tab;
-        if tab == Tab::Quotes {
-            self.requote();
+        // Coming from a list of names, the With tab is about the name under the cursor there.
+        if tab == Tab::With
+            && self.sidebar.tab != Tab::With
+            && let Some(e) = self.selected_entity().and_then(entity_of)
+        {
+            if self.sidebar.anchor != Some(e) {
+                self.sidebar.cursors[Tab::With.index()] = Cursor::default();
+            }
+            self.sidebar.anchor = Some(e);
         }
-        let (len, rows) = (self.sidebar_len(), self.geometry.sidebar_rows);
-        self.sidebar.cursor_mut().clamp(len, rows);
+        self.sidebar.tab = tab;
+        self.refresh_view();
         self.rematch();
     }
 
@@ -874,7 +1074,7 @@ impl App {
         match target {
             Pane::Sidebar => {
                 self.sidebar.query = text;
-                for tab in Tab::ALL.into_iter().filter(|t| *t != Tab::Figures) {
+                for tab in Tab::ALL.into_iter().filter(|t| !matches!(t, Tab::Figures | Tab::Time)) {
                     self.sidebar.cursors[tab.index()] = Cursor::default();
                 }
                 self.retally();
@@ -888,11 +1088,12 @@ impl App {
     }
 
     fn open_prompt(&mut self) {
-        let target = if self.focus == Pane::Sidebar && self.sidebar.tab != Tab::Figures {
-            Pane::Sidebar
-        } else {
-            Pane::List
+        let names = match self.sidebar.tab {
+            Tab::Figures => self.sidebar.figures_all,
+            Tab::Time => false,
+            _ => true,
         };
+        let target = if self.focus == Pane::Sidebar && names { Pane::Sidebar } else { Pane::List };
         let current = if target == Pane::Sidebar { &self.sidebar.query } else { &self.filters.query };
         let prompt = Prompt::new(target, current);
         if target == Pane::List && self.focus == Pane::Reader && self.size.0 < NARROW {
@@ -1078,6 +1279,32 @@ fn web_link(url: &str) -> bool {
         && !url.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
+/// The figure groups the Figures tab shows across the coverage, most quoted first: past a
+/// few hundred, a group is quoted by one or two articles and `/` finds it faster than scrolling.
+const MAX_GROUPS: usize = 500;
+
+/// Rows of the With tab.
+const MAX_WITH: usize = 200;
+
+/// The highlight mark of an entity.
+fn mark_of(e: Entity) -> Mark {
+    match e {
+        Entity::Person(id) => Mark::Person(id),
+        Entity::Org(id) => Mark::Org(id),
+        Entity::Tag(id) => Mark::Hashtag(id),
+    }
+}
+
+/// The entity a highlight mark stands for (figures and exact matches stand for none).
+fn entity_of(m: Mark) -> Option<Entity> {
+    match m {
+        Mark::Person(id) => Some(Entity::Person(id)),
+        Mark::Org(id) => Some(Entity::Org(id)),
+        Mark::Hashtag(id) | Mark::Handle(id) => Some(Entity::Tag(id)),
+        Mark::Exact | Mark::Figure(_) => None,
+    }
+}
+
 /// Hashtags and handles share one table, so a selected tag matches either mark.
 fn same_entity(a: Mark, b: Mark) -> bool {
     match (a, b) {
@@ -1123,6 +1350,10 @@ pub fn update(app: &mut App, action: Action) {
         Action::TabTags => app.set_tab(Tab::Tags),
         Action::TabFigures => app.set_tab(Tab::Figures),
         Action::TabQuotes => app.set_tab(Tab::Quotes),
+        Action::TabTime => app.set_tab(Tab::Time),
+        Action::TabWith => app.set_tab(Tab::With),
+        Action::FiguresAcross => app.figures_across(),
+        Action::With => app.with(),
         Action::TabPrev => app.set_tab(app.sidebar.tab.step(-1)),
         Action::TabNext => app.set_tab(app.sidebar.tab.step(1)),
         Action::SaidBy => app.said_by(),

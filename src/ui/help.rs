@@ -76,6 +76,9 @@ pub fn lines(keymap: &Keymap, width: u16) -> Vec<HelpLine> {
             ("· 4”".into(), "quoted 4 times in them (people and organisations)".into()),
             ("unnamed".into(), "Quotes whose speaker the article does not name (\"a spokesman\")".into()),
             ("‹name›".into(), "in the reader: who \"he\" or \"she\" is, beside their reported words".into()),
+            ("Time".into(), "articles per hour, day, week or month; Enter lists that period only".into()),
+            ("Figures, all".into(), "values quoted for one thing side by side; ≠ differs by over 10%".into()),
+            ("With".into(), "who shares the most listed articles; Enter adds both as filters".into()),
         ],
     );
     section(

@@ -51,6 +51,15 @@ pub enum Action {
     TabFigures,
     /// The sidebar's Quotes tab.
     TabQuotes,
+    /// The sidebar's Time tab: the listed articles over time.
+    TabTime,
+    /// The sidebar's With tab: who appears with the chosen person, organisation or tag.
+    TabWith,
+    /// The Figures tab: switch between the open article's figures and every listed article's,
+    /// grouped by what they count.
+    FiguresAcross,
+    /// Who appears with the person, organisation or tag under the cursor (the With tab).
+    With,
     /// Filter to articles quoting the person, organisation or quote's speaker under the cursor.
     SaidBy,
     /// The previous sidebar tab.
@@ -110,7 +119,7 @@ pub enum Action {
 }
 
 /// The actions a key can be bound to: their names in the key map and what the help says.
-pub const BINDABLE: [(Action, &str, &str); 33] = [
+pub const BINDABLE: [(Action, &str, &str); 37] = [
     (Action::Back, "back", "back: close an overlay, leave the article for the list; quit from the list"),
     (Action::Quit, "quit", "quit from anywhere (Ctrl-c always quits)"),
     (Action::FocusNext, "focus_next", "focus the next pane (list, reader, sidebar)"),
@@ -131,6 +140,14 @@ pub const BINDABLE: [(Action, &str, &str); 33] = [
     (Action::TabTags, "tab_tags", "sidebar: Tags (hashtags and @handles)"),
     (Action::TabFigures, "tab_figures", "sidebar: Figures"),
     (Action::TabQuotes, "tab_quotes", "sidebar: Quotes, grouped by speaker"),
+    (Action::TabTime, "tab_time", "sidebar: Time, the listed articles per hour, day, week or month"),
+    (Action::TabWith, "tab_with", "sidebar: With, who appears with a person, organisation or tag"),
+    (
+        Action::FiguresAcross,
+        "figures_across",
+        "Figures: this article's, or every listed article's grouped by what they count",
+    ),
+    (Action::With, "with", "who appears with the person, organisation or tag under the cursor"),
     (Action::SaidBy, "said_by", "said by: only articles quoting this person, organisation or speaker"),
     (Action::TabPrev, "tab_prev", "sidebar: previous tab"),
     (Action::TabNext, "tab_next", "sidebar: next tab"),

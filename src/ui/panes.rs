@@ -2,6 +2,7 @@
 //! the sidebar's tab, rows and cursors. `App` is made of these; `update` changes them.
 
 use super::document::Document;
+use crate::corpus::coverage::{Entity, GroupSummary, Timeline, Together};
 use crate::corpus::index::{Tally, Who};
 use crate::filter::Hit;
 
@@ -19,11 +20,16 @@ pub enum Tab {
     Figures,
     /// Quotes of the listed articles, grouped by speaker.
     Quotes,
+    /// The listed articles counted per hour, day, week or month.
+    Time,
+    /// Who appears with a person, organisation or tag in the listed articles.
+    With,
 }
 
 impl Tab {
     /// The tabs, left to right.
-    pub const ALL: [Tab; 5] = [Tab::People, Tab::Orgs, Tab::Tags, Tab::Figures, Tab::Quotes];
+    pub const ALL: [Tab; 7] =
+        [Tab::People, Tab::Orgs, Tab::Tags, Tab::Figures, Tab::Quotes, Tab::Time, Tab::With];
 
     /// The tab's name on screen.
     pub fn title(self) -> &'static str {
@@ -33,6 +39,8 @@ impl Tab {
             Tab::Tags => "Tags",
             Tab::Figures => "Figures",
             Tab::Quotes => "Quotes",
+            Tab::Time => "Time",
+            Tab::With => "With",
         }
     }
 
@@ -45,7 +53,7 @@ impl Tab {
     }
 
     /// The titles of all tabs, left to right.
-    pub fn titles() -> [&'static str; 5] {
+    pub fn titles() -> [&'static str; 7] {
         Tab::ALL.map(Tab::title)
     }
 
@@ -173,8 +181,27 @@ pub struct SidebarState {
     pub(crate) quotes_for: Option<(u64, u64, String)>,
     /// Quotes in the listed articles, rows or not.
     pub quotes_total: usize,
+    /// The Figures tab shows the figures of every listed article, grouped, rather than the
+    /// open article's.
+    pub figures_all: bool,
+    /// The figure groups of the listed articles, made only while shown (see `groups_for`).
+    pub groups: Vec<GroupSummary>,
+    /// The Figures tab's rows when `figures_all`: a group (index into `groups`) and, below its
+    /// head row, each of its values (index into its `values`).
+    pub group_rows: Vec<(usize, Option<usize>)>,
+    /// Groups in the listed articles, shown or not (the tab shows the most quoted).
+    pub groups_total: usize,
+    pub(crate) groups_for: Option<(u64, u64, String)>,
+    /// The listed articles over time, made only while the Time tab is shown.
+    pub timeline: Timeline,
+    pub(crate) timeline_for: Option<(u64, u64)>,
+    /// Whom the With tab is about.
+    pub anchor: Option<Entity>,
+    /// Who appears with `anchor` in the listed articles.
+    pub together: Together,
+    pub(crate) together_for: Option<(u64, u64, Option<Entity>, String)>,
     /// One cursor per tab, kept when switching.
-    pub cursors: [Cursor; 5],
+    pub cursors: [Cursor; 7],
     /// Below the wide layout the sidebar shows only when asked for.
     pub shown: bool,
 }

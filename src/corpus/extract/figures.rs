@@ -412,6 +412,7 @@ pub fn collect(body: &str, tokens: &[Token]) -> Vec<Figure> {
                     unit: d.unit,
                     span: Span::new(start, end),
                     context: context(&s, d.first, d.end),
+                    what: None,
                 });
                 i = d.end;
             }

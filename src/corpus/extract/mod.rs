@@ -3,6 +3,7 @@
 //! One tokenizer pass feeds three readers. Everything is rule-based and runs on word lists
 //! embedded from `assets/`, so extraction is fast, deterministic and needs no model download.
 
+pub mod counts;
 mod figures;
 pub(crate) mod lexicon;
 mod orgs;
@@ -265,6 +266,9 @@ pub struct Figure {
     pub span: Span,
     /// What the figure counts, in the text's own words.
     pub context: Span,
+    /// What it counts reduced to the words articles share ("junior doctor"), by which the
+    /// corpus groups figures; None for dates and times, and when the context names nothing.
+    pub what: Option<Arc<str>>,
 }
 
 impl Figure {
@@ -312,7 +316,10 @@ pub fn extract(body: &str) -> Entities {
     let tokens = tokens::tokenize(body);
     let (hashtags, handles) = tags::collect(body, &tokens);
     let (people, left) = people::collect(body, &tokens);
-    let figures = figures::collect(body, &tokens);
+    let mut figures = figures::collect(body, &tokens);
+    for f in &mut figures {
+        f.what = counts::what(f, body).map(Arc::from);
+    }
     let (organisations, not_orgs) = orgs::collect(body, &tokens, &people);
     let mut quotes: Vec<Attribution> = quotes::collect(body, &tokens)
         .into_iter()

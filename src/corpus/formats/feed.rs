@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use super::{Document, FormatError, Parsed, markup_to_text};
-use crate::corpus::date::parse_date;
+use crate::corpus::date::parse_moment;
 
 /// A feed's items, the feed's title as each one's source. A feed that does not parse is
 /// unreadable; an item with no text at all is reported and passed over.
@@ -29,7 +29,7 @@ pub fn items(text: &str) -> Result<Parsed, FormatError> {
         parsed.documents.push(Document {
             title,
             body,
-            date: entry.published.or(entry.updated).and_then(|d| parse_date(&d.to_rfc3339())),
+            date: entry.published.or(entry.updated).and_then(|d| parse_moment(&d.to_rfc3339())),
             authors: entry.authors.into_iter().filter_map(author).collect(),
             url: entry.links.into_iter().next().map(|l| l.href),
             source: source.clone(),

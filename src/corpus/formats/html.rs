@@ -6,7 +6,7 @@ use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node, Selector};
 
 use super::Document;
-use crate::corpus::date::parse_date;
+use crate::corpus::date::parse_moment;
 
 /// Elements whose text is never part of an article.
 const DROPPED: [&str; 16] = [
@@ -78,7 +78,7 @@ pub fn document(html: &str) -> Document {
         .iter()
         .filter_map(|s| meta(&page, s))
         .chain(select(&page, "time[datetime]").filter_map(|t| t.value().attr("datetime").map(str::to_string)))
-        .find_map(|d| parse_date(&d));
+        .find_map(|d| parse_moment(&d));
     let authors = AUTHOR_META
         .iter()
         .filter_map(|s| meta(&page, s))

@@ -9,7 +9,7 @@ mod table;
 
 use std::path::Path;
 
-use super::Date;
+use super::Moment;
 
 /// One article as a format gives it, before it is made safe and extracted.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -18,8 +18,9 @@ pub struct Document {
     pub title: Option<String>,
     /// The article's text, markup already turned into text; not yet made safe to print.
     pub body: String,
-    /// The publication date the format records; None leaves it to a dateline in the body.
-    pub date: Option<Date>,
+    /// The publication date (and time) the format records; None leaves it to a dateline in
+    /// the body, then to the file's name.
+    pub date: Option<Moment>,
     /// Bylines the format records; empty leaves them to the body's top.
     pub authors: Vec<String>,
     /// Where the article was published: a feed item's link, a page's canonical URL, a field.

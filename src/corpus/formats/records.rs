@@ -5,7 +5,7 @@
 use serde_json::{Map, Value};
 
 use super::{Document, FormatError, Parsed, markup_to_text};
-use crate::corpus::date::parse_date;
+use crate::corpus::date::parse_moment;
 
 const TITLE: [&str; 2] = ["title", "headline"];
 const BODY: [&str; 6] = ["body", "text", "content", "article", "full_text", "description"];
@@ -90,7 +90,7 @@ fn document(record: Value) -> Result<Document, String> {
     Ok(Document {
         title: find(&object, &TITLE).and_then(text),
         body: markup_to_text(&body),
-        date: find(&object, &DATE).and_then(text).and_then(|d| parse_date(&d)),
+        date: find(&object, &DATE).and_then(text).and_then(|d| parse_moment(&d)),
         authors: find(&object, &AUTHORS).map(names).unwrap_or_default(),
         url: find(&object, &URL).and_then(text),
         source: find(&object, &SOURCE).and_then(|s| text(s).or_else(|| s.get("name").and_then(text))),

@@ -2,7 +2,7 @@
 //! spreadsheet of clippings). The `csv` crate reads it; quoted fields may span lines.
 
 use super::{Document, FormatError, Parsed, markup_to_text};
-use crate::corpus::date::parse_date;
+use crate::corpus::date::parse_moment;
 
 /// Column names, best first, compared without case.
 const TEXT: [&str; 7] = ["text", "body", "content", "article", "full_text", "tweet", "description"];
@@ -54,7 +54,7 @@ pub fn rows(text: &str) -> Result<Parsed, FormatError> {
         parsed.documents.push(Document {
             title: field(title),
             body: markup_to_text(&text),
-            date: field(date).and_then(|d| parse_date(&d)),
+            date: field(date).and_then(|d| parse_moment(&d)),
             authors: field(authors).into_iter().collect(),
             url: field(url),
             source: field(source),

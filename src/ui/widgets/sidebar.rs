@@ -6,11 +6,15 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+use ratatui::layout::Direction;
+use ratatui::widgets::{Bar, BarChart, BarGroup};
+
+use crate::corpus::coverage::{Entity, Timeline};
 use crate::corpus::index::Table;
 use crate::corpus::{Dimension, Figure, Unit};
 use crate::ui::app::{App, EntityRow, Tab};
 use crate::ui::layout::Pane;
-use crate::ui::text::{count, fit};
+use crate::ui::text::{count, fit, thousands};
 
 /// Columns the Figures tab gives to each bar.
 const BAR_WIDTH: usize = 8;
@@ -41,7 +45,25 @@ impl Widget for SidebarPane<'_> {
             Tab::People => count(app.sidebar.people.len(), "person", "people"),
             Tab::Orgs => count(app.sidebar.orgs.len(), "organisation", "organisations"),
             Tab::Tags => count(app.sidebar.tags.len(), "tag", "tags"),
+            Tab::Figures if app.sidebar.figures_all => {
+                let (shown, total) = (app.sidebar.groups.len(), app.sidebar.groups_total);
+                let groups = if shown < total {
+                    format!("{} of {} groups", thousands(shown), thousands(total))
+                } else {
+                    count(total, "group", "groups")
+                };
+                format!("{groups} in {}", count(app.list.hits.len(), "article", "articles"))
+            }
             Tab::Figures => count(app.sidebar_len(), "figure", "figures"),
+            Tab::Time => time_summary(&app.sidebar.timeline),
+            Tab::With => match app.sidebar.anchor {
+                Some(e) => format!(
+                    "with {} ({})",
+                    e.name(app.index()),
+                    count(app.sidebar.together.articles as usize, "article", "articles")
+                ),
+                None => "with nobody yet".to_string(),
+            },
             Tab::Quotes if app.sidebar.query.is_empty() => count(app.sidebar.quotes.len(), "quote", "quotes"),
             Tab::Quotes => format!(
                 "{} of {}",
@@ -49,7 +71,12 @@ impl Widget for SidebarPane<'_> {
                 count(app.sidebar.quotes_total, "quote", "quotes")
             ),
         };
-        let query = if app.sidebar.query.is_empty() || app.sidebar.tab == Tab::Figures {
+        let names = match app.sidebar.tab {
+            Tab::Figures => app.sidebar.figures_all,
+            Tab::Time => false,
+            _ => true,
+        };
+        let query = if app.sidebar.query.is_empty() || !names {
             String::new()
         } else {
             format!(" /{}", app.sidebar.query)
@@ -62,8 +89,11 @@ impl Widget for SidebarPane<'_> {
             Tab::People => entity_rows(app, &app.sidebar.people, &app.index().people, rows, buf),
             Tab::Orgs => entity_rows(app, &app.sidebar.orgs, &app.index().orgs, rows, buf),
             Tab::Tags => entity_rows(app, &app.sidebar.tags, &app.index().tags, rows, buf),
+            Tab::Figures if app.sidebar.figures_all => group_rows(app, rows, buf),
             Tab::Figures => figure_rows(app, rows, buf),
             Tab::Quotes => quote_rows(app, rows, buf),
+            Tab::Time => time_rows(app, rows, buf),
+            Tab::With => with_rows(app, rows, buf),
         }
     }
 }
@@ -148,6 +178,174 @@ fn quote_rows(app: &App, area: Rect, buf: &mut Buffer) {
         let used: usize = spans.iter().map(|s| s.content.chars().count()).sum();
         let text: String = q.text(&a.body).split_whitespace().collect::<Vec<_>>().join(" ");
         spans.push(Span::styled(fit(&text, width.saturating_sub(used)), style.patch(t.quote)));
+        let r = Rect { y, height: 1, ..area };
+        buf.set_style(r, style);
+        Line::from(spans).render(r, buf);
+    }
+}
+
+/// Busiest buckets marked on the timeline.
+const BUSIEST: usize = 3;
+
+/// "13,871 by hour · peak Fri 7 Aug 09:00 · 3 without a date"
+fn time_summary(t: &Timeline) -> String {
+    let undated = match t.undated {
+        0 => String::new(),
+        n => format!(" · {} without a date", thousands(n)),
+    };
+    let Some(step) = t.step else {
+        return format!("no dates{undated}");
+    };
+    let peak =
+        t.busiest(1).first().map_or(String::new(), |&i| format!(" · peak {}", step.label(t.buckets[i].from)));
+    format!("{} by {}{peak}{undated}", thousands(t.dated()), step.name())
+}
+
+/// The timeline as a horizontal bar chart, a bucket a row, oldest at the top; the busiest are
+/// marked `▲`. Bars scale to the busiest bucket of the whole timeline, not of the rows in view.
+fn time_rows(app: &App, area: Rect, buf: &mut Buffer) {
+    let timeline = &app.sidebar.timeline;
+    let Some(step) = timeline.step else {
+        let note = "Dates come from a file's own fields, a dateline, or a date in its name.";
+        for (i, line) in
+            textwrap::wrap(note, usize::from(area.width.saturating_sub(1)).max(8)).iter().enumerate()
+        {
+            let y = area.y + u16::try_from(i).unwrap_or(u16::MAX);
+            if y < area.y + area.height {
+                Line::styled(format!(" {line}"), app.theme.meta).render(Rect { y, height: 1, ..area }, buf);
+            }
+        }
+        return;
+    };
+    let c = app.sidebar.cursor();
+    let t = &app.theme;
+    let busiest = timeline.busiest(BUSIEST);
+    let max = timeline.buckets.iter().map(|b| u64::from(b.articles)).max().unwrap_or(0);
+    let shown: Vec<(usize, &crate::corpus::coverage::Bucket)> =
+        timeline.buckets.iter().enumerate().skip(c.offset).take(usize::from(area.height)).collect();
+    let bars: Vec<Bar> = shown
+        .iter()
+        .map(|&(i, b)| {
+            let mark = if busiest.contains(&i) { "▲" } else { " " };
+            let label_style = if busiest.contains(&i) { t.title } else { t.meta };
+            Bar::default()
+                .value(u64::from(b.articles))
+                .text_value(thousands(b.articles as usize))
+                .label(Line::styled(format!("{mark}{}", step.label(b.from)), label_style))
+        })
+        .collect();
+    BarChart::default()
+        .direction(Direction::Horizontal)
+        .bar_width(1)
+        .bar_gap(0)
+        .bar_style(t.bar)
+        .value_style(t.bar.add_modifier(ratatui::style::Modifier::REVERSED))
+        .max(max.max(1))
+        .data(BarGroup::default().bars(&bars))
+        .render(area, buf);
+    for (slot, &(i, _)) in shown.iter().enumerate() {
+        let style = row_style(app, i);
+        if style != Style::default() {
+            let y = area.y + u16::try_from(slot).unwrap_or(u16::MAX);
+            buf.set_style(Rect { y, height: 1, ..area }, style);
+        }
+    }
+}
+
+/// Who appears with the With tab's entity: each name in its kind's colour, the articles it
+/// shares and a bar against all of the entity's articles.
+fn with_rows(app: &App, area: Rect, buf: &mut Buffer) {
+    let c = app.sidebar.cursor();
+    let t = &app.theme;
+    let index = app.index();
+    let width = usize::from(area.width);
+    let of = app.sidebar.together.articles as f64;
+    let rows = &app.sidebar.together.rows;
+    for (slot, (i, &(e, n))) in
+        rows.iter().enumerate().skip(c.offset).take(usize::from(area.height)).enumerate()
+    {
+        let y = area.y + u16::try_from(slot).unwrap_or(u16::MAX);
+        let style = row_style(app, i);
+        let active = match e {
+            Entity::Person(id) => app.filters.has_person(id),
+            Entity::Org(id) => app.filters.has_org(id),
+            Entity::Tag(id) => app.filters.has_tag(id),
+        };
+        let kind = match e {
+            Entity::Person(_) => t.person,
+            Entity::Org(_) => t.organisation,
+            Entity::Tag(_) => t.hashtag,
+        };
+        let counts = format!(" {} {}", thousands(n as usize), bar(f64::from(n), of));
+        let name_width = width.saturating_sub(counts.chars().count() + 2);
+        let name = fit(e.name(index), name_width);
+        let pad = " ".repeat(name_width.saturating_sub(name.chars().count()));
+        let line = Line::from(vec![
+            Span::styled(if active { "● " } else { "  " }, style.patch(t.border_focused)),
+            Span::styled(name, style.patch(kind)),
+            Span::styled(pad, style),
+            Span::styled(counts, style.patch(t.bar)),
+        ]);
+        let r = Rect { y, height: 1, ..area };
+        buf.set_style(r, style);
+        line.render(r, buf);
+    }
+}
+
+/// Figures of every listed article grouped by what they count: a head row per group (its words,
+/// unit, and how many articles quote it; `≠` when its values disagree), then a row per value
+/// with a bar, the articles quoting it and `≠` where it differs from the most quoted value by
+/// more than 10%.
+fn group_rows(app: &App, area: Rect, buf: &mut Buffer) {
+    let c = app.sidebar.cursor();
+    let t = &app.theme;
+    let index = app.index();
+    let width = usize::from(area.width);
+    let table = &index.figures;
+    for (slot, (i, &(g, v))) in
+        app.sidebar.group_rows.iter().enumerate().skip(c.offset).take(usize::from(area.height)).enumerate()
+    {
+        let Some(group) = app.sidebar.groups.get(g) else { continue };
+        let y = area.y + u16::try_from(slot).unwrap_or(u16::MAX);
+        let style = row_style(app, i);
+        let what = table.whats.get(group.group as usize).map_or("", |w| &**w);
+        let unit = table.units.get(group.group as usize).map_or("", |u| &**u);
+        let chip_on = |chip: &[u32]| app.filters.figures.iter().any(|c| c.as_slice() == chip);
+        let spans = match v {
+            None => {
+                let all = table.group_values.get(group.group as usize).map_or(&[][..], Vec::as_slice);
+                let unit = match unit {
+                    "count" | "number" => String::new(),
+                    u => format!(" ({u})"),
+                };
+                let flag = if group.disagree(index) { " ≠" } else { "" };
+                let right = format!(" quoted {}×{flag}", thousands(group.quotes as usize));
+                let name_width = width.saturating_sub(right.chars().count() + 2);
+                let name = fit(&format!("{what}{unit}"), name_width);
+                let pad = " ".repeat(name_width.saturating_sub(name.chars().count()));
+                vec![
+                    Span::styled(if chip_on(all) { "● " } else { "  " }, style.patch(t.border_focused)),
+                    Span::styled(name, style.patch(t.title)),
+                    Span::styled(pad, style),
+                    Span::styled(right, style.patch(if flag.is_empty() { t.meta } else { t.matched })),
+                ]
+            }
+            Some(v) => {
+                let Some(&(id, n)) = group.values.get(v) else { continue };
+                let value = |id: u32| table.values.get(id as usize).map_or(0.0, |v| v.value);
+                let max = group.values.iter().map(|&(id, _)| value(id).abs()).fold(0.0, f64::max);
+                let text = fit(app.figure_value_text(id), 14);
+                let pad = " ".repeat(14usize.saturating_sub(text.chars().count()));
+                let differs = group.differs(index, id);
+                let right = format!(" {}{}", thousands(n as usize), if differs { " ≠" } else { "" });
+                vec![
+                    Span::styled(if chip_on(&[id]) { "  ● " } else { "    " }, style.patch(t.border_focused)),
+                    Span::styled(format!("{text}{pad} "), style.patch(t.figure)),
+                    Span::styled(bar(value(id).abs(), max), style.patch(t.bar)),
+                    Span::styled(right, style.patch(if differs { t.matched } else { t.meta })),
+                ]
+            }
+        };
         let r = Rect { y, height: 1, ..area };
         buf.set_style(r, style);
         Line::from(spans).render(r, buf);

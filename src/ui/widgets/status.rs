@@ -45,6 +45,18 @@ impl StatusBar<'_> {
             fit(&format!("said by: {}", who.join(" | ")), CHIP_WIDTH)
         }));
         chips.extend(app.filters.tags.iter().map(|chip| fit(&names(&index.tags, chip), CHIP_WIDTH)));
+        if let Some(p) = app.filters.period {
+            chips.push(format!("date: {}", p.label()));
+        }
+        chips.extend(app.filters.figures.iter().map(|chip| {
+            let group = chip.first().and_then(|&v| index.figures.values.get(v as usize)).map(|v| v.group);
+            let what = group.and_then(|g| index.figures.whats.get(g as usize)).map_or("", |w| &**w);
+            let label = match chip.as_slice() {
+                [one] => format!("figure: {} {what}", app.figure_value_text(*one)),
+                _ => format!("figures: {what}"),
+            };
+            fit(&label, CHIP_WIDTH)
+        }));
         if app.bookmarked_only {
             chips.push("bookmarked".to_string());
         }
@@ -87,9 +99,40 @@ impl StatusBar<'_> {
                 (Action::Help, "help"),
                 (Action::Back, back),
             ],
+            Pane::Sidebar if app.sidebar.tab == Tab::Time => &[
+                (Action::Activate, "only this period"),
+                (Action::Escape, "clear"),
+                (Action::TabNext, "tab"),
+                (Action::Help, "help"),
+                (Action::Back, back),
+            ],
+            Pane::Sidebar if app.sidebar.tab == Tab::With => &[
+                (Action::Activate, "filter by both"),
+                (Action::With, "with it"),
+                (Action::Filter, "find"),
+                (Action::TabNext, "tab"),
+                (Action::Help, "help"),
+                (Action::Back, back),
+            ],
+            Pane::Sidebar if app.sidebar.tab == Tab::Figures && app.sidebar.figures_all => &[
+                (Action::Activate, "articles quoting it"),
+                (Action::FiguresAcross, "this article"),
+                (Action::Filter, "find"),
+                (Action::TabNext, "tab"),
+                (Action::Help, "help"),
+                (Action::Back, back),
+            ],
+            Pane::Sidebar if app.sidebar.tab == Tab::Figures => &[
+                (Action::Activate, "show it"),
+                (Action::FiguresAcross, "all articles"),
+                (Action::TabNext, "tab"),
+                (Action::Help, "help"),
+                (Action::Back, back),
+            ],
             Pane::Sidebar if matches!(app.sidebar.tab, Tab::People | Tab::Orgs) => &[
                 (Action::Activate, "filter by it"),
                 (Action::SaidBy, "said by"),
+                (Action::With, "with"),
                 (Action::Filter, "find"),
                 (Action::TabNext, "tab"),
                 (Action::Help, "help"),
@@ -97,6 +140,7 @@ impl StatusBar<'_> {
             ],
             Pane::Sidebar => &[
                 (Action::Activate, "filter by it"),
+                (Action::With, "with"),
                 (Action::Filter, "find"),
                 (Action::TabNext, "tab"),
                 (Action::Help, "help"),
@@ -145,7 +189,7 @@ impl Widget for StatusBar<'_> {
             spans.push(Span::styled(
                 format!(
                     " {} of {} ",
-                    app.list.hits.len(),
+                    crate::ui::text::thousands(app.list.hits.len()),
                     count(app.corpus().articles.len(), "article", "articles")
                 ),
                 t.status.patch(t.title),
