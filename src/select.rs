@@ -4,7 +4,7 @@
 //! is an error that offers the closest names.
 
 use crate::cli::SelectArgs;
-use crate::corpus::coverage::Period;
+use crate::corpus::coverage::{Period, minute_label};
 use crate::corpus::index::{EntityId, Index, Table, Who};
 use crate::filter::Filters;
 
@@ -125,8 +125,10 @@ impl Selection {
             let from = ask.since.map_or(i64::MIN, |d| d.from);
             let to = ask.until.map_or(i64::MAX, |d| d.to);
             if from >= to {
-                let day = |m: i64| Period { from: m, to: i64::MAX, step: None }.label().replace("since ", "");
-                return Err(SelectError::BackwardPeriod { since: day(from), until: day(to - 1) });
+                return Err(SelectError::BackwardPeriod {
+                    since: minute_label(from),
+                    until: minute_label(to - 1),
+                });
             }
             chosen.period = Some(Period { from, to, step: None });
         }

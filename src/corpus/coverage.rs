@@ -123,14 +123,7 @@ impl Period {
         if let Some(step) = self.step {
             return step.label(self.from);
         }
-        let day = |m: i64| {
-            let (y, mo, d) = civil_from_days(m.div_euclid(1440));
-            let time = m.rem_euclid(1440);
-            match time {
-                0 => format!("{y:04}-{mo:02}-{d:02}"),
-                t => format!("{y:04}-{mo:02}-{d:02} {:02}:{:02}", t / 60, t % 60),
-            }
-        };
+        let day = minute_label;
         // A period ending at midnight ends with the day before.
         let last = |to: i64| if to.rem_euclid(1440) == 0 { day(to - 1440) } else { day(to) };
         match (self.from, self.to) {
@@ -139,6 +132,15 @@ impl Period {
             (from, i64::MAX) => format!("since {}", day(from)),
             (from, to) => format!("{} to {}", day(from), last(to)),
         }
+    }
+}
+
+/// A minute since 1970-01-01 as `2016-04-26`, or `2016-04-26 19:30` when not at midnight.
+pub fn minute_label(minute: i64) -> String {
+    let (y, mo, d) = civil_from_days(minute.div_euclid(1440));
+    match minute.rem_euclid(1440) {
+        0 => format!("{y:04}-{mo:02}-{d:02}"),
+        t => format!("{y:04}-{mo:02}-{d:02} {:02}:{:02}", t / 60, t % 60),
     }
 }
 

@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 
 use super::lexicon::{self, Kinds};
-use super::{Dimension, Figure, Unit};
+use super::{Figure, Unit};
 
 /// Content words kept: two name most things ("junior doctor", "picket line") without running
 /// into what is said of them.
@@ -104,32 +104,6 @@ const FUNCTION_WORDS: [&str; 87] = [
     "each",
 ];
 
-/// Number words: a count inside the context ("of 1,000 junior doctors") is passed over.
-const NUMBER_WORDS: [&str; 22] = [
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "hundred",
-    "hundreds",
-    "thousand",
-    "thousands",
-    "million",
-    "millions",
-];
-
 /// Counts below this ("two men", "three goals") are everyday words: two articles giving
 /// different small counts of one noun are almost always about different things.
 const SMALL_COUNT: f64 = 10.0;
@@ -190,7 +164,7 @@ pub fn unit_key<'a>(figure: &Figure, body: &'a str) -> Cow<'a, str> {
         Unit::Age => Cow::Borrowed("age"),
         Unit::Date => Cow::Borrowed("date"),
         Unit::Time => Cow::Borrowed("time"),
-        Unit::Measure(d) => Cow::Borrowed(measure(d)),
+        Unit::Measure(d) => Cow::Borrowed(d.base()),
         Unit::Money => {
             let text = figure.text(body);
             let symbol = text.chars().find(|c| matches!(c, '£' | '$' | '€' | '¥'));
@@ -203,10 +177,6 @@ pub fn unit_key<'a>(figure: &Figure, body: &'a str) -> Cow<'a, str> {
     }
 }
 
-fn measure(d: Dimension) -> &'static str {
-    d.base()
-}
-
 fn last_word(text: &str) -> Option<&str> {
     text.rsplit(|c: char| !c.is_alphabetic()).find(|w| !w.is_empty())
 }
@@ -215,7 +185,7 @@ fn is_function_word(word: &str) -> bool {
     let lower = word.to_lowercase();
     lexicon::kinds(&lower).has(Kinds::STOPWORD)
         || FUNCTION_WORDS.contains(&lower.as_str())
-        || NUMBER_WORDS.contains(&lower.as_str())
+        || super::figures::is_number_word(word)
 }
 
 /// Lower case, no possessive, and singular: "doctors'", "Doctors" and "DOCTORS" are `doctor`.

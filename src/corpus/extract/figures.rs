@@ -319,6 +319,15 @@ fn number_word(word: &str) -> Option<NumberWord> {
     Lower::new(word).and_then(|l| NUMBER_WORDS.get(l.as_str()).copied())
 }
 
+/// Is the word a number, fraction or multiplier word ("ten", "twenty", "half", "million",
+/// "hundreds")? What a figure counts passes over them ("of 1,000 junior doctors").
+pub(super) fn is_number_word(word: &str) -> bool {
+    let scale = |w: &str| {
+        ["hundred", "hundreds", "thousands", "dozen", "dozens"].iter().any(|s| s.eq_ignore_ascii_case(w))
+    };
+    number_word(word).is_some() || multiplier(word).is_some() || scale(word)
+}
+
 fn small_number(word: &str) -> Option<f64> {
     match number_word(word) {
         Some(NumberWord::Small(v) | NumberWord::Tens(v)) => return Some(v),
