@@ -183,7 +183,10 @@ fn last_word(text: &str) -> Option<&str> {
 
 fn is_function_word(word: &str) -> bool {
     let lower = word.to_lowercase();
-    lexicon::kinds(&lower).has(Kinds::STOPWORD)
+    // A contraction ("they're", "don't", "we've") is a pronoun or auxiliary; a possessive is not.
+    let contraction = lower.contains(['\'', '’']) && !lower.ends_with("'s") && !lower.ends_with("’s");
+    contraction
+        || lexicon::kinds(&lower).has(Kinds::STOPWORD)
         || FUNCTION_WORDS.contains(&lower.as_str())
         || super::figures::is_number_word(word)
 }
@@ -292,6 +295,8 @@ mod tests {
         assert!(whats("The strike began at 8am on 26 April.").iter().all(|(_, w, _)| w.is_none()));
         let (w, _) = of("Faced with 54,000 of them, he gave in.", "54,000");
         assert_eq!(w, None);
+        let (w, _) = of("Some 300 they're sending home.", "300");
+        assert_ne!(w.as_deref(), Some("they're"));
     }
 
     #[test]

@@ -26,7 +26,8 @@ impl Widget for &App {
         let area = area.intersection(self.geometry.area);
         let g = &self.geometry;
         if let Some(r) = g.panes.list {
-            let title = format!(" Articles {}/{} ", self.list.hits.len(), self.corpus().articles.len());
+            let n = crate::ui::text::thousands;
+            let title = format!(" Articles {}/{} ", n(self.list.hits.len()), n(self.corpus().articles.len()));
             frame(self, Pane::List, title, r, buf);
             let mut cursor = self.list.cursor;
             let query = crate::filter::Query::parse(&self.filters.query);
