@@ -300,7 +300,9 @@ fn the_config_in_the_xdg_folder_rebinds_keys() {
     let Some(t) = Tmux::start_in(home.path(), env!("CARGO_BIN_EXE_strike-reader"), &[], &[]) else { return };
     t.wait_for("4 of 4 articles");
     t.keys(&["?"]);
-    let s = t.wait_for("Help · Esc or F1 closes");
+    // The title is drawn before the rows below it: wait for the whole frame.
+    t.wait_for("Help · Esc or F1 closes");
+    let s = t.wait_for("this help");
     assert!(s.contains(" x ") && s.contains("F1 ?"), "the help lists the keys in use:\n{s}");
     t.keys(&["Escape"]);
     let s = t.wait_for("F1 help · x quit");
